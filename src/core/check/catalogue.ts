@@ -1,0 +1,19 @@
+/**
+ * The rule catalogue: every check the add-in makes, in the order findings
+ * are listed. To add a rule: write it in rules/, add it here, give it an
+ * example, run `npm run docs:rules` (docs/rules.md is generated from this list).
+ */
+import { basicRules } from "./rules/basic";
+import { crossSheetRules } from "./rules/crossSheet";
+import { executionRules } from "./rules/execution";
+import { indicatorRules } from "./rules/indicator";
+import { inputRules } from "./rules/input";
+import { scoreRules } from "./rules/score";
+import { roundingRule } from "./rules/sums";
+import type { Rule } from "./types";
+
+export const RULES: readonly Rule[] = [...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

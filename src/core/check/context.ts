@@ -1,0 +1,183 @@
+/**
+ * What a rule sees: the package, where each figure sits, the preset, and a
+ * way to report. Rules never touch grids or hosts.
+ */
+import { parseAmount, type Parsed } from "../amount";
+import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
+import type { Package } from "../model";
+import type { Preset } from "../preset";
+import type { CellRef } from "../read/sheet";
+import { BASIC_SHEET_NAME } from "../template/basic";
+import { getPath } from "../template/layout";
+import { SELF_EVALUATION_SHEET_NAME } from "../template/selfEvaluation";
+import { projectSheetName } from "../template/workbook";
+import { describeField } from "./labels";
+import type { Finding, Rule, Severity } from "./types";
+
+export interface CheckInput {
+  pkg: Package;
+  /** Model path → cell, from the reader; absent for a model that came from JSON. */
+  cells?: Record<string, CellRef>;
+  sheets?: { name: string; path: string }[];
+}
+
+/** A scored form: 附件2 (base "selfEvaluation.") or one 附件3 (base "projects.3."). */
+export interface ScoredSheet {
+  base: string;
+  /** Path of the scored budget row: "selfEvaluation.funds" or "projects.3.funds.total". */
+  exec: string;
+  kind: "selfEvaluation" | "project";
+}
+
+export class CheckContext {
+  readonly findings: Finding[] = [];
+  private rule: Rule | null = null;
+
+  constructor(
+    readonly input: CheckInput,
+    readonly preset: Preset,
+  ) {}
+
+  get pkg(): Package {
+    return this.input.pkg;
+  }
+
+  get year(): number {
+    return this.pkg.year;
+  }
+
+  /** Runs one rule, so that its reports carry its id and severity. */
+  runRule(rule: Rule): void {
+    this.rule = rule;
+    try {
+      rule.run(this);
+    } finally {
+      this.rule = null;
+    }
+  }
+
+  raw(path: string): unknown {
+    return getPath(this.pkg, path);
+  }
+
+  parsed(path: string): Parsed {
+    return parseAmount(this.raw(path));
+  }
+
+  /** The figure at `path`, or null when blank or not a number (INPUT.* rules report those). */
+  num(path: string): Dec | null {
+    const p = this.parsed(path);
+    return p.kind === "number" ? p.value : null;
+  }
+
+  /** Like num, but a blank counts as 0 (a blank part of a sum is a zero in these forms). */
+  numOrZero(path: string): Dec | null {
+    const p = this.parsed(path);
+    if (p.kind === "number") return p.value;
+    if (p.kind === "missing") return new D(0);
+    return null;
+  }
+
+  isBlank(path: string): boolean {
+    return this.parsed(path).kind === "missing";
+  }
+
+  /** True when the cell holds a formula (its value then comes from the host, possibly not computed yet). */
+  hasFormula(path: string): boolean {
+    return Boolean(this.input.cells?.[path]?.formula);
+  }
+
+  where(path: string): { sheet: string; cell: string } {
+    const ref = this.input.cells?.[path];
+    if (ref) return { sheet: ref.sheet, cell: ref.cell };
+    return { sheet: this.sheetOf(path), cell: "" };
+  }
+
+  sheetOf(path: string): string {
+    const sheetPath = path.startsWith("projects.") ? path.split(".").slice(0, 2).join(".") : path.split(".")[0];
+    const known = this.input.sheets?.find((s) => s.path === sheetPath);
+    if (known) return known.name;
+    if (sheetPath === "basic") return BASIC_SHEET_NAME;
+    if (sheetPath.startsWith("projects.")) {
+      const i = Number(sheetPath.split(".")[1]);
+      return projectSheetName(this.pkg.projects[i]?.name ?? "", i + 1);
+    }
+    return SELF_EVALUATION_SHEET_NAME;
+  }
+
+  /** Chinese name of a figure: "三公经费（2024年决算数）", "项目「…」执行率". */
+  label(path: string): string {
+    const parts = path.split(".");
+    let rest: string;
+    let prefix = "";
+    let root: unknown;
+    if (parts[0] === "projects") {
+      const p = this.pkg.projects[Number(parts[1])];
+      prefix = `项目「${p?.name || `第${Number(parts[1]) + 1}个项目`}」`;
+      rest = parts.slice(2).join(".");
+      root = p;
+    } else if (parts[0] === "basic" || parts[0] === "selfEvaluation") {
+      rest = parts.slice(1).join(".");
+      root = getPath(this.pkg, parts[0]);
+    } else {
+      rest = path;
+      root = this.pkg;
+    }
+    const itemName = (list: string, i: number) => {
+      const item = getPath(root, `${list}.${i}`) as { name?: string } | undefined;
+      return item?.name ?? "";
+    };
+    return prefix + (rest === "unit" ? "单位名称" : describeField(rest, this.year, itemName));
+  }
+
+  /** Reports under the running rule. */
+  report(path: string, message: string, expected = "", actual = ""): void {
+    if (!this.rule) throw new Error("report() outside a rule");
+    this.push(this.rule.id, this.rule.severity, path, message, expected, actual);
+  }
+
+  /** Reports under another rule of the catalogue (e.g. a sum rule handing a 尾数差 to SUM.ROUNDING). */
+  reportAs(ruleId: string, severity: Severity, path: string, message: string, expected = "", actual = ""): void {
+    this.push(ruleId, severity, path, message, expected, actual);
+  }
+
+  private push(rule: string, severity: Severity, path: string, message: string, expected: string, actual: string): void {
+    const { sheet, cell } = this.where(path);
+    this.findings.push({ rule, severity, sheet, cell, message, expected, actual });
+  }
+
+  /** The scored forms present: 附件2 and every 附件3. */
+  scoredSheets(): ScoredSheet[] {
+    const out: ScoredSheet[] = [];
+    if (this.pkg.selfEvaluation) out.push({ base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" });
+    this.pkg.projects.forEach((_, i) => out.push({ base: `projects.${i}.`, exec: `projects.${i}.funds.total`, kind: "project" }));
+    return out;
+  }
+
+  get tolerance(): Dec {
+    return new D(this.preset.tolerances.roundingDiff);
+  }
+}
+
+/** Amount text for messages: "18259.03". */
+export const money = (x: Dec): string => fmt(x, 2);
+export const percent = (x: Dec): string => fmtPercent(x, 2);
+
+/**
+ * Does a stated rate agree with the computed one? A number (a cell formatted 0.00%)
+ * is compared at 2 decimals of percent; a text ("85.2%") at the decimals written.
+ */
+export function rateAgrees(stated: Parsed & { kind: "number" }, computed: Dec): boolean {
+  const dp = stated.percent ? Math.min(stated.decimals, 2) : 2;
+  return round(stated.value.times(100), dp).equals(round(computed.times(100), dp));
+}
+
+/** How the stated rate reads in a message. */
+export function statedRateText(stated: Parsed & { kind: "number" }): string {
+  if (stated.percent) return `${plainPercent(stated.value, stated.decimals)}%`;
+  return fmtPercent(stated.value, 2);
+}
+
+function plainPercent(fraction: Dec, dp: number): string {
+  return round(fraction.times(100), dp).toFixed(dp);
+}

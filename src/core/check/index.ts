@@ -1,0 +1,37 @@
+/** The checker: a package (and where its figures sit) → findings, sorted by sheet and cell. */
+import { parseAddress } from "../grid";
+import { HUNAN_2024, type Preset } from "../preset";
+import { RULES } from "./catalogue";
+import { CheckContext, type CheckInput } from "./context";
+import type { Finding, Severity } from "./types";
+
+export type { Finding, Rule, Severity } from "./types";
+export { RULES, ruleById } from "./catalogue";
+export type { CheckInput } from "./context";
+
+const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
+
+export function checkPackage(input: CheckInput, preset: Preset = HUNAN_2024): Finding[] {
+  const ctx = new CheckContext(input, preset);
+  for (const rule of RULES) ctx.runRule(rule);
+  const sheetOrder = new Map<string, number>();
+  for (const f of ctx.findings) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, input.sheets?.findIndex((s) => s.name === f.sheet) ?? 0);
+  const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: -1 });
+  return ctx.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => {
+      const s = (sheetOrder.get(a.f.sheet) ?? 0) - (sheetOrder.get(b.f.sheet) ?? 0);
+      if (s !== 0) return s;
+      const pa = pos(a.f);
+      const pb = pos(b.f);
+      return pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i;
+    })
+    .map(({ f }) => f);
+}
+
+/** Counts per severity, for the task pane's badges and the CLI's summary. */
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { 错误: 0, 警告: 0, 提示: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

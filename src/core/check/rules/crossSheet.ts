@@ -1,0 +1,123 @@
+/** Rules across forms and on the funding splits: 自评表 vs 基础数据表, 附件3 vs its 专项, income/expense splits. */
+import { D, type Dec, round } from "../../decimal";
+import { normalizeLabel } from "../../grid";
+import { type CheckContext, money } from "../context";
+import type { Rule } from "../types";
+import { checkSum } from "./sums";
+
+const INCOME_PARTS = ["general", "govFund", "specialAccount", "other"].map((k) => `selfEvaluation.byIncome.${k}`);
+const EXPENSE_PARTS = ["basic", "project"].map((k) => `selfEvaluation.byExpense.${k}`);
+
+/** Checks a split (按收入性质/按支出性质): its stated total against its parts, and its parts against 全年执行数. */
+function checkSplit(ctx: CheckContext, totalPath: string, parts: string[], name: string): void {
+  if (!ctx.pkg.selfEvaluation) return;
+  checkSum(ctx, totalPath, parts);
+  if (parts.every((p) => ctx.isBlank(p))) return;
+  const values = parts.map((p) => ctx.numOrZero(p));
+  if (values.some((v) => v === null)) return;
+  const sum = (values as Dec[]).reduce((a, b) => a.plus(b), new D(0));
+  const executed = ctx.num("selfEvaluation.funds.executed");
+  if (executed === null) return;
+  const diff = round(sum, 2).minus(round(executed, 2)).abs();
+  if (diff.isZero()) return;
+  const budget = ctx.num("selfEvaluation.funds.fullBudget");
+  const hint = budget !== null && round(budget, 2).equals(round(sum, 2)) ? "，恰好等于全年预算数(A)——分项可能误填了预算数" : "";
+  const at = ctx.input.cells?.[totalPath] ? totalPath : parts[0];
+  const listed = parts
+    .filter((p) => !ctx.isBlank(p))
+    .map((p) => money(ctx.num(p) as Dec))
+    .join(" + ");
+  if (diff.lessThanOrEqualTo(ctx.tolerance)) {
+    ctx.reportAs("SUM.ROUNDING", "提示", at, `${name}各项之和 ${money(sum)} 与全年执行数 ${money(executed)} 相差 ${money(diff)}，属尾数差。`, money(executed), money(sum));
+    return;
+  }
+  ctx.report(at, `${name}各项之和 ${listed} = ${money(sum)}，应等于全年执行数(B) ${money(executed)}${hint}。`, money(executed), money(sum));
+}
+
+export const crossSheetRules: Rule[] = [
+  {
+    id: "EVAL.INCOME_SUM",
+    severity: "错误",
+    title: "按收入性质分的合计不符",
+    description: "一般公共预算、政府性基金拨款、纳入专户管理的非税收入拨款、其他资金之和应等于全年执行数(B)（及所填的合计）。",
+    example: "按收入性质分各项之和 24876.65 + 87.94 = 24964.59，应等于全年执行数(B) 20971.34，恰好等于全年预算数(A)——分项可能误填了预算数。",
+    run: (ctx) => checkSplit(ctx, "selfEvaluation.byIncome.total", INCOME_PARTS, "按收入性质分"),
+  },
+  {
+    id: "EVAL.EXPENSE_SUM",
+    severity: "错误",
+    title: "按支出性质分的合计不符",
+    description: "基本支出 + 项目支出应等于全年执行数(B)（及所填的合计）。",
+    example: "按支出性质分各项之和 630.22 + 184.60 = 814.82，应等于全年执行数(B) 804.82。",
+    run: (ctx) => checkSplit(ctx, "selfEvaluation.byExpense.total", EXPENSE_PARTS, "按支出性质分"),
+  },
+  {
+    id: "EVAL.PROJECT_VS_BASIC",
+    severity: "错误",
+    title: "自评表项目支出与基础数据表不符",
+    description: "自评表“按支出性质分”的项目支出，应等于基础数据表项目支出的本年决算数。",
+    example: "自评表项目支出 18302.03 与基础数据表项目支出（2024年决算数）18259.03 不一致，相差 43.00。",
+    run(ctx) {
+      if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
+      const a = ctx.num("selfEvaluation.byExpense.project");
+      const b = ctx.num("basic.project.final");
+      if (a === null || b === null || round(a, 2).equals(round(b, 2))) return;
+      ctx.report("selfEvaluation.byExpense.project", `自评表项目支出 ${money(a)} 与基础数据表${ctx.label("basic.project.final")} ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
+    },
+  },
+  {
+    id: "EVAL.BASIC_VS_PUBLIC",
+    severity: "警告",
+    title: "自评表基本支出小于公用经费",
+    description: "公用经费是基本支出的一部分：自评表的基本支出不应小于基础数据表公用经费的本年决算数。",
+    example: "自评表基本支出 300.00 小于基础数据表公用经费（2024年决算数）377.19。",
+    run(ctx) {
+      if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
+      const basicExpense = ctx.num("selfEvaluation.byExpense.basic");
+      const publicFunds = ctx.num("basic.publicFunds.final");
+      if (basicExpense === null || publicFunds === null || !basicExpense.lessThan(publicFunds)) return;
+      ctx.report("selfEvaluation.byExpense.basic", `自评表基本支出 ${money(basicExpense)} 小于基础数据表${ctx.label("basic.publicFunds.final")} ${money(publicFunds)}，而公用经费是基本支出的一部分。`, `≥ ${money(publicFunds)}`, money(basicExpense));
+    },
+  },
+  {
+    id: "PROJECT.FUND_SUM",
+    severity: "错误",
+    title: "项目资金总额与来源之和不符",
+    description: "附件3 年度资金总额 = 当年财政拨款 + 上年结转金额 + 其它资金，三列分别核对。",
+    example: "年度资金总额全年执行数为 15.00，但 当年财政拨款 + 上年结转金额 + 其它资金 = 14.98 + 0 + 0 = 14.98。",
+    run(ctx) {
+      ctx.pkg.projects.forEach((_, i) => {
+        for (const col of ["initialBudget", "fullBudget", "executed"]) {
+          const f = `projects.${i}.funds`;
+          checkSum(ctx, `${f}.total.${col}`, [`${f}.current.${col}`, `${f}.carryover.${col}`, `${f}.other.${col}`]);
+        }
+      });
+    },
+  },
+  {
+    id: "PROJECT.VS_BASIC",
+    severity: "警告",
+    title: "项目表与基础数据表专项不符",
+    description: "附件3 的全年预算数、全年执行数，应与基础数据表中同名专项资金的本年预算数、本年决算数一致（按名称对应）。",
+    example: "项目「“放管服”和“一件事一次办”改革工作经费」全年执行数 14.98 与基础数据表同名专项（2024年决算数）14.97 不一致。",
+    run(ctx) {
+      const funds = ctx.pkg.basic?.specialFunds ?? [];
+      if (funds.length === 0) return;
+      const byName = new Map(funds.map((f, i) => [normalizeLabel(f.name), i]));
+      ctx.pkg.projects.forEach((p, i) => {
+        const j = byName.get(normalizeLabel(p.name));
+        if (j === undefined || !p.name.trim()) return;
+        for (const [mine, theirs] of [
+          ["fullBudget", "budget"],
+          ["executed", "final"],
+        ]) {
+          const a = ctx.num(`projects.${i}.funds.total.${mine}`);
+          const b = ctx.num(`basic.specialFunds.${j}.${theirs}`);
+          if (a === null || b === null || round(a, 2).equals(round(b, 2))) continue;
+          const at = `projects.${i}.funds.total.${mine}`;
+          ctx.report(at, `${ctx.label(at)} ${money(a)} 与基础数据表同名专项${ctx.label(`basic.specialFunds.${j}.${theirs}`).replace(/^专项资金「[^」]*」/, "")} ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
+        }
+      });
+    },
+  },
+];

@@ -1,0 +1,149 @@
+/** Rules on 分值 and 得分 of the 绩效指标 tables, 总分 and 等级. */
+import { grade, gradeMatches } from "../../calc";
+import { D, type Dec, round } from "../../decimal";
+import { type CheckContext, type ScoredSheet, money } from "../context";
+import type { Rule } from "../types";
+
+function indicatorPaths(ctx: CheckContext, s: ScoredSheet): string[] {
+  const list = ctx.raw(`${s.base}indicators`);
+  return Array.isArray(list) ? list.map((_, i) => `${s.base}indicators.${i}`) : [];
+}
+
+/** "产出指标（50分）" → 50; null when the heading states no weight. */
+export function headingWeight(level1: string): Dec | null {
+  const m = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/.exec(level1);
+  return m ? new D(m[1]) : null;
+}
+
+function headingName(level1: string): string {
+  return level1.replace(/[（(][^)）]*[)）]/g, "").replace(/\s+/g, "");
+}
+
+const fmtScore = (x: Dec) => x.toFixed();
+
+export const scoreRules: Rule[] = [
+  {
+    id: "SCORE.RANGE",
+    severity: "错误",
+    title: "得分超出分值或为负",
+    description: "每项得分应在 0 到该项分值之间。",
+    example: "指标「办事群众满意度」得分 12 超过分值 10。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const p of [...indicatorPaths(ctx, s), s.exec]) {
+          const score = ctx.num(`${p}.score`);
+          const weight = ctx.num(`${p}.weight`);
+          if (score === null) continue;
+          if (score.isNegative()) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 为负数。`, "≥ 0", fmtScore(score));
+          else if (weight !== null && score.greaterThan(weight)) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 超过分值 ${fmtScore(weight)}。`, `≤ ${fmtScore(weight)}`, fmtScore(score));
+        }
+      }
+    },
+  },
+  {
+    id: "SCORE.WEIGHT_TOTAL",
+    severity: "错误",
+    title: "分值合计不是100",
+    description: "预算执行率分值与各三级指标分值之和应为100分；总分行的分值应等于该合计。",
+    example: "分值合计为 95（执行率 10 + 指标 85），应为 100。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const paths = indicatorPaths(ctx, s);
+        if (paths.length === 0) continue;
+        const execWeight = ctx.num(`${s.exec}.weight`) ?? new D(0);
+        const sum = paths.reduce((acc, p) => acc.plus(ctx.num(`${p}.weight`) ?? 0), new D(0));
+        const total = execWeight.plus(sum);
+        const at = `${s.base}total.weight`;
+        if (!total.equals(100)) {
+          ctx.report(at, `分值合计为 ${fmtScore(total)}（执行率 ${fmtScore(execWeight)} + 指标 ${fmtScore(sum)}），应为 100。`, "100", fmtScore(total));
+          continue;
+        }
+        const stated = ctx.num(at);
+        if (stated !== null && !stated.equals(total)) ctx.report(at, `总分行的分值填写为 ${fmtScore(stated)}，各项分值之和为 ${fmtScore(total)}。`, fmtScore(total), fmtScore(stated));
+      }
+    },
+  },
+  {
+    id: "SCORE.LEVEL1_WEIGHT",
+    severity: "警告",
+    title: "一级指标分值与标题不符",
+    description: "一级指标标题写明的分值（如“产出指标（50分）”）应等于其下三级指标分值之和；附件2还应符合预设的权重（产出50、效益30、满意度10）。",
+    example: "产出指标标题为50分，其下三级指标分值之和为 45。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const groups = new Map<string, { heading: string; sum: Dec; first: string }>();
+        for (const p of indicatorPaths(ctx, s)) {
+          const level1 = String(ctx.raw(`${p}.level1`) ?? "");
+          const key = headingName(level1);
+          if (!key) continue;
+          const g = groups.get(key) ?? { heading: level1, sum: new D(0), first: p };
+          g.sum = g.sum.plus(ctx.num(`${p}.weight`) ?? 0);
+          groups.set(key, g);
+        }
+        const presetWeights: Record<string, number> = { 产出指标: ctx.preset.weights.output, 效益指标: ctx.preset.weights.effect, 满意度指标: ctx.preset.weights.satisfaction };
+        for (const [name, g] of groups) {
+          const stated = headingWeight(g.heading);
+          const expected = stated ?? (s.kind === "selfEvaluation" && presetWeights[name] !== undefined ? new D(presetWeights[name]) : null);
+          if (expected === null || g.sum.equals(expected)) continue;
+          const source = stated ? `标题为${fmtScore(stated)}分` : `预设权重为${fmtScore(expected)}分`;
+          ctx.report(`${g.first}.weight`, `${name}${source}，其下三级指标分值之和为 ${fmtScore(g.sum)}。`, fmtScore(expected), fmtScore(g.sum));
+        }
+      }
+    },
+  },
+  {
+    id: "SCORE.REASON_MISSING",
+    severity: "警告",
+    title: "扣分未填写偏差原因",
+    description: "得分低于分值（扣了分）时，应在“偏差原因分析及改进措施”中说明原因。",
+    example: "指标「办事群众满意度」得分 8 低于分值 10，但未填写偏差原因分析及改进措施。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const p of indicatorPaths(ctx, s)) {
+          const score = ctx.num(`${p}.score`);
+          const weight = ctx.num(`${p}.weight`);
+          const reason = String(ctx.raw(`${p}.reason`) ?? "").trim();
+          if (score === null || weight === null || !score.lessThan(weight) || reason) continue;
+          ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 低于分值 ${fmtScore(weight)}，但未填写偏差原因分析及改进措施。`, "填写偏差原因", "（空）");
+        }
+      }
+    },
+  },
+  {
+    id: "SCORE.TOTAL",
+    severity: "错误",
+    title: "总分与各项得分之和不符",
+    description: "总分 = 预算执行率得分 + 各三级指标得分之和。",
+    example: "总分填写为 96，预算执行率得分与各指标得分之和为 95.40。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const at = `${s.base}total.score`;
+        const stated = ctx.num(at);
+        if (stated === null) continue;
+        const paths = indicatorPaths(ctx, s);
+        let sum = ctx.num(`${s.exec}.score`) ?? new D(0);
+        for (const p of paths) sum = sum.plus(ctx.num(`${p}.score`) ?? 0);
+        if (round(stated, 2).equals(round(sum, 2))) continue;
+        ctx.report(at, `${ctx.label(at)}填写为 ${fmtScore(stated)}，预算执行率得分与各指标得分之和为 ${money(sum)}。`, money(sum), fmtScore(stated));
+      }
+    },
+  },
+  {
+    id: "SCORE.GRADE",
+    severity: "错误",
+    title: "评价等级与总分不符",
+    description: "评价等级按预设的等级标准由总分确定（默认：90分及以上优，80分及以上良，60分及以上中，60分以下差）。",
+    example: "评价等级填写为“优”，总分 88.50 对应的等级为“良”。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const at = `${s.base}total.grade`;
+        const stated = ctx.raw(at);
+        const total = ctx.num(`${s.base}total.score`);
+        if (typeof stated !== "string" || !stated.trim() || total === null) continue;
+        const band = grade(total, ctx.preset.grades);
+        if (gradeMatches(stated, band)) continue;
+        ctx.report(at, `评价等级填写为“${stated.trim()}”，总分 ${money(total)} 按“${ctx.preset.grades.label}”对应的等级为“${band.name}”。`, band.name, stated.trim());
+      }
+    },
+  },
+];

@@ -1,0 +1,48 @@
+/** Sum checks shared by the rules: a total against its parts, with the 尾数差 tolerance. */
+import { D, type Dec, round } from "../../decimal";
+import { type CheckContext, money } from "../context";
+import type { Rule } from "../types";
+
+export const ROUNDING_RULE_ID = "SUM.ROUNDING";
+
+/** SUM.ROUNDING: reported by the sum rules when a total misses its parts by at most the 尾数差 tolerance. */
+export const roundingRule: Rule = {
+  id: ROUNDING_RULE_ID,
+  severity: "提示",
+  title: "合计尾数差",
+  description: "合计数与各分项之和相差不超过0.01万元，通常是分项四舍五入造成的尾数差。不是错误，但建议在说明中注明或调整分项。",
+  example: "项目支出（2024年决算数）18259.03 与分项之和 86.56 + 18172.46 = 18259.02 相差0.01，属尾数差。",
+  run: () => undefined,
+};
+
+/**
+ * Compares the total at `totalPath` with the sum of `partPaths`. Blank parts count as 0;
+ * nothing is said when the total is blank or every part is blank.
+ * Returns true when the figures agree (or cannot be compared).
+ */
+export function checkSum(ctx: CheckContext, totalPath: string, partPaths: string[], opts: { subset?: boolean } = {}): boolean {
+  const total = ctx.num(totalPath);
+  if (total === null) return true;
+  if (partPaths.every((p) => ctx.isBlank(p))) return true;
+  const parts: Dec[] = [];
+  for (const p of partPaths) {
+    const v = ctx.numOrZero(p);
+    if (v === null) return true; // a part is not a number: INPUT.* says so
+    parts.push(v);
+  }
+  const sum = parts.reduce((a, b) => a.plus(b), new D(0));
+  const diff = round(total, 2).minus(round(sum, 2));
+  const expr = `${partPaths.map((p) => ctx.label(p).replace(/（\d{4}年(决算|预算)数）$/, "")).join(" + ")} = ${parts.map(money).join(" + ")} = ${money(sum)}`;
+  if (opts.subset) {
+    if (diff.greaterThanOrEqualTo(0)) return true;
+    ctx.report(totalPath, `${ctx.label(totalPath)}为 ${money(total)}，小于其中所列分项之和：${expr}。分项是它的一部分，不应超过它。`, `≥ ${money(sum)}`, money(total));
+    return false;
+  }
+  if (diff.isZero()) return true;
+  if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) {
+    ctx.reportAs(ROUNDING_RULE_ID, "提示", totalPath, `${ctx.label(totalPath)}为 ${money(total)}，分项之和为 ${money(sum)}（${expr}），相差 ${money(diff.abs())}，属尾数差。`, money(sum), money(total));
+    return true;
+  }
+  ctx.report(totalPath, `${ctx.label(totalPath)}为 ${money(total)}，但分项之和为 ${money(sum)}（${expr}），相差 ${money(diff.abs())}。`, money(sum), money(total));
+  return false;
+}

@@ -1,0 +1,68 @@
+/**
+ * A sheet as the hosts give it: a name and a 2-D array of values (and, when
+ * known, formulas). Office.js `range.values`, exceljs rows and test fixtures
+ * all become this, so that one reader serves them all.
+ */
+export type CellScalar = string | number | boolean | null;
+
+export interface Grid {
+  sheet: string;
+  /** values[r][c], r and c from 0 = A1. Merged areas hold their value in the top-left cell only. */
+  values: CellScalar[][];
+  /** Same shape; a formula text ("=JX.RATE(D4,B4)") where the cell holds one, else null/"". */
+  formulas?: (string | null)[][];
+}
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnName(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** (0, 0) → "A1". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** "D12" → { row: 11, col: 3 }. */
+export function parseAddress(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(address.toUpperCase());
+  if (!m) throw new Error(`不是单元格地址：${address}`);
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+export function valueAt(grid: Grid, row: number, col: number): CellScalar {
+  return grid.values[row]?.[col] ?? null;
+}
+
+export function formulaAt(grid: Grid, row: number, col: number): string | null {
+  const f = grid.formulas?.[row]?.[col];
+  return typeof f === "string" && f.startsWith("=") ? f : null;
+}
+
+/** The text of a cell for label matching ("" for blanks and numbers). */
+export function textAt(grid: Grid, row: number, col: number): string {
+  const v = valueAt(grid, row, col);
+  return typeof v === "string" ? v : "";
+}
+
+/**
+ * A label as compared: no spaces, half-width brackets and colons dropped,
+ * no "1、" numbering, no "其中：", no parenthesized notes ("（万元）", "（每个专项一行）").
+ */
+export function normalizeLabel(text: string): string {
+  let t = text.replace(/[\s\u3000]+/g, "");
+  t = t.replace(/[（(][^（()）]*[)）]/g, "");
+  t = t.replace(/^[0-9一二三四五六七八九十]+[、.．)）]/, "");
+  t = t.replace(/^其中[:：]?/, "");
+  t = t.replace(/[:：]+$/, "");
+  return t;
+}

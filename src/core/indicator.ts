@@ -1,0 +1,127 @@
+/**
+ * Indicator values are text: "≥90%", "≤24小时", "4次/年", "2000余册",
+ * "不低于95%", "稳步提升". This module reads them and suggests a score.
+ */
+import { D, type Dec, round } from "./decimal";
+import { toHalfWidth } from "./amount";
+
+export type Op = ">=" | "<=" | "=" | ">" | "<";
+
+export type IndicatorValue =
+  | { kind: "quantity"; op: Op; value: Dec; unit: string; approx: boolean; explicitOp: boolean }
+  /** Words such as 稳步提升: only the accountant can judge them. */
+  | { kind: "qualitative"; text: string }
+  | { kind: "missing" };
+
+/** Units seen in the forms; a different CJK unit still parses, this list only orders the match. */
+export const KNOWN_UNITS = ["万元", "%", "次", "个", "册", "人", "小时", "天", "工作日", "个工作日", "套", "所", "场", "项", "家", "件", "条", "户", "台", "篇", "期", "名", "元", "平方米", "㎡", "分钟", "月", "年", "批", "份", "处", "km", "公里"];
+
+const PREFIX_OPS: [RegExp, Op][] = [
+  [/^(>=|≥|≧|大于等于|不低于|不少于|不小于|至少|达到)/, ">="],
+  [/^(<=|≤|≦|小于等于|不高于|不超过|不多于|不大于|控制在)/, "<="],
+  [/^(>|＞|大于|高于|多于|超过)/, ">"],
+  [/^(<|＜|小于|低于|少于)/, "<"],
+  [/^(=|＝|等于)/, "="],
+];
+
+const SUFFIX_OPS: [RegExp, Op][] = [
+  [/(以上|及以上|以上的)$/, ">="],
+  [/(以内|以下|及以下)$/, "<="],
+];
+
+/** Parses a 年度指标值 or 实际完成值. */
+export function parseIndicatorValue(raw: unknown): IndicatorValue {
+  if (raw === null || raw === undefined) return { kind: "missing" };
+  if (typeof raw === "number") {
+    if (!Number.isFinite(raw)) return { kind: "qualitative", text: String(raw) };
+    return { kind: "quantity", op: "=", value: new D(String(raw)), unit: "", approx: false, explicitOp: false };
+  }
+  const original = String(raw).trim();
+  let t = toHalfWidth(original).replace(/\s+/g, "");
+  if (t === "") return { kind: "missing" };
+  let op: Op = "=";
+  let explicitOp = false;
+  for (const [re, o] of PREFIX_OPS) {
+    const m = re.exec(t);
+    if (m) {
+      op = o;
+      explicitOp = true;
+      t = t.slice(m[0].length);
+      break;
+    }
+  }
+  for (const [re, o] of SUFFIX_OPS) {
+    if (re.test(t)) {
+      op = o;
+      explicitOp = true;
+      t = t.replace(re, "");
+      break;
+    }
+  }
+  // "4次/年", "4次每年": the period is not a unit of the count.
+  t = t.replace(/(\/|每)(年|季度|月|周|天)$/, "");
+  const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(余|多)?(.*)$/.exec(t);
+  if (!m) return { kind: "qualitative", text: original };
+  const [, digits, approxMark, rest] = m;
+  const unit = rest.replace(/^(余|多)/, "");
+  if (unit !== "" && !isUnit(unit)) return { kind: "qualitative", text: original };
+  const approx = approxMark !== undefined || rest.startsWith("余") || rest.startsWith("多");
+  let value = new D(digits.replace(/,/g, ""));
+  if (unit === "%") value = value.dividedBy(100);
+  // "2000余册" as an achievement means "a little over 2000": at least 2000.
+  if (approx && !explicitOp) op = ">=";
+  return { kind: "quantity", op, value, unit: unit === "%" ? "%" : unit, approx, explicitOp };
+}
+
+function isUnit(unit: string): boolean {
+  if (KNOWN_UNITS.includes(unit)) return true;
+  // One or two CJK characters (个小区, 所学校 are rare; keep it short to avoid reading sentences).
+  return /^[\u4e00-\u9fff㎡]{1,3}$/.test(unit) && !/[提升降低完成良好一般优]/.test(unit);
+}
+
+export type Suggestion =
+  | { kind: "score"; score: Dec; met: boolean; ratio: Dec | null; target: Dec; actual: Dec; op: Op }
+  | { kind: "manual"; reason: string };
+
+export const MANUAL_SCORE = "需人工评分";
+
+/**
+ * Suggested indicator score (DOMAIN.md): met → full 分值; ≥ not met → 分值 × actual ÷ target;
+ * ≤ exceeded → 分值 × target ÷ actual (actual 0 → full); = missed → treated as ≥.
+ */
+export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec): Suggestion {
+  const target = parseIndicatorValue(targetRaw);
+  const actual = parseIndicatorValue(actualRaw);
+  if (target.kind !== "quantity") return { kind: "manual", reason: `${MANUAL_SCORE}：年度指标值不是可计算的数量` };
+  if (actual.kind !== "quantity") return { kind: "manual", reason: `${MANUAL_SCORE}：实际完成值不是可计算的数量` };
+  if (actual.unit !== "" && target.unit !== "" && actual.unit !== target.unit) {
+    return { kind: "manual", reason: `${MANUAL_SCORE}：单位不一致（${target.unit}/${actual.unit}）` };
+  }
+  if (target.unit === "%" && actual.unit === "" && actual.value.greaterThan(1)) {
+    // "87.18" typed for 87.18%: read it in percent points.
+    actual.value = actual.value.dividedBy(100);
+  }
+  const t = target.value;
+  const a = actual.value;
+  const lowerIsBetter = target.op === "<=" || target.op === "<";
+  const met = isMet(target.op, a, t);
+  let score: Dec;
+  if (met) score = weight;
+  else if (lowerIsBetter) score = a.isZero() ? weight : weight.times(t).dividedBy(a);
+  else score = t.isZero() ? weight : weight.times(a).dividedBy(t);
+  const ratio = t.isZero() ? null : a.dividedBy(t);
+  return { kind: "score", score: round(D.min(score, weight), 2), met, ratio, target: t, actual: a, op: target.op };
+}
+
+function isMet(op: Op, a: Dec, t: Dec): boolean {
+  switch (op) {
+    case ">":
+      return a.greaterThan(t);
+    case "<":
+      return a.lessThan(t);
+    case "<=":
+      return a.lessThanOrEqualTo(t);
+    default:
+      return a.greaterThanOrEqualTo(t); // ≥, and = missed is treated as ≥
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Template + optional data → a concrete sheet layout: every cell's position,
+ * style, value or formula (both flavours), the merges, widths and heights.
+ * Hosts (the Excel adapter, the exceljs writer) only apply a layout; they
+ * never decide what goes where.
+ */
+import { parseAmount } from "../amount";
+import { cellAddress, columnName, type CellScalar, type Grid } from "../grid";
+import type { Raw } from "../model";
+import type { CellDef, CellStyle, FormulaDef, IndicatorBlock, SheetKind, SheetTemplate, ValueType } from "./types";
+
+export interface LayoutCell {
+  row: number;
+  col: number;
+  style: CellStyle;
+  /** The value to write (labels, data). Null where the cell is blank or holds a formula. */
+  value: CellScalar;
+  formula?: FormulaDef; // resolved to addresses
+  type?: ValueType;
+  field?: string; // full path in the sheet's data, e.g. "indicators.3.score"
+}
+
+export interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetLayout {
+  kind: SheetKind;
+  name: string;
+  title: string;
+  widths: number[];
+  heights: Record<number, number>;
+  rowCount: number;
+  colCount: number;
+  cells: LayoutCell[];
+  merges: MergeRange[];
+  /** Field path → position: where each figure lives. */
+  fields: Record<string, { row: number; col: number }>;
+}
+
+export type FormulaFlavour = "jx" | "native";
+
+type Data = object | null | undefined;
+
+const NUMERIC_TYPES: ReadonlySet<ValueType> = new Set(["amount", "count", "rate", "score", "weight", "area"]);
+
+/** Reads "a.b.3.c" from nested data. */
+export function getPath(data: unknown, path: string): unknown {
+  let cur: unknown = data;
+  for (const part of path.split(".")) {
+    if (cur === null || cur === undefined || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string, unknown>)[part];
+  }
+  return cur;
+}
+
+/** What a typed value becomes in a cell: numeric text in a number cell is stored as the number Excel would make of it. */
+export function cellValueFor(type: ValueType | undefined, raw: unknown): CellScalar {
+  if (raw === undefined || raw === null || raw === "") return null;
+  if (type && NUMERIC_TYPES.has(type) && typeof raw === "string") {
+    const p = parseAmount(raw);
+    if (p.kind === "number") return p.value.toNumber();
+    return raw;
+  }
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean") return raw;
+  return String(raw);
+}
+
+export function layoutSheet(template: SheetTemplate, data?: Data, name = template.name): SheetLayout {
+  const cells: LayoutCell[] = [];
+  const merges: MergeRange[] = [];
+  const heights: Record<number, number> = {};
+  const fields: SheetLayout["fields"] = {};
+  const lists: Record<string, { first: number; last: number }> = {};
+  let row = 0;
+
+  const place = (def: CellDef, r: number, base: string) => {
+    if (def.span && def.span > 1) merges.push({ top: r, left: def.col, bottom: r + (def.rowSpan ?? 1) - 1, right: def.col + def.span - 1 });
+    else if (def.rowSpan && def.rowSpan > 1) merges.push({ top: r, left: def.col, bottom: r + def.rowSpan - 1, right: def.col });
+    if (def.label !== undefined) {
+      cells.push({ row: r, col: def.col, style: def.style ?? "label", value: def.label });
+      return;
+    }
+    if (def.field === undefined) return;
+    const field = base + def.field;
+    fields[field] = { row: r, col: def.col };
+    const value = cellValueFor(def.type, getPath(data, field));
+    const useFormula = value === null && def.formula !== undefined;
+    cells.push({ row: r, col: def.col, style: def.style ?? "input", value, type: def.type, field, formula: useFormula ? def.formula : undefined });
+  };
+
+  for (const block of template.blocks) {
+    if (block.kind === "row") {
+      for (const def of block.row.cells) place(def, row, "");
+      if (block.row.height) heights[row] = block.row.height;
+      row++;
+    } else if (block.kind === "list") {
+      const items = getPath(data, block.path);
+      const count = Array.isArray(items) ? items.length : block.count;
+      for (let i = 0; i < count; i++) {
+        for (const def of block.item.cells) place(def, row, `${block.path}.${i}.`);
+        row++;
+      }
+    } else {
+      row = placeIndicators(block, data, row, place, heights, lists);
+    }
+  }
+
+  const resolved = cells.map((c) => (c.formula ? { ...c, formula: resolveFormula(c.formula, fields, lists) } : c));
+  return {
+    kind: template.kind,
+    name,
+    title: template.title,
+    widths: template.widths,
+    heights,
+    rowCount: row,
+    colCount: template.widths.length,
+    cells: resolved,
+    merges,
+    fields,
+  };
+}
+
+function placeIndicators(
+  block: IndicatorBlock,
+  data: Data,
+  startRow: number,
+  place: (def: CellDef, r: number, base: string) => void,
+  heights: Record<number, number>,
+  lists: Record<string, { first: number; last: number }>,
+): number {
+  const given = getPath(data, block.path);
+  const rows: { level1: string; level2: string; index: number }[] = [];
+  if (Array.isArray(given) && given.length > 0) {
+    given.forEach((ind: { level1?: string; level2?: string }, index) => rows.push({ level1: ind.level1 ?? "", level2: ind.level2 ?? "", index }));
+  } else {
+    let index = 0;
+    for (const g of block.skeleton) for (const l2 of g.level2) for (let k = 0; k < block.rowsPerGroup; k++) rows.push({ level1: g.level1, level2: l2, index: index++ });
+  }
+  let r = startRow;
+  const c = block.columns;
+  if (block.sideLabel !== null) place({ col: 0, rowSpan: rows.length + 1, label: block.sideLabel, style: "header" }, r, "");
+  for (const def of block.header.cells) place(def, r, "");
+  if (block.header.height) heights[r] = block.header.height;
+  r++;
+  const first = r;
+  const inputs: [keyof IndicatorBlock["columns"], ValueType][] = [
+    ["name", "text"],
+    ["target", "indicatorValue"],
+    ["actual", "indicatorValue"],
+    ["weight", "weight"],
+    ["score", "score"],
+    ["reason", "text"],
+  ];
+  rows.forEach((ind, i) => {
+    const base = `${block.path}.${ind.index}.`;
+    const startsL1 = i === 0 || rows[i - 1].level1 !== ind.level1;
+    const startsL2 = startsL1 || rows[i - 1].level2 !== ind.level2;
+    if (startsL1) place(groupCell(c.level1, rows, i, (a, b) => a.level1 === b.level1, ind.level1), r, "");
+    if (startsL2) place(groupCell(c.level2, rows, i, (a, b) => a.level1 === b.level1 && a.level2 === b.level2, ind.level2), r, "");
+    for (const [key, type] of inputs) place({ col: c[key], field: key, type, style: "input" }, r, base);
+    r++;
+  });
+  lists[block.path] = { first, last: Math.max(first, r - 1) };
+  return r;
+}
+
+/** A 一级/二级 heading cell spanning its group's rows. */
+function groupCell<T>(col: number, rows: T[], i: number, same: (a: T, b: T) => boolean, label: string): CellDef {
+  let n = 1;
+  while (i + n < rows.length && same(rows[i], rows[i + n])) n++;
+  return { col, rowSpan: n, label, style: "label" };
+}
+
+/** "{staff.actual}" → "D4"; "{indicators.*.score}" → "H13:H40". */
+function resolveFormula(f: FormulaDef, fields: SheetLayout["fields"], lists: Record<string, { first: number; last: number }>): FormulaDef {
+  const sub = (text: string) =>
+    text.replace(/\{([^}]+)\}/g, (_, path: string) => {
+      const star = /^(.+)\.\*\.(.+)$/.exec(path);
+      if (star) {
+        const list = lists[star[1]];
+        const anyField = Object.keys(fields).find((k) => k.startsWith(`${star[1]}.`) && k.endsWith(`.${star[2]}`));
+        if (!list || !anyField) return "0";
+        const col = columnName(fields[anyField].col);
+        return `${col}${list.first + 1}:${col}${list.last + 1}`;
+      }
+      const pos = fields[path];
+      if (!pos) throw new Error(`模板公式引用了不存在的字段：${path}`);
+      return cellAddress(pos.row, pos.col);
+    });
+  return { jx: sub(f.jx), native: sub(f.native) };
+}
+
+/** The layout as a plain grid (values and formulas), as a host would read it back. */
+export function layoutToGrid(layout: SheetLayout, flavour: FormulaFlavour = "native"): Grid {
+  const values: CellScalar[][] = Array.from({ length: layout.rowCount }, () => Array<CellScalar>(layout.colCount).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: layout.rowCount }, () => Array<string | null>(layout.colCount).fill(null));
+  for (const c of layout.cells) {
+    values[c.row][c.col] = c.value;
+    if (c.formula) formulas[c.row][c.col] = c.formula[flavour];
+  }
+  return { sheet: layout.name, values, formulas };
+}
+
+/** Raw is what the model keeps; exported for writers that fill a layout from a model. */
+export type { Raw };

@@ -1,0 +1,124 @@
+/** Parts common to 附件2 and 附件3: the 绩效指标 table, the 总分 and 等级 rows, the goals. */
+import type { Block, FormulaDef, IndicatorBlock, RowDef, TemplateParams } from "./types";
+import { nativeGradeFormula } from "./types";
+
+/** The nine columns A–I of 附件2 and 附件3. */
+export const EVAL_WIDTHS = [12, 18, 16, 26, 14, 14, 8, 8, 26];
+
+export const INDICATOR_COLUMNS = { level1: 1, level2: 2, name: 3, target: 4, actual: 5, weight: 6, score: 7, reason: 8 };
+
+export function indicatorBlock(
+  skeleton: IndicatorBlock["skeleton"],
+  sideLabel: string | null,
+  params: TemplateParams,
+): IndicatorBlock {
+  const header: RowDef = {
+    key: "indicatorHeader",
+    height: 32,
+    match: ["一级指标"],
+    cells: [
+      { col: 1, label: "一级指标", style: "header" },
+      { col: 2, label: "二级指标", style: "header" },
+      { col: 3, label: "三级指标", style: "header" },
+      { col: 4, label: "年度指标值", style: "header" },
+      { col: 5, label: "实际完成值", style: "header" },
+      { col: 6, label: "分值", style: "header" },
+      { col: 7, label: "得分", style: "header" },
+      { col: 8, label: "偏差原因分析及改进措施", style: "header" },
+    ],
+  };
+  return { kind: "indicators", path: "indicators", header, skeleton, rowsPerGroup: params.indicatorRows ?? 2, columns: INDICATOR_COLUMNS, sideLabel };
+}
+
+/** The goals: a header row and the text row. */
+export function goalBlocks(plannedLabel: string, achievedLabel: string): Block[] {
+  return [
+    {
+      kind: "row",
+      row: {
+        key: "goalsHeader",
+        match: ["年度总体目标"],
+        cells: [
+          { col: 0, rowSpan: 2, label: "年度总体目标", style: "header" },
+          { col: 1, span: 4, label: plannedLabel, style: "header" },
+          { col: 5, span: 4, label: achievedLabel, style: "header" },
+        ],
+      },
+    },
+    {
+      kind: "row",
+      row: {
+        key: "goals",
+        match: [],
+        height: 90,
+        cells: [
+          { col: 1, span: 4, field: "goals.planned", type: "text", style: "input" },
+          { col: 5, span: 4, field: "goals.achieved", type: "text", style: "input" },
+        ],
+      },
+    },
+  ];
+}
+
+/**
+ * 总分 = 执行率得分 + Σ indicator 得分; 分值 likewise; 等级 from the preset's scheme.
+ * `exec` is the path of the scored budget row ("funds" or "funds.total").
+ */
+export function totalBlocks(exec: string, params: TemplateParams): Block[] {
+  const weightSum: FormulaDef = {
+    jx: `=SUM({${exec}.weight},{indicators.*.weight})`,
+    native: `=SUM({${exec}.weight},{indicators.*.weight})`,
+  };
+  const scoreSum: FormulaDef = {
+    jx: `=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`,
+    native: `=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`,
+  };
+  const total: RowDef = {
+    key: "total",
+    match: ["总分"],
+    cells: [
+      { col: 0, span: 6, label: "总分", style: "header" },
+      { col: 6, field: "total.weight", type: "weight", style: "computed", formula: weightSum },
+      { col: 7, field: "total.score", type: "score", style: "computed", formula: scoreSum },
+    ],
+  };
+  const grade: RowDef = {
+    key: "grade",
+    match: ["评价等级", "自评等级", "等级"],
+    cells: [
+      { col: 0, span: 6, label: "评价等级", style: "header" },
+      {
+        col: 6,
+        span: 2,
+        field: "total.grade",
+        type: "grade",
+        style: "computed",
+        formula: { jx: `=JX.GRADE({total.score},"${params.preset.grades.id}")`, native: `=${nativeGradeFormula("{total.score}", params.preset.grades)}` },
+      },
+    ],
+  };
+  return [
+    { kind: "row", row: total },
+    { kind: "row", row: grade },
+  ];
+}
+
+/** 执行率 and 得分 formulas over a scored budget row at `base` ("funds." / "funds.total."). */
+export function executionFormulas(base: string, params: TemplateParams): { rate: FormulaDef; score: FormulaDef } {
+  const den = `{${base}${params.preset.executionDenominator}}`;
+  const num = `{${base}executed}`;
+  const w = `{${base}weight}`;
+  const scoring = params.preset.executionScoring;
+  const nativeScore =
+    scoring.kind === "proportional"
+      ? `=IFERROR(ROUND(MIN(${num}/${den},1)*${w},2),"")`
+      : `=IFERROR(ROUND(MAX(0,${w}-INT(ROUND((1-MIN(${num}/${den},1))*100,6)/${scoring.stepPercent})*${scoring.deduct}),2),"")`;
+  return {
+    rate: { jx: `=JX.RATE(${num},${den})`, native: `=IFERROR(ROUND(${num}/${den},4),"")` },
+    score: { jx: `=JX.EXECSCORE(${num},${den},${w})`, native: nativeScore },
+  };
+}
+
+export function noteBlock(key: string, text: string, height = 30): Block {
+  return { kind: "row", row: { key, height, match: [new RegExp(`^${text.slice(0, 6).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)], cells: [{ col: 0, span: 9, label: text, style: "note" }] } };
+}
