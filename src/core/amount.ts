@@ -104,7 +104,7 @@ function decimalsOf(digits: string): number {
 }
 
 function describe(v: unknown): string {
-  if (v instanceof Date) return `日期 ${v.toISOString().slice(0, 10)}`;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "无效日期" : `日期 ${v.toISOString().slice(0, 10)}`;
   if (Array.isArray(v)) return "多个单元格";
   if (typeof v === "object") return "对象";
   return String(v);

@@ -1,0 +1,378 @@
+/**
+ * Every rule of the catalogue, on a small package built by hand so that it is consistent,
+ * then broken one figure at a time.
+ */
+import { checkPackage, emptyBasic, emptyProject, emptySelfEvaluation, HUNAN_2024, HUNAN_STEPS, RULES, SUINING_2024, type Finding, type Indicator, type Package } from "../../src/core";
+
+const exercised = new Set<string>();
+
+function ind(level1: string, level2: string, name: string, target: string, actual: string, weight: number, score: number, reason = ""): Indicator {
+  return { level1, level2, name, target, actual, weight, score, reason };
+}
+
+/** A consistent package; every figure worked out by hand (see the comments). */
+function clean(): Package {
+  const basic = emptyBasic();
+  basic.staff = { authorized: 10, actual: 8, controlRate: "80.00%" }; // 8 ÷ 10
+  basic.sangong = { prevFinal: 3, budget: 4, final: 3.5 }; // = vehicle + overseas + reception
+  basic.vehicle = { prevFinal: 2, budget: 2.5, final: 2 };
+  basic.vehiclePurchase = { prevFinal: 0, budget: 0, final: 0 };
+  basic.vehicleOperation = { prevFinal: 2, budget: 2.5, final: 2 };
+  basic.overseas = { prevFinal: 0, budget: 0.5, final: 0.5 };
+  basic.reception = { prevFinal: 1, budget: 1, final: 1 };
+  basic.project = { prevFinal: 100, budget: 120, final: 110 }; // = 40+60, 50+70, 45+65
+  basic.businessWork = { prevFinal: 40, budget: 50, final: 45 };
+  basic.operation = { prevFinal: 60, budget: 70, final: 65 };
+  basic.publicFunds = { prevFinal: 50, budget: 60, final: 55 }; // ≥ 10+5+1, 12+6+2, 11+5.5+1.5
+  basic.office = { prevFinal: 10, budget: 12, final: 11 };
+  basic.utilitiesTravel = { prevFinal: 5, budget: 6, final: 5.5 };
+  basic.meetingTraining = { prevFinal: 1, budget: 2, final: 1.5 };
+
+  const ev = emptySelfEvaluation();
+  // 300 ÷ 320 = 93.75%; score 0.9375 × 10 = 9.375 → half-up 9.38
+  ev.funds = { initialBudget: 300, fullBudget: 320, executed: 300, weight: 10, rate: "93.75%", score: 9.38 };
+  ev.byIncome = { total: 300, general: 290, govFund: null, specialAccount: null, other: 10 };
+  ev.byExpense = { total: 300, basic: 190, project: 110 };
+  ev.indicators = [
+    ind("产出指标（50分）", "数量指标", "完成数", "≥10次", "12次", 20, 20),
+    ind("产出指标（50分）", "质量指标", "合格率", "≥95%", "96%", 20, 20),
+    ind("产出指标（50分）", "时效指标", "及时率", "100%", "100%", 10, 10),
+    ind("效益指标（30分）", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 30, 28, "部分任务延后"),
+    ind("满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10),
+  ];
+  ev.total = { weight: 100, score: 97.38, grade: "优" }; // 9.38 + 20+20+10+28+10
+
+  const project = emptyProject("信息化运维");
+  project.funds.current = { initialBudget: 50, fullBudget: 60, executed: 57 };
+  project.funds.carryover = { initialBudget: 0, fullBudget: 0, executed: 0 };
+  project.funds.other = { initialBudget: 0, fullBudget: 0, executed: 0 };
+  project.funds.total = { initialBudget: 50, fullBudget: 60, executed: 57, weight: 10, rate: "95.00%", score: 9.5 }; // 57 ÷ 60
+  project.indicators = [ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 90, 90)];
+  project.total = { weight: 100, score: 99.5, grade: "优" };
+
+  return { schemaVersion: 1, unit: "测试局", year: 2024, basic, selfEvaluation: ev, projects: [project] };
+}
+
+function check(pkg: Package, preset = HUNAN_2024): Finding[] {
+  return checkPackage({ pkg }, preset);
+}
+
+/** The findings of one rule, recording that the rule was exercised. */
+function of(findings: Finding[], rule: string): Finding[] {
+  exercised.add(rule);
+  return findings.filter((f) => f.rule === rule);
+}
+
+test("the hand-made package is clean", () => {
+  expect(check(clean())).toEqual([]);
+});
+
+describe("INPUT", () => {
+  test("INPUT.NOT_NUMBER: text in a number cell, with the cell's name and what was expected", () => {
+    const p = clean();
+    p.basic!.sangong.final = "7.50.";
+    const [f] = of(check(p), "INPUT.NOT_NUMBER");
+    expect(f.message).toContain("三公经费（2024年决算数）");
+    expect(f.message).toContain("7.50.");
+    expect(f.expected).toBe("金额（万元，数字）");
+    expect(f.severity).toBe("错误");
+    expect(f.sheet).toBe("附件1 基础数据表");
+  });
+
+  test("INPUT.PLACEHOLDER: in number cells and in texts", () => {
+    const p = clean();
+    p.basic!.reception.final = "××";
+    p.unit = "××单位";
+    const fs = of(check(p), "INPUT.PLACEHOLDER");
+    expect(fs.map((f) => f.actual).sort()).toEqual(["××", "××单位"]);
+    expect(fs.find((f) => f.actual === "××")?.message).toContain("无数据填0");
+  });
+
+  test("INPUT.NEGATIVE: negative amounts, except 预算调整", () => {
+    const p = clean();
+    p.basic!.office.final = -1;
+    p.basic!.basicAdjustment.final = -5;
+    const fs = of(check(p), "INPUT.NEGATIVE");
+    expect(fs).toHaveLength(1);
+    expect(fs[0].message).toContain("办公经费（2024年决算数）为 -1");
+  });
+
+  test("INPUT.YUAN: an amount far too large, or a thousand times its row", () => {
+    const p = clean();
+    p.basic!.procurement = { prevFinal: null, budget: null, final: 2_000_000 };
+    p.basic!.reception = { prevFinal: 1, budget: 1, final: 10000 }; // 元 instead of 万元
+    const fs = of(check(p), "INPUT.YUAN");
+    expect(fs.map((f) => f.actual).sort()).toEqual(["10000.00", "2000000.00"]);
+  });
+
+  test("INPUT.REQUIRED: the figures every calculation needs", () => {
+    const p = clean();
+    p.basic!.staff.authorized = null;
+    p.projects[0].funds.total.executed = null;
+    const fs = of(check(p), "INPUT.REQUIRED");
+    expect(fs.map((f) => f.message).sort()).toEqual(["编制数未填写。", "项目「信息化运维」年度资金总额全年执行数未填写。"].sort());
+  });
+});
+
+describe("BASIC", () => {
+  test("BASIC.STAFF_RATE: stated vs 在职 ÷ 编制; a zero 编制数 cannot be divided", () => {
+    const p = clean();
+    p.basic!.staff.controlRate = "85.00%";
+    expect(of(check(p), "BASIC.STAFF_RATE")[0]).toMatchObject({ expected: "80.00%", actual: "85.00%" });
+    p.basic!.staff.authorized = 0;
+    expect(of(check(p), "BASIC.STAFF_RATE")[0].expected).toBe("无法计算");
+  });
+
+  test("BASIC.STAFF_RATE: a whole-percent text is compared at its own precision", () => {
+    const p = clean();
+    p.basic!.staff = { authorized: 88, actual: 75, controlRate: "85%" }; // 85.23% written as 85%
+    expect(of(check(p), "BASIC.STAFF_RATE")).toEqual([]);
+  });
+
+  test("BASIC.OVERSTAFFED", () => {
+    const p = clean();
+    p.basic!.staff = { authorized: 10, actual: 11, controlRate: 1.1 };
+    expect(of(check(p), "BASIC.OVERSTAFFED")[0]).toMatchObject({ severity: "警告", actual: "110.00%" });
+  });
+
+  test("BASIC.SANGONG_SUM, BASIC.VEHICLE_SUM", () => {
+    const p = clean();
+    p.basic!.sangong.final = 4.5; // parts 2 + 0.5 + 1 = 3.5
+    p.basic!.vehiclePurchase.final = 0.5; // 公车 2 ≠ 0.5 + 2
+    const fs = check(p);
+    expect(of(fs, "BASIC.SANGONG_SUM")).toEqual([expect.objectContaining({ expected: "3.50", actual: "4.50" })]);
+    expect(of(fs, "BASIC.VEHICLE_SUM")).toEqual([expect.objectContaining({ expected: "2.50", actual: "2.00" })]);
+  });
+
+  test("BASIC.PROJECT_SUM and the 尾数差 (SUM.ROUNDING) boundary", () => {
+    const p = clean();
+    p.basic!.project.final = 110.01;
+    expect(of(check(p), "SUM.ROUNDING")[0]).toMatchObject({ severity: "提示", expected: "110.00", actual: "110.01" });
+    expect(of(check(p), "BASIC.PROJECT_SUM")).toEqual([]);
+    p.basic!.project.final = 110.02;
+    expect(of(check(p), "BASIC.PROJECT_SUM")[0]).toMatchObject({ severity: "错误", expected: "110.00" });
+  });
+
+  test("BASIC.SPECIAL_SUM: the 专项资金 row against its items", () => {
+    const p = clean();
+    p.basic!.special = { prevFinal: null, budget: null, final: 30 };
+    p.basic!.specialFunds = [
+      { name: "甲专项", prevFinal: null, budget: null, final: 10 },
+      { name: "乙专项", prevFinal: null, budget: null, final: 15 },
+    ];
+    p.basic!.project.final = 140; // 45 + 65 + 30
+    expect(of(check(p), "BASIC.SPECIAL_SUM")[0]).toMatchObject({ expected: "25.00", actual: "30.00" });
+  });
+
+  test("BASIC.PUBLIC_SUBSET: the 其中 rows may not exceed 公用经费", () => {
+    const p = clean();
+    p.basic!.publicFunds.final = 15; // < 11 + 5.5 + 1.5 = 18
+    expect(of(check(p), "BASIC.PUBLIC_SUBSET")[0]).toMatchObject({ expected: "≥ 18.00", actual: "15.00" });
+  });
+
+  test("BASIC.OVER_BUDGET", () => {
+    const p = clean();
+    p.basic!.reception = { prevFinal: 1, budget: 1, final: 1.2 };
+    p.basic!.sangong.final = 3.7;
+    const fs = of(check(p), "BASIC.OVER_BUDGET");
+    expect(fs.map((f) => f.actual)).toContain("1.20");
+    expect(fs.every((f) => f.severity === "警告")).toBe(true);
+  });
+
+  test("BASIC.BUILDING_RATE and BASIC.BUILDING_OVER", () => {
+    const p = clean();
+    // 1300 ÷ 1250 = 104.00%; 1000 ÷ 1000 = 100.00%
+    p.basic!.buildings = { approvedArea: 1250, actualArea: 1300, areaRate: "96%", budgetInvestment: 1000, actualInvestment: 1000, investmentRate: 1 };
+    const fs = check(p);
+    expect(of(fs, "BASIC.BUILDING_RATE")).toEqual([expect.objectContaining({ expected: "104.00%", actual: "96%" })]);
+    expect(of(fs, "BASIC.BUILDING_OVER")).toHaveLength(1);
+  });
+});
+
+describe("EXEC", () => {
+  test("EXEC.RATE and EXEC.SCORE", () => {
+    const p = clean();
+    p.selfEvaluation!.funds.rate = "93.70%";
+    p.selfEvaluation!.funds.score = 9.37;
+    p.selfEvaluation!.total.score = 97.37;
+    const fs = check(p);
+    expect(of(fs, "EXEC.RATE")[0]).toMatchObject({ expected: "93.75%", actual: "93.70%" });
+    expect(of(fs, "EXEC.SCORE")[0]).toMatchObject({ expected: "9.38", actual: "9.37" });
+  });
+
+  test("EXEC.RATE with a zero budget says it cannot be computed", () => {
+    const p = clean();
+    p.projects[0].funds.total.fullBudget = 0;
+    p.projects[0].funds.current.fullBudget = 0;
+    expect(of(check(p), "EXEC.RATE")[0].expected).toBe("无法计算");
+  });
+
+  test("EXEC.OVER_BUDGET, and a rate far out of range", () => {
+    const p = clean();
+    // seed 000's 2547.86 ÷ 287.63 = 885.81%
+    p.selfEvaluation!.funds = { initialBudget: 287.63, fullBudget: 287.63, executed: 2547.86, weight: 10, rate: null, score: null };
+    const [f] = of(check(p), "EXEC.OVER_BUDGET");
+    expect(f.message).toContain("885.81%");
+    expect(f.message).toContain("远超合理范围");
+  });
+
+  test("the step preset scores 执行率 against 年初预算", () => {
+    const p = clean();
+    // 300 ÷ 300 (年初) = 100% → 10; the stated 9.38 is then wrong under this preset.
+    const [f] = of(check(p, HUNAN_STEPS), "EXEC.SCORE");
+    expect(f.expected).toBe("10.00");
+  });
+});
+
+describe("EVAL and PROJECT", () => {
+  test("EVAL.INCOME_SUM: the stated total against its parts", () => {
+    const p = clean();
+    p.selfEvaluation!.byIncome.total = 310;
+    expect(of(check(p), "EVAL.INCOME_SUM")[0]).toMatchObject({ expected: "300.00", actual: "310.00" });
+  });
+
+  test("EVAL.EXPENSE_SUM: parts against 全年执行数", () => {
+    const p = clean();
+    p.selfEvaluation!.byExpense = { total: null, basic: 200, project: 110 };
+    p.selfEvaluation!.byIncome.total = null;
+    expect(of(check(p), "EVAL.EXPENSE_SUM")[0]).toMatchObject({ expected: "300.00", actual: "310.00" });
+  });
+
+  test("EVAL.PROJECT_VS_BASIC", () => {
+    const p = clean();
+    p.basic!.project = { prevFinal: 100, budget: 120, final: 100 };
+    p.basic!.operation.final = 55;
+    expect(of(check(p), "EVAL.PROJECT_VS_BASIC")[0]).toMatchObject({ expected: "100.00", actual: "110.00" });
+  });
+
+  test("EVAL.BASIC_VS_PUBLIC", () => {
+    const p = clean();
+    p.selfEvaluation!.byExpense = { total: 300, basic: 50, project: 250 };
+    expect(of(check(p), "EVAL.BASIC_VS_PUBLIC")[0]).toMatchObject({ expected: "≥ 55.00", actual: "50.00" });
+  });
+
+  test("PROJECT.FUND_SUM", () => {
+    const p = clean();
+    p.projects[0].funds.carryover.executed = 3;
+    expect(of(check(p), "PROJECT.FUND_SUM")[0]).toMatchObject({ expected: "60.00", actual: "57.00" });
+  });
+
+  test("PROJECT.VS_BASIC: by the 专项's name", () => {
+    const p = clean();
+    p.basic!.specialFunds = [{ name: "信息化运维", prevFinal: null, budget: 60, final: 56 }];
+    const [f] = of(check(p), "PROJECT.VS_BASIC");
+    expect(f).toMatchObject({ expected: "56.00", actual: "57.00" });
+  });
+});
+
+describe("SCORE", () => {
+  test("SCORE.RANGE: above the weight, below zero", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].score = 21;
+    p.selfEvaluation!.indicators[1].score = -1;
+    const fs = of(check(p), "SCORE.RANGE");
+    expect(fs.map((f) => f.expected).sort()).toEqual(["≤ 20", "≥ 0"]);
+  });
+
+  test("SCORE.WEIGHT_TOTAL: not 100, or the 总分 row's 分值 disagreeing", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].weight = 15;
+    expect(of(check(p), "SCORE.WEIGHT_TOTAL")[0]).toMatchObject({ expected: "100", actual: "95" });
+    const q = clean();
+    q.selfEvaluation!.total.weight = 90;
+    expect(of(check(q), "SCORE.WEIGHT_TOTAL")[0]).toMatchObject({ expected: "100", actual: "90" });
+  });
+
+  test("SCORE.LEVEL1_WEIGHT: against the heading, and against the preset where the heading has none", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].weight = 15;
+    p.selfEvaluation!.indicators[3].weight = 35; // 效益 35 vs heading 30; total stays 100
+    const fs = of(check(p), "SCORE.LEVEL1_WEIGHT");
+    expect(fs.map((f) => [f.expected, f.actual])).toEqual([
+      ["50", "45"],
+      ["30", "35"],
+    ]);
+    const q = clean();
+    for (const i of q.selfEvaluation!.indicators) i.level1 = i.level1.replace(/（.*）/, "");
+    q.selfEvaluation!.indicators[0].weight = 15;
+    q.selfEvaluation!.indicators[3].weight = 35;
+    expect(of(check(q), "SCORE.LEVEL1_WEIGHT")[0].message).toContain("预设权重为50分");
+  });
+
+  test("SCORE.REASON_MISSING", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[3].reason = "";
+    expect(of(check(p), "SCORE.REASON_MISSING")).toHaveLength(1);
+  });
+
+  test("SCORE.TOTAL", () => {
+    const p = clean();
+    p.selfEvaluation!.total.score = 97;
+    expect(of(check(p), "SCORE.TOTAL")[0]).toMatchObject({ expected: "97.38", actual: "97" });
+  });
+
+  test("SCORE.GRADE: by the preset's scheme", () => {
+    const p = clean();
+    p.selfEvaluation!.total.grade = "良";
+    expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "优", actual: "良" });
+    // 90 exactly: 优 nationally, 良好 under seed 002's wording (优秀 only above 90).
+    const q = clean();
+    q.projects = [];
+    q.selfEvaluation!.indicators[3].score = 20.62; // 9.38 + 20+20+10+20.62+10 = 90
+    q.selfEvaluation!.total = { weight: 100, score: 90, grade: "优秀" };
+    expect(of(check(q), "SCORE.GRADE")).toEqual([]);
+    expect(of(check(q, SUINING_2024), "SCORE.GRADE")[0].expected).toBe("良好");
+  });
+});
+
+describe("INDICATOR", () => {
+  test("INDICATOR.FULL_NOT_MET: seed 003's 项目工作完成率 given full marks would be 4.84", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "质量指标", "项目工作完成率", "≥90%", "87.18%", 20, 20);
+    const [f] = of(check(p), "INDICATOR.FULL_NOT_MET");
+    expect(f.expected).toBe("19.37"); // 20 × 87.18 ÷ 90 = 19.3733
+  });
+
+  test("INDICATOR.MET_NOT_FULL", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[4].score = 8;
+    p.selfEvaluation!.indicators[4].reason = "抽样偏差";
+    p.selfEvaluation!.total.score = 95.38;
+    const [f] = of(check(p), "INDICATOR.MET_NOT_FULL");
+    expect(f).toMatchObject({ expected: "10", actual: "8" });
+  });
+
+  test("INDICATOR.TARGET_TOO_LOW: more than 30% over a ≥ target", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].actual = "14次"; // 14 ÷ 10 = 140%
+    expect(of(check(p), "INDICATOR.TARGET_TOO_LOW")[0].message).toContain("40.00%");
+    p.selfEvaluation!.indicators[0].actual = "13次"; // exactly 30%: not flagged
+    expect(of(check(p), "INDICATOR.TARGET_TOO_LOW")).toEqual([]);
+  });
+
+  test("INDICATOR.VS_BASIC: restated rates of 附件1", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "成本指标", "三公经费控制率", "≤100%", "85.00%", 20, 20); // 3.5 ÷ 4 = 87.50%
+    p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "数量指标", "在职人员控制率", "≤100%", "80%", 20, 20); // 8 ÷ 10
+    const fs = of(check(p), "INDICATOR.VS_BASIC");
+    expect(fs).toEqual([expect.objectContaining({ expected: "87.50%", actual: "85.00%" })]);
+  });
+});
+
+describe("the catalogue", () => {
+  test("ids are unique, well-formed, and every rule is documented", () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of RULES) {
+      expect(r.id).toMatch(/^[A-Z]+\.[A-Z0-9_]+$/);
+      expect(["错误", "警告", "提示"]).toContain(r.severity);
+      expect(r.title.length).toBeGreaterThan(1);
+      expect(r.description.length).toBeGreaterThan(10);
+      expect(r.example.length).toBeGreaterThan(10);
+    }
+  });
+
+  test("every rule is exercised by a test above", () => {
+    expect(RULES.map((r) => r.id).filter((id) => !exercised.has(id))).toEqual([]);
+  });
+});
