@@ -29,8 +29,25 @@ const SUFFIX_OPS: [RegExp, Op][] = [
   [/(以内|以下|及以下)$/, "<="],
 ];
 
-/** Parses a 年度指标值 or 实际完成值. */
+const parseCache = new Map<string, IndicatorValue>();
+const PARSE_CACHE_LIMIT = 10_000;
+
+/**
+ * Parses a 年度指标值 or 实际完成值. Results are immutable and memoized by text:
+ * a workbook repeats the same few dozen indicator texts on every recalculation.
+ */
 export function parseIndicatorValue(raw: unknown): IndicatorValue {
+  if (typeof raw !== "string") return parseUncached(raw);
+  let v = parseCache.get(raw);
+  if (v === undefined) {
+    if (parseCache.size >= PARSE_CACHE_LIMIT) parseCache.clear();
+    v = Object.freeze(parseUncached(raw));
+    parseCache.set(raw, v);
+  }
+  return v;
+}
+
+function parseUncached(raw: unknown): IndicatorValue {
   if (raw === null || raw === undefined) return { kind: "missing" };
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return { kind: "qualitative", text: String(raw) };
@@ -60,7 +77,7 @@ export function parseIndicatorValue(raw: unknown): IndicatorValue {
   }
   // "4次/年", "4次每年": the period is not a unit of the count.
   t = t.replace(/(\/|每)(年|季度|月|周|天)$/, "");
-  const m = /^(\d+(?:,\d{3})*(?:\.\d+)?)(余|多)?(.*)$/.exec(t);
+  const m = /^([+-]?\d+(?:,\d{3})*(?:\.\d+)?)(余|多)?(.*)$/.exec(t);
   if (!m) return { kind: "qualitative", text: original };
   const [, digits, approxMark, rest] = m;
   const unit = rest.replace(/^(余|多)/, "");
@@ -97,18 +114,16 @@ export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec
   if (actual.unit !== "" && target.unit !== "" && actual.unit !== target.unit) {
     return { kind: "manual", reason: `${MANUAL_SCORE}：单位不一致（${target.unit}/${actual.unit}）` };
   }
-  if (target.unit === "%" && actual.unit === "" && actual.value.greaterThan(1)) {
-    // "87.18" typed for 87.18%: read it in percent points.
-    actual.value = actual.value.dividedBy(100);
-  }
   const t = target.value;
-  const a = actual.value;
+  // "87.18" typed for 87.18%: read it in percent points.
+  const a = target.unit === "%" && actual.unit === "" && actual.value.greaterThan(1) ? actual.value.dividedBy(100) : actual.value;
   const lowerIsBetter = target.op === "<=" || target.op === "<";
   const met = isMet(target.op, a, t);
+  if (!met && !lowerIsBetter && t.isZero()) return { kind: "manual", reason: `${MANUAL_SCORE}：目标值为0，无法按比例计算` };
   let score: Dec;
   if (met) score = weight;
   else if (lowerIsBetter) score = a.isZero() ? weight : weight.times(t).dividedBy(a);
-  else score = t.isZero() ? weight : weight.times(a).dividedBy(t);
+  else score = D.max(0, weight.times(a).dividedBy(t));
   const ratio = t.isZero() ? null : a.dividedBy(t);
   return { kind: "score", score: round(D.min(score, weight), 2), met, ratio, target: t, actual: a, op: target.op };
 }

@@ -19,6 +19,8 @@ export interface CheckInput {
   /** Model path → cell, from the reader; absent for a model that came from JSON. */
   cells?: Record<string, CellRef>;
   sheets?: { name: string; path: string }[];
+  /** Model path → raw value of every leaf, when the reader already has it (else built here). */
+  values?: Map<string, unknown>;
 }
 
 /** A scored form: 附件2 (base "selfEvaluation.") or one 附件3 (base "projects.3."). */
@@ -56,12 +58,22 @@ export class CheckContext {
     }
   }
 
+  private readonly parsedCache = new Map<string, Parsed>();
+
+  private flat: Map<string, unknown> | null = null;
+
+  /** The raw value at a model path; lists and objects too. */
   raw(path: string): unknown {
-    return getPath(this.pkg, path);
+    if (!this.flat) this.flat = this.input.values ?? flattenPackage(this.pkg);
+    const v = this.flat.get(path);
+    return v !== undefined || this.flat.has(path) ? v : getPath(this.pkg, path);
   }
 
+  /** The figure at `path` parsed once; every rule asks for the same few hundred figures. */
   parsed(path: string): Parsed {
-    return parseAmount(this.raw(path));
+    let p = this.parsedCache.get(path);
+    if (!p) this.parsedCache.set(path, (p = parseAmount(this.raw(path))));
+    return p;
   }
 
   /** The figure at `path`, or null when blank or not a number (INPUT.* rules report those). */
@@ -157,6 +169,18 @@ export class CheckContext {
   get tolerance(): Dec {
     return new D(this.preset.tolerances.roundingDiff);
   }
+}
+
+/** Model path → value of every leaf of the package. */
+export function flattenPackage(pkg: Package): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const walk = (value: unknown, path: string) => {
+    if (value !== null && typeof value === "object") {
+      for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+    } else out.set(path, value);
+  };
+  walk(pkg, "");
+  return out;
 }
 
 /** Amount text for messages: "18259.03". */

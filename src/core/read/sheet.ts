@@ -46,20 +46,34 @@ function anchorCol(row: RowDef): number {
   return row.cells.find((c) => c.label !== undefined)?.col ?? 0;
 }
 
-function matches(text: string, m: string | RegExp): boolean {
-  const t = normalizeLabel(text);
-  if (t === "") return false;
-  return typeof m === "string" ? t === normalizeLabel(m) : m.test(t);
+/** Normalized label text of every text cell, computed once per grid (labels are compared many times). */
+const normalizedCache = new WeakMap<Grid, (string | undefined)[][]>();
+function normalizedGrid(grid: Grid): (string | undefined)[][] {
+  let n = normalizedCache.get(grid);
+  if (!n) {
+    n = grid.values.map((row) => row.map((v) => (typeof v === "string" && v.trim() !== "" ? normalizeLabel(v) : undefined)));
+    normalizedCache.set(grid, n);
+  }
+  return n;
+}
+
+const normalizedMatcher = new Map<string, string>();
+function matches(t: string, m: string | RegExp): boolean {
+  if (typeof m !== "string") return m.test(t);
+  let nm = normalizedMatcher.get(m);
+  if (nm === undefined) normalizedMatcher.set(m, (nm = normalizeLabel(m)));
+  return t === nm;
 }
 
 /** First row at or after `from` holding one of the row's labels; with the column it was found in. */
 function findRow(grid: Grid, row: RowDef, from: number, until = grid.values.length): { r: number; c: number } | null {
   const ms = matchers(row);
+  const norm = normalizedGrid(grid);
   for (let r = from; r < until; r++) {
-    const cells = grid.values[r] ?? [];
+    const cells = norm[r] ?? [];
     for (let c = 0; c < cells.length; c++) {
-      const text = textAt(grid, r, c);
-      if (text && ms.some((m) => matches(text, m))) return { r, c };
+      const t = cells[c];
+      if (t && ms.some((m) => matches(t, m))) return { r, c };
     }
   }
   return null;

@@ -22,6 +22,8 @@ export interface WorkbookRead {
   sheets: { name: string; kind: SheetKind; path: string }[];
   /** What could not be read, in Chinese: missing rows, sheets that are not forms. */
   notices: string[];
+  /** Model path → raw value of every cell read: the checker's fast index into the package. */
+  values: Map<string, unknown>;
 }
 
 /** Which form a grid holds, by the labels in its first rows; null for other sheets. */
@@ -69,17 +71,20 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   let cur: Record<string, unknown> = target;
   for (let i = 0; i < parts.length - 1; i++) {
     const key = parts[i];
-    const nextIsIndex = /^\d+$/.test(parts[i + 1]);
+    const c = parts[i + 1].charCodeAt(0);
+    const nextIsIndex = c >= 48 && c <= 57;
     if (cur[key] === undefined || cur[key] === null) cur[key] = nextIsIndex ? [] : {};
     cur = cur[key] as Record<string, unknown>;
   }
   cur[parts[parts.length - 1]] = value;
 }
 
-function apply(target: object, read: SheetRead, prefix: string, cells: Record<string, CellRef>, skip: (path: string) => boolean = () => false): void {
-  for (const [path, value] of Object.entries(read.values)) {
+function apply(target: object, read: SheetRead, prefix: string, cells: Record<string, CellRef>, flat: Map<string, unknown>, skip: (path: string) => boolean = () => false): void {
+  for (const path in read.values) {
     if (skip(path)) continue;
+    const value = read.values[path];
     setPath(target as Record<string, unknown>, path, value);
+    flat.set(prefix + path, value);
   }
   for (const [path, ref] of Object.entries(read.cells)) cells[prefix + path] = ref;
 }
@@ -97,6 +102,7 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
   const cells: Record<string, CellRef> = {};
   const sheets: WorkbookRead["sheets"] = [];
   const notices: string[] = [];
+  const values = new Map<string, unknown>();
   const pkg: Package = { schemaVersion: 1, unit: "", year: fallbackYear, basic: null, selfEvaluation: null, projects: [] };
   let yearFound = false;
 
@@ -119,7 +125,7 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       const basic = emptyBasic();
       const label = specialLabelOf(grid, read);
       if (label) basic.specialLabel = label;
-      apply(basic, read, "basic.", cells);
+      apply(basic, read, "basic.", cells, values);
       pkg.basic = basic;
       sheets.push({ name: grid.sheet, kind, path: "basic" });
     } else if (kind === "selfEvaluation") {
@@ -128,24 +134,26 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
         continue;
       }
       const evaluation = emptySelfEvaluation(null);
-      apply(evaluation, read, "selfEvaluation.", cells, (p) => p === "unit");
+      apply(evaluation, read, "selfEvaluation.", cells, values, (p) => p === "unit");
       completeIndicators(evaluation.indicators);
       const unit = read.values.unit;
       if (typeof unit === "string" && unit) pkg.unit = unit;
+      values.set("unit", pkg.unit);
       if (read.cells.unit) cells.unit = read.cells.unit;
       pkg.selfEvaluation = evaluation;
       sheets.push({ name: grid.sheet, kind, path: "selfEvaluation" });
     } else {
       const i = pkg.projects.length;
       const project: ProjectEvaluation = emptyProject("", null);
-      apply(project, read, `projects.${i}.`, cells);
+      apply(project, read, `projects.${i}.`, cells, values);
       completeIndicators(project.indicators);
       pkg.projects.push(project);
       sheets.push({ name: grid.sheet, kind, path: `projects.${i}` });
     }
   }
   if (!pkg.unit) pkg.unit = pkg.projects.find((p) => p.department)?.department ?? "";
-  return { pkg, cells, sheets, notices };
+  if (!values.has("unit")) values.set("unit", pkg.unit);
+  return { pkg, cells, sheets, notices, values };
 }
 
 /** "3、省级专项资金（每个专项一行）" → "省级专项资金". */

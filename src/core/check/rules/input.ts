@@ -3,7 +3,10 @@ import { isPlaceholder } from "../../amount";
 import { D, type Dec } from "../../decimal";
 import type { Package } from "../../model";
 import { HUNAN_2024 } from "../../preset";
-import { packageLayouts } from "../../template/workbook";
+import { basicTemplate } from "../../template/basic";
+import { layoutSheet, type SheetLayout } from "../../template/layout";
+import { projectTemplate } from "../../template/project";
+import { selfEvaluationTemplate } from "../../template/selfEvaluation";
 import type { ValueType } from "../../template/types";
 import { type CheckContext, money } from "../context";
 import type { Rule } from "../types";
@@ -18,18 +21,47 @@ const EXPECTED: Record<string, string> = {
   area: "面积（㎡，数字）",
 };
 
-/** Every field of the package with its type, as the templates declare them. */
+/** Field pattern ("indicators.*.score") → type, per form, as the templates declare them. Computed once. */
+let patternTypes: Record<"basic" | "selfEvaluation" | "project", Map<string, ValueType>> | null = null;
+
+function typesOf(layout: SheetLayout): Map<string, ValueType> {
+  const m = new Map<string, ValueType>();
+  for (const c of layout.cells) if (c.field && c.type) m.set(c.field.replace(/\.\d+\./g, ".*."), c.type);
+  return m;
+}
+
+function patterns() {
+  if (!patternTypes) {
+    const params = { year: 2024, preset: HUNAN_2024, specialFundRows: 1 };
+    patternTypes = {
+      basic: typesOf(layoutSheet(basicTemplate(params))),
+      selfEvaluation: typesOf(layoutSheet(selfEvaluationTemplate(params))),
+      project: typesOf(layoutSheet(projectTemplate(params))),
+    };
+  }
+  return patternTypes;
+}
+
+/** Every leaf of the package that a template cell holds, with the cell's type. */
 export function typedFields(pkg: Package): { path: string; type: ValueType }[] {
   const out: { path: string; type: ValueType }[] = [];
-  let project = 0;
-  for (const layout of packageLayouts({ year: pkg.year, preset: HUNAN_2024 }, pkg)) {
-    const prefix = layout.kind === "basic" ? "basic." : layout.kind === "selfEvaluation" ? "selfEvaluation." : `projects.${project++}.`;
-    for (const c of layout.cells) {
-      if (!c.field || !c.type) continue;
-      const path = c.field === "unit" && layout.kind === "selfEvaluation" ? "unit" : prefix + c.field;
-      out.push({ path, type: c.type });
+  const p = patterns();
+  const walk = (value: unknown, path: string, pattern: string, types: Map<string, ValueType>, prefix: string) => {
+    if (value !== null && typeof value === "object") {
+      const isArray = Array.isArray(value);
+      for (const [k, v] of Object.entries(value)) {
+        const sep = path ? "." : "";
+        walk(v, path + sep + k, pattern + sep + (isArray ? "*" : k), types, prefix);
+      }
+      return;
     }
-  }
+    const type = types.get(pattern);
+    if (type) out.push({ path: prefix + path, type });
+  };
+  if (pkg.basic) walk(pkg.basic, "", "", p.basic, "basic.");
+  if (pkg.selfEvaluation) walk(pkg.selfEvaluation, "", "", p.selfEvaluation, "selfEvaluation.");
+  out.push({ path: "unit", type: "text" });
+  pkg.projects.forEach((project, i) => walk(project, "", "", p.project, `projects.${i}.`));
   return out;
 }
 

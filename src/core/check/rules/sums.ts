@@ -32,13 +32,12 @@ export function checkSum(ctx: CheckContext, totalPath: string, partPaths: string
   }
   const sum = parts.reduce((a, b) => a.plus(b), new D(0));
   const diff = round(total, 2).minus(round(sum, 2));
+  if (opts.subset ? diff.greaterThanOrEqualTo(0) : diff.isZero()) return true;
   const expr = `${partPaths.map((p) => ctx.label(p).replace(/（\d{4}年(决算|预算)数）$/, "")).join(" + ")} = ${parts.map(money).join(" + ")} = ${money(sum)}`;
   if (opts.subset) {
-    if (diff.greaterThanOrEqualTo(0)) return true;
     ctx.report(totalPath, `${ctx.label(totalPath)}为 ${money(total)}，小于其中所列分项之和：${expr}。分项是它的一部分，不应超过它。`, `≥ ${money(sum)}`, money(total));
     return false;
   }
-  if (diff.isZero()) return true;
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) {
     ctx.reportAs(ROUNDING_RULE_ID, "提示", totalPath, `${ctx.label(totalPath)}为 ${money(total)}，分项之和为 ${money(sum)}（${expr}），相差 ${money(diff.abs())}，属尾数差。`, money(sum), money(total));
     return true;

@@ -1,0 +1,43 @@
+/**
+ * Core benchmarks (issue 2): the cost per call of rate and suggested score against a bare
+ * float expression measured in the same run, and the check time of generated 10- and
+ * 100-project packages.
+ */
+import { checkGrids, D, HUNAN_2024, layoutToGrid, packageLayouts, rate, suggestScore, type Package } from "../src/core";
+import { line, measure, ms, ns } from "./harness";
+import { generatedPackage } from "./generate";
+
+export function benchCore(): void {
+  const N = 200_000;
+  const nums = Array.from({ length: 1024 }, (_, i) => 1 + ((i * 7919) % 10007) / 100);
+  const floatRate = measure("float a/b", N, (i) => Math.round((nums[i & 1023] / nums[(i + 1) & 1023]) * 10000) / 10000);
+  const decs = nums.map((n) => new D(n));
+  const decRate = measure("rate()", N, (i) => rate(decs[i & 1023], decs[(i + 1) & 1023]));
+  const weight = new D(5);
+  const targets = ["≥90%", "≤24小时", "4次/年", "≥2000册", "100%"];
+  const actuals = ["87.18%", "20小时", "4次", "2000余册", "99%"];
+  const floatScore = measure("float score", N, (i) => {
+    const t = nums[i & 1023];
+    const a = nums[(i + 3) & 1023];
+    return a >= t ? 5 : Math.round(((5 * a) / t) * 100) / 100;
+  });
+  const sug = measure("suggestScore()", N / 4, (i) => suggestScore(targets[i % 5], actuals[i % 5], weight));
+
+  console.log("\n== 核心计算（每次调用）==");
+  line("浮点基线 a/b（同一次运行）", ns(floatRate));
+  line("rate(a, b)（decimal）", ns(decRate), `${(decRate.nsPerCall / floatRate.nsPerCall).toFixed(1)}× 基线（目标 ≤ 10×）`);
+  line("浮点基线 建议得分", ns(floatScore));
+  line("suggestScore(目标文本, 实际文本, 分值)", ns(sug), `${(sug.nsPerCall / floatScore.nsPerCall).toFixed(1)}× 基线（含文本解析）`);
+
+  console.log("\n== 校验整套材料（读取网格 + 全部规则）==");
+  const sizes = [10, 100];
+  const results: number[] = [];
+  for (const n of sizes) {
+    const pkg: Package = generatedPackage(n);
+    const grids = packageLayouts({ year: pkg.year, preset: HUNAN_2024 }, pkg).map((l) => layoutToGrid(l));
+    const m = measure(`check ${n}`, 1, () => checkGrids(grids), 9);
+    results.push(m.nsPerCall);
+    line(`${n} 个项目`, ms(m), n === 100 ? "目标 ≤ 50 ms" : "");
+  }
+  line("100 个 ÷ 10 个 的耗时比", `${(results[1] / results[0]).toFixed(1)}×`, "线性增长约为 10×");
+}

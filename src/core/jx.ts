@@ -1,0 +1,261 @@
+/**
+ * The JX custom functions as one typed table: name, parameters, and a small
+ * pure body over the core. One coercion routine turns cell inputs into
+ * decimals and one error shape carries a Chinese message; the Excel wrappers
+ * in src/functions only translate that shape into CustomFunctions.Error.
+ */
+import { parseAmount } from "./amount";
+import { changeText, executionScore, grade, roundRate, share, type GradeScheme } from "./calc";
+import { D, type Dec, fmt, round } from "./decimal";
+import { MANUAL_SCORE, suggestScore } from "./indicator";
+import { HUNAN_2024, PRESETS, type Preset } from "./preset";
+
+/** Error kinds, named as CustomFunctions.ErrorCode. */
+export type JxErrorCode = "invalidValue" | "divisionByZero" | "notAvailable" | "invalidNumber";
+
+export interface JxError {
+  jxError: JxErrorCode;
+  message: string;
+}
+
+export type JxResult = number | string | JxError;
+
+export function isJxError(v: unknown): v is JxError {
+  return typeof v === "object" && v !== null && "jxError" in v;
+}
+
+const err = (jxError: JxErrorCode, message: string): JxError => ({ jxError, message });
+
+/** Settings the task pane sets in the shared runtime (preset). */
+let currentPreset: Preset = HUNAN_2024;
+export function setJxPreset(preset: Preset): void {
+  currentPreset = preset;
+}
+export function jxPreset(): Preset {
+  return currentPreset;
+}
+
+export interface JxParam {
+  name: string; // as in the JSDoc
+  label: string; // Chinese, for messages
+  optional?: boolean;
+  repeating?: boolean;
+}
+
+export interface JxFunction {
+  id: string; // the function's id in Excel: JX.<id>
+  params: JxParam[];
+  /** Body: receives the raw arguments (already unwrapped from 1×1 ranges). */
+  run(args: unknown[]): JxResult;
+}
+
+/** A 1×1 range arrives as [[v]]; a larger range is not one value. */
+function single(v: unknown, label: string): unknown | JxError {
+  if (Array.isArray(v)) {
+    if (v.length === 1 && Array.isArray(v[0]) && v[0].length === 1) return v[0][0];
+    return err("invalidValue", `${label}应为单个单元格，而不是区域`);
+  }
+  return v;
+}
+
+/** The one coercion: a cell input → decimal, or an error naming the parameter and what was expected. */
+export function toDecimal(v: unknown, label: string, fallback?: Dec): Dec | JxError {
+  const s = single(v, label);
+  if (isJxError(s)) return s;
+  const p = parseAmount(s);
+  switch (p.kind) {
+    case "number":
+      return p.value;
+    case "missing":
+      return fallback ?? err("notAvailable", `${label}为空，应填写数字`);
+    case "placeholder":
+      return err("invalidValue", `${label}「${p.text}」是占位符，应填写数字`);
+    default:
+      return err("invalidValue", `${label}：${p.message}`);
+  }
+}
+
+function text(v: unknown, label: string): string | JxError {
+  const s = single(v, label);
+  if (isJxError(s)) return s;
+  if (s === null || s === undefined) return "";
+  if (typeof s === "number" || typeof s === "string") return String(s);
+  if (typeof s === "boolean") return err("invalidValue", `${label}是逻辑值，应为文字或数字`);
+  return err("invalidValue", `${label}不是文字或数字`);
+}
+
+/** An exact decimal as the number a cell stores (never NaN or Infinity). */
+function out(x: Dec): number | JxError {
+  const n = x.toNumber();
+  return Number.isFinite(n) ? n : err("invalidNumber", "结果超出 Excel 数字范围");
+}
+
+/** Runs `body` over decimals coerced from the listed arguments; the first bad argument wins. */
+function withNumbers(args: unknown[], params: JxParam[], body: (xs: Dec[]) => JxResult, defaults: (Dec | undefined)[] = []): JxResult {
+  const xs: Dec[] = [];
+  for (let i = 0; i < params.length; i++) {
+    const d = toDecimal(args[i], params[i].label, defaults[i]);
+    if (isJxError(d)) return d;
+    xs.push(d);
+  }
+  return body(xs);
+}
+
+const P = (name: string, label: string, extra: Partial<JxParam> = {}): JxParam => ({ name, label, ...extra });
+
+function schemeFor(id: string): GradeScheme | null {
+  if (!id) return currentPreset.grades;
+  const preset = PRESETS.find((p) => p.grades.id === id || p.id === id);
+  return preset ? preset.grades : null;
+}
+
+/** Flattens repeating arguments (each a value or a range) into single values. */
+function flatten(args: unknown[]): unknown[] {
+  const outv: unknown[] = [];
+  for (const a of args) {
+    if (!Array.isArray(a)) outv.push(a);
+    else for (const row of a) outv.push(...(Array.isArray(row) ? row : [row]));
+  }
+  return outv;
+}
+
+const RATE_PARAMS = [P("numerator", "分子"), P("denominator", "分母")];
+
+export const JX_FUNCTIONS: readonly JxFunction[] = [
+  {
+    id: "AMOUNT",
+    params: [P("value", "值")],
+    run: (a) => {
+      const d = toDecimal(a[0], "值");
+      return isJxError(d) ? d : out(d);
+    },
+  },
+  {
+    id: "RATE",
+    params: RATE_PARAMS,
+    run: (a) =>
+      withNumbers(a, RATE_PARAMS, ([n, d]) => {
+        if (d.isZero()) return err("divisionByZero", "分母为0，无法计算比率");
+        return out(roundRate(n.dividedBy(d)));
+      }),
+  },
+  {
+    id: "CHANGE",
+    params: [P("current", "本期数"), P("previous", "上期数")],
+    run: (a) =>
+      withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => {
+        if (p.isZero()) return err("notAvailable", "上期数为0，变动率无可比");
+        return out(roundRate(c.minus(p).dividedBy(p.abs())));
+      }),
+  },
+  {
+    id: "CHANGETEXT",
+    params: [P("current", "本期数"), P("previous", "上期数")],
+    run: (a) => withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => changeText(c, p)),
+  },
+  {
+    id: "SHARE",
+    params: [P("part", "部分"), P("total", "合计")],
+    run: (a) =>
+      withNumbers(a, [P("part", "部分"), P("total", "合计")], ([part, total]) => {
+        const r = share(part, total);
+        return r.ok ? out(roundRate(r.value)) : err("divisionByZero", r.message);
+      }),
+  },
+  {
+    id: "EXECSCORE",
+    params: [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值", { optional: true })],
+    run: (a) =>
+      withNumbers(
+        a,
+        [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值")],
+        ([b, budget, w]) => {
+          const r = executionScore(b, budget, w, currentPreset.executionScoring);
+          if (r.ok) return out(r.value);
+          return budget.isZero() ? err("divisionByZero", r.message) : err("invalidValue", r.message);
+        },
+        [undefined, undefined, new D(currentPreset.weights.execution)],
+      ),
+  },
+  {
+    id: "SCORE",
+    params: [P("target", "年度指标值"), P("actual", "实际完成值"), P("weight", "分值")],
+    run: (a) => {
+      const t = text(a[0], "年度指标值");
+      if (isJxError(t)) return t;
+      const act = text(a[1], "实际完成值");
+      if (isJxError(act)) return act;
+      const w = toDecimal(a[2], "分值");
+      if (isJxError(w)) return w;
+      if (w.isNegative()) return err("invalidValue", "分值不能为负数");
+      const s = suggestScore(t, act, w);
+      return s.kind === "score" ? out(s.score) : MANUAL_SCORE;
+    },
+  },
+  {
+    id: "GRADE",
+    params: [P("total", "总分"), P("scheme", "等级标准", { optional: true })],
+    run: (a) => {
+      const total = toDecimal(a[0], "总分");
+      if (isJxError(total)) return total;
+      const id = text(a[1], "等级标准");
+      if (isJxError(id)) return id;
+      const scheme = schemeFor(id.trim());
+      if (!scheme) return err("invalidValue", `没有名为「${id}」的等级标准，可用：${PRESETS.map((p) => p.grades.id).join("、")}`);
+      return grade(total, scheme).name;
+    },
+  },
+  {
+    id: "SUMCHECK",
+    params: [P("total", "合计"), P("parts", "分项", { repeating: true })],
+    run: (a) => {
+      const total = toDecimal(a[0], "合计");
+      if (isJxError(total)) return total;
+      let sum = new D(0);
+      const parts = flatten(a.slice(1));
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i];
+        if (p === null || p === undefined || p === "") continue; // a blank part is a zero in these forms
+        const d = toDecimal(p, `第${i + 1}个分项`);
+        if (isJxError(d)) return d;
+        sum = sum.plus(d);
+      }
+      const diff = round(total, 2).minus(round(sum, 2)).abs();
+      if (diff.isZero()) return "✓";
+      if (diff.lessThanOrEqualTo(currentPreset.tolerances.roundingDiff)) return `尾数差 ${fmt(diff)}`;
+      return `差 ${fmt(diff)}`;
+    },
+  },
+  {
+    id: "SCORECHECK",
+    params: [P("score", "得分"), P("weight", "分值"), P("reason", "偏差原因", { optional: true })],
+    run: (a) => {
+      const score = toDecimal(a[0], "得分");
+      if (isJxError(score)) return score;
+      const weight = toDecimal(a[1], "分值");
+      if (isJxError(weight)) return weight;
+      const reason = text(a[2], "偏差原因");
+      if (isJxError(reason)) return reason;
+      if (score.isNegative()) return "得分为负";
+      if (score.greaterThan(weight)) return "超出分值";
+      if (score.lessThan(weight) && !reason.trim()) return "扣分须填写偏差原因";
+      return "✓";
+    },
+  },
+];
+
+export function jxFunction(id: string): JxFunction {
+  const f = JX_FUNCTIONS.find((x) => x.id === id);
+  if (!f) throw new Error(`未定义的函数 JX.${id}`);
+  return f;
+}
+
+/** Calls a JX function; whatever the input, returns a number, a text or an error value — never throws. */
+export function callJx(id: string, args: unknown[]): JxResult {
+  try {
+    return jxFunction(id).run(args);
+  } catch (e) {
+    return err("invalidValue", `计算出错：${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+

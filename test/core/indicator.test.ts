@@ -1,0 +1,208 @@
+import { parseIndicatorValue, suggestScore, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
+import { D, type Dec } from "../../src/core/decimal";
+
+const d = (x: string | number): Dec => new D(x);
+
+function expectQuantity(v: IndicatorValue, op: Op, value: string, unit: string, approx: boolean, explicitOp: boolean): void {
+  expect(v.kind).toBe("quantity");
+  if (v.kind !== "quantity") return;
+  expect(v.op).toBe(op);
+  expect(v.value.equals(d(value))).toBe(true);
+  expect(v.unit).toBe(unit);
+  expect(v.approx).toBe(approx);
+  expect(v.explicitOp).toBe(explicitOp);
+}
+
+function score(s: Suggestion): { score: Dec; met: boolean } {
+  if (s.kind !== "score") throw new Error(`expected a score, got manual: ${s.reason}`);
+  return s;
+}
+
+function manual(s: Suggestion): string {
+  expect(s.kind).toBe("manual");
+  return s.kind === "manual" ? s.reason : "";
+}
+
+describe("parseIndicatorValue: quantities", () => {
+  test.each<[unknown, Op, string, string, boolean, boolean]>([
+    // [text, op, value, unit, approx, explicitOp]; percentages are stored as fractions
+    ["≥90%", ">=", "0.9", "%", false, true],
+    ["≤100%", "<=", "1", "%", false, true],
+    ["=100%", "=", "1", "%", false, true],
+    ["≥2000册", ">=", "2000", "册", false, true],
+    ["2000余册", ">=", "2000", "册", true, false], // "a little over 2000": at least 2000
+    ["2000多册", ">=", "2000", "册", true, false],
+    ["4次/年", "=", "4", "次", false, false], // the period is not part of the unit
+    ["≤24小时", "<=", "24", "小时", false, true],
+    ["≤218.43万元", "<=", "218.43", "万元", false, true],
+    ["100%", "=", "1", "%", false, false],
+    ["不低于95%", ">=", "0.95", "%", false, true],
+    ["不高于5%", "<=", "0.05", "%", false, true],
+    ["不少于4次", ">=", "4", "次", false, true],
+    ["10次以上", ">=", "10", "次", false, true],
+    ["10次及以上", ">=", "10", "次", false, true],
+    ["24小时以内", "<=", "24", "小时", false, true],
+    ["5天以下", "<=", "5", "天", false, true],
+    [">3", ">", "3", "", false, true],
+    ["<5", "<", "5", "", false, true],
+    ["大于等于98%", ">=", "0.98", "%", false, true],
+    ["≥300个工作日", ">=", "300", "个工作日", false, true],
+    ["≥1个小区", ">=", "1", "个小区", false, true],
+    ["≥2,000册", ">=", "2000", "册", false, true],
+    ["≥ 90 ％", ">=", "0.9", "%", false, true], // spaces and a full-width percent sign
+    ["８５．２３％", "=", "0.8523", "%", false, false],
+    ["87.18%", "=", "0.8718", "%", false, false],
+    ["≤0", "<=", "0", "", false, true],
+    [30, "=", "30", "", false, false],
+    ["30", "=", "30", "", false, false],
+    [87.18, "=", "87.18", "", false, false],
+  ])("%p", (text, op, value, unit, approx, explicitOp) => {
+    expectQuantity(parseIndicatorValue(text), op, value, unit, approx, explicitOp);
+  });
+
+  test("a negative actual (三公经费变动率 ≤0 is met by a decrease: −16.67%) is a quantity", () => {
+    // DOMAIN.md: 三公经费变动率 = (本年预算 − 上年预算) ÷ 上年预算, target ≤0, so actual values are often negative.
+    expectQuantity(parseIndicatorValue("-16.67%"), "=", "-0.1667", "%", false, false);
+    expectQuantity(parseIndicatorValue(-0.1667), "=", "-0.1667", "", false, false);
+  });
+});
+
+describe("parseIndicatorValue: qualitative and missing", () => {
+  test.each(["稳步提升", "大幅提升", "较上年有所提升", "一般", "良好", "有效提升服务水平", "100%完成"])("%p → qualitative", (text) => {
+    expect(parseIndicatorValue(text)).toEqual({ kind: "qualitative", text });
+  });
+
+  test("the qualitative text is kept trimmed", () => {
+    expect(parseIndicatorValue("  稳步提升 ")).toEqual({ kind: "qualitative", text: "稳步提升" });
+  });
+
+  test.each<[string, unknown]>([
+    ["null", null],
+    ["undefined", undefined],
+    ["empty", ""],
+    ["blank", "   "],
+    ["full-width blank", "\u3000"],
+  ])("%s → missing", (_name, v) => {
+    expect(parseIndicatorValue(v)).toEqual({ kind: "missing" });
+  });
+
+  test("a non-finite number is not a quantity", () => {
+    expect(parseIndicatorValue(NaN).kind).toBe("qualitative");
+  });
+});
+
+describe("suggestScore", () => {
+  test("target met → full weight", () => {
+    const s = score(suggestScore("≥90%", "95%", d(5)));
+    expect(s.met).toBe(true);
+    expect(s.score.toString()).toBe("5");
+    expect(score(suggestScore("≥2000册", "2000余册", d(5))).score.toString()).toBe("5"); // 2000 ≥ 2000
+    expect(score(suggestScore("4次/年", "4次", d(5))).met).toBe(true);
+    expect(score(suggestScore("≤100%", "85.23%", d(5))).score.toString()).toBe("5"); // seed 003 在职人员控制率
+    expect(score(suggestScore("<5", "4", d(10))).met).toBe(true);
+    expect(score(suggestScore(">3", "4", d(10))).met).toBe(true);
+  });
+
+  test("over-completion is not worth more than the weight", () => {
+    const s = score(suggestScore("≥90%", "120%", d(5)));
+    expect(s.met).toBe(true);
+    expect(s.score.toString()).toBe("5");
+  });
+
+  test("≥ not met → weight × actual ÷ target (seed 003: ≥90%, 87.18%, 5 → 4.84)", () => {
+    // 5 × 0.8718 ÷ 0.9 = 5 × 0.968666… = 4.84333… → 4.84
+    const s = suggestScore("≥90%", "87.18%", d(5));
+    expect(score(s).met).toBe(false);
+    expect(score(s).score.toString()).toBe("4.84");
+    if (s.kind === "score") {
+      expect(s.target.toString()).toBe("0.9");
+      expect(s.actual.toString()).toBe("0.8718");
+      expect(s.op).toBe(">=");
+      expect(s.ratio?.equals(d("0.8718").dividedBy("0.9"))).toBe(true);
+    }
+  });
+
+  test("≥ not met rounds half-up", () => {
+    // 5 × 7 ÷ 8 = 4.375 → 4.38
+    expect(score(suggestScore("≥8次", "7次", d(5))).score.toString()).toBe("4.38");
+    // 2.5 × 0.8718 ÷ 0.9 = 2.42166… → 2.42
+    expect(score(suggestScore("≥90%", "87.18%", d("2.5"))).score.toString()).toBe("2.42");
+    // a bare actual takes the target's unit: 5 × 1800 ÷ 2000 = 4.5
+    expect(score(suggestScore("≥2000册", "1800", d(5))).score.toString()).toBe("4.5");
+  });
+
+  test("≤ exceeded → weight × target ÷ actual", () => {
+    // 10 × 24 ÷ 30 = 8
+    const s = score(suggestScore("≤24小时", "30小时", d(10)));
+    expect(s.met).toBe(false);
+    expect(s.score.toString()).toBe("8");
+    // 10 × 218.43 ÷ 250 = 8.7372 → 8.74
+    expect(score(suggestScore("≤218.43万元", "250万元", d(10))).score.toString()).toBe("8.74");
+    // 10 × 0.05 ÷ 0.08 = 6.25
+    expect(score(suggestScore("不高于5%", "8%", d(10))).score.toString()).toBe("6.25");
+  });
+
+  test("≤ met → full weight, including an actual of 0", () => {
+    expect(score(suggestScore("≤24小时", "20小时", d(10))).score.toString()).toBe("10");
+    expect(score(suggestScore("≤24小时", "24小时", d(10))).score.toString()).toBe("10");
+    const zero = score(suggestScore("≤5%", "0%", d(10)));
+    expect(zero.met).toBe(true);
+    expect(zero.score.toString()).toBe("10");
+    expect(score(suggestScore("≤0", "0", d(3))).score.toString()).toBe("3");
+  });
+
+  test("a lower-is-better target not met with an actual of 0 → full (no division by zero)", () => {
+    // "<0" with actual 0 is not strictly met; weight × 0 ÷ 0 is undefined, and the rule says actual 0 → full.
+    expect(score(suggestScore("<0", "0", d(10))).score.toString()).toBe("10");
+  });
+
+  test("= target missed is treated as ≥", () => {
+    // 50 ≥ 30: met
+    const over = score(suggestScore("30", "50", d(10)));
+    expect(over.met).toBe(true);
+    expect(over.score.toString()).toBe("10");
+    // 10 × 0.99 ÷ 1 = 9.9
+    const under = score(suggestScore("100%", "99%", d(10)));
+    expect(under.met).toBe(false);
+    expect(under.score.toString()).toBe("9.9");
+    expect(score(suggestScore("=100%", "99%", d(10))).score.toString()).toBe("9.9");
+    // 10 × 20 ÷ 30 = 6.666… → 6.67
+    expect(score(suggestScore(30, 20, d(10))).score.toString()).toBe("6.67");
+  });
+
+  test("a percent target with a bare actual 87.18 reads it as 87.18%", () => {
+    // same as seed 003: 4.84
+    expect(score(suggestScore("≥90%", "87.18", d(5))).score.toString()).toBe("4.84");
+    expect(score(suggestScore("≥90%", 87.18, d(5))).score.toString()).toBe("4.84");
+    // 95 → 95% ≥ 90%: met
+    expect(score(suggestScore("≥90%", "95", d(5))).met).toBe(true);
+  });
+
+  test("三公经费变动率: target ≤0, actual −16.67% (a decrease) is met", () => {
+    const s = score(suggestScore("≤0", "-16.67%", d(5)));
+    expect(s.met).toBe(true);
+    expect(s.score.toString()).toBe("5");
+  });
+
+  test("different units → manual", () => {
+    const reason = manual(suggestScore("≥2000册", "5次", d(5)));
+    expect(reason).toContain(MANUAL_SCORE);
+    expect(reason).toContain("单位不一致");
+    expect(reason).toContain("册");
+    expect(reason).toContain("次");
+    expect(manual(suggestScore("≥90%", "20小时", d(5)))).toContain("单位不一致");
+  });
+
+  test("qualitative target → manual, 需人工评分", () => {
+    const reason = manual(suggestScore("稳步提升", "稳步提升", d(5)));
+    expect(reason).toContain("需人工评分");
+    expect(reason).toContain("年度指标值");
+    expect(MANUAL_SCORE).toBe("需人工评分");
+  });
+
+  test("qualitative or blank actual → manual", () => {
+    expect(manual(suggestScore("≥90%", "大幅提升", d(5)))).toContain("实际完成值");
+    expect(manual(suggestScore("≥90%", "", d(5)))).toContain("需人工评分");
+    expect(manual(suggestScore("", "90%", d(5)))).toContain("年度指标值");
+  });
+});
