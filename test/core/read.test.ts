@@ -103,7 +103,7 @@ describe("readWorkbook", () => {
     pkg.basic!.staff.controlRate = null; // the template then writes its formula
     const grids = packageLayouts({ year: 2024, preset: HUNAN_2024 }, pkg).map((l) => layoutToGrid(l, "jx"));
     const read = readWorkbook(grids);
-    expect(read.cells["basic.staff.controlRate"]).toEqual({ sheet: "附件1 基础数据表", cell: "F3", formula: "=JX.RATE(D3,B3)" });
+    expect(read.cells["basic.staff.controlRate"]).toEqual({ sheet: "附件1 基础数据表", cell: "F3", formula: '=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))' });
   });
 
   test("classifySheet and findYear", () => {

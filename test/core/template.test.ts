@@ -14,7 +14,7 @@ import {
   type Package,
   type SheetLayout,
 } from "../../src/core";
-import { nativeGradeFormula } from "../../src/core/template/types";
+import { nativeGradeFormula } from "../../src/core/finalize";
 
 const params = { year: 2024, preset: HUNAN_2024 };
 
@@ -77,7 +77,7 @@ describe("附件1 基础数据表", () => {
   test("控制率 is computed, in both flavours, from the cells it names", () => {
     const rate = at(layout, "F3");
     expect(rate?.style).toBe("computed");
-    expect(rate?.formula).toEqual({ jx: "=JX.RATE(D3,B3)", native: '=IFERROR(ROUND(D3/B3,4),"")' });
+    expect(rate?.formula).toEqual({ jx: '=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))', native: '=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))' });
     expect(at(layout, "B3")?.type).toBe("count");
   });
 
@@ -150,12 +150,18 @@ describe("附件2 部门整体支出绩效自评表", () => {
   });
 
   test("执行率, 得分, 总分 and 等级 formulas point at the right cells", () => {
-    expect(at(layout, "G4")?.formula).toEqual({ jx: "=JX.RATE(E4,D4)", native: '=IFERROR(ROUND(E4/D4,4),"")' });
-    expect(at(layout, "H4")?.formula).toEqual({ jx: "=JX.EXECSCORE(E4,D4,F4)", native: '=IFERROR(ROUND(MIN(E4/D4,1)*F4,2),"")' });
+    expect(at(layout, "G4")?.formula).toEqual({ jx: '=IF(OR(E4="",D4=""),"",JX.RATE(E4,D4))', native: '=IF(OR(E4="",D4=""),"",ROUND((E4)/(D4),4))' });
+    expect(at(layout, "H4")?.formula).toEqual({
+      jx: '=IF(OR(E4="",D4=""),"",JX.EXECSCORE(E4,D4,F4))',
+      native: '=IF(OR(E4="",D4=""),"",ROUND(MIN((E4)/(D4),1)*(F4),2))',
+    });
     // 9 二级 groups × 2 rows = 18 indicator rows from row 13 to 30; 总分 on row 31.
     expect(at(layout, "H31")?.formula?.native).toBe("=ROUND(SUM(H4,H13:H30),2)");
     expect(at(layout, "G31")?.formula?.native).toBe("=SUM(F4,G13:G30)");
-    expect(at(layout, "G32")?.formula?.jx).toBe('=JX.GRADE(H31,"national")');
+    expect(at(layout, "G32")?.formula).toEqual({
+      jx: '=IF(H31="","",JX.GRADE(H31,"national"))',
+      native: '=IF(H31="","",IF((H31)="","",IF((H31)>=90,"优",IF((H31)>=80,"良",IF((H31)>=60,"中","差")))))',
+    });
   });
 
   test("一级 and 二级 headings span their indicator rows", () => {
@@ -166,8 +172,8 @@ describe("附件2 部门整体支出绩效自评表", () => {
 
   test("a preset dividing by 年初预算 with step deductions changes the formulas", () => {
     const steps = layoutSheet(selfEvaluationTemplate({ ...params, preset: HUNAN_STEPS }));
-    expect(at(steps, "G4")?.formula?.jx).toBe("=JX.RATE(E4,C4)");
-    expect(at(steps, "H4")?.formula?.native).toBe('=IFERROR(ROUND(MAX(0,F4-INT(ROUND((1-MIN(E4/C4,1))*100,6)/5)*2),2),"")');
+    expect(at(steps, "G4")?.formula?.jx).toBe('=IF(OR(E4="",C4=""),"",JX.RATE(E4,C4))');
+    expect(at(steps, "H4")?.formula?.native).toBe('=IF(OR(E4="",C4=""),"",ROUND(MAX(0,(F4)-INT(ROUND((1-MIN((E4)/(C4),1))*100,6)/5)*2),2))');
   });
 
   test("data given as text in number cells is stored as numbers; other text stays text", () => {
@@ -191,7 +197,7 @@ describe("附件3 项目支出绩效自评表", () => {
       expect(labels).toContain(l);
     }
     expect(at(layout, "E8")?.formula?.native).toBe("=SUM(E5,E6,E7)");
-    expect(at(layout, "G8")?.formula?.jx).toBe("=JX.RATE(E8,D8)");
+    expect(at(layout, "G8")?.formula?.jx).toBe('=IF(OR(E8="",D8=""),"",JX.RATE(E8,D8))');
   });
 });
 
@@ -219,8 +225,8 @@ describe("packageLayouts", () => {
 
   test("layoutToGrid writes values and the chosen formula flavour", () => {
     const layout = layoutSheet(basicTemplate(params));
-    expect(layoutToGrid(layout, "jx").formulas?.[2][5]).toBe("=JX.RATE(D3,B3)");
-    expect(layoutToGrid(layout, "native").formulas?.[2][5]).toBe('=IFERROR(ROUND(D3/B3,4),"")');
+    expect(layoutToGrid(layout, "jx").formulas?.[2][5]).toBe('=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))');
+    expect(layoutToGrid(layout, "native").formulas?.[2][5]).toBe('=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))');
     expect(layoutToGrid(layout).values[0][0]).toBe("2024年度部门整体支出绩效评价基础数据表");
   });
 });

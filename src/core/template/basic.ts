@@ -2,6 +2,7 @@
  * 附件1 部门整体支出绩效评价基础数据表. Columns A (labels) and B–G; the
  * three 经费 columns are merged pairs (B:C, D:E, F:G) as in the published forms.
  */
+import { twin } from "../finalize";
 import type { Block, RowDef, SheetTemplate, TemplateParams } from "./types";
 
 export const BASIC_SHEET_NAME = "附件1 基础数据表";
@@ -48,10 +49,8 @@ export const SPECIAL_ROW_PATTERN = /^(上级|省级|市级|州级|县级|区级|
 
 export function basicTemplate(params: TemplateParams, specialLabel = "本级专项资金"): SheetTemplate {
   const y = params.year;
-  const rate = (num: string, den: string) => ({
-    jx: `=JX.RATE({${num}},{${den}})`,
-    native: `=IFERROR(ROUND({${num}}/{${den}},4),"")`,
-  });
+  // Blank inputs give a blank rate, a zero base #DIV/0!, in both flavours.
+  const rate = (num: string, den: string) => twin(`=IF(OR({${num}}="",{${den}}=""),"",JX.RATE({${num}},{${den}}))`, params.preset);
   const blocks: Block[] = [
     { kind: "row", row: { key: "title", height: 30, match: [/基础数据表$/], cells: [{ col: 0, span: 7, label: `${y}${BASIC_TITLE_SUFFIX}`, style: "title" }] } },
     {

@@ -1,6 +1,6 @@
 /** Parts common to 附件2 and 附件3: the 绩效指标 table, the 总分 and 等级 rows, the goals. */
 import type { Block, FormulaDef, IndicatorBlock, RowDef, TemplateParams } from "./types";
-import { nativeGradeFormula } from "./types";
+import { twin } from "../finalize";
 
 /** The nine columns A–I of 附件2 and 附件3. */
 export const EVAL_WIDTHS = [12, 18, 16, 26, 14, 14, 8, 8, 26];
@@ -65,14 +65,8 @@ export function goalBlocks(plannedLabel: string, achievedLabel: string): Block[]
  * `exec` is the path of the scored budget row ("funds" or "funds.total").
  */
 export function totalBlocks(exec: string, params: TemplateParams): Block[] {
-  const weightSum: FormulaDef = {
-    jx: `=SUM({${exec}.weight},{indicators.*.weight})`,
-    native: `=SUM({${exec}.weight},{indicators.*.weight})`,
-  };
-  const scoreSum: FormulaDef = {
-    jx: `=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`,
-    native: `=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`,
-  };
+  const weightSum = twin(`=SUM({${exec}.weight},{indicators.*.weight})`, params.preset);
+  const scoreSum = twin(`=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`, params.preset);
   const total: RowDef = {
     key: "total",
     match: ["总分"],
@@ -93,7 +87,7 @@ export function totalBlocks(exec: string, params: TemplateParams): Block[] {
         field: "total.grade",
         type: "grade",
         style: "computed",
-        formula: { jx: `=JX.GRADE({total.score},"${params.preset.grades.id}")`, native: `=${nativeGradeFormula("{total.score}", params.preset.grades)}` },
+        formula: twin(`=IF({total.score}="","",JX.GRADE({total.score},"${params.preset.grades.id}"))`, params.preset),
       },
     ],
   };
@@ -108,14 +102,10 @@ export function executionFormulas(base: string, params: TemplateParams): { rate:
   const den = `{${base}${params.preset.executionDenominator}}`;
   const num = `{${base}executed}`;
   const w = `{${base}weight}`;
-  const scoring = params.preset.executionScoring;
-  const nativeScore =
-    scoring.kind === "proportional"
-      ? `=IFERROR(ROUND(MIN(${num}/${den},1)*${w},2),"")`
-      : `=IFERROR(ROUND(MAX(0,${w}-INT(ROUND((1-MIN(${num}/${den},1))*100,6)/${scoring.stepPercent})*${scoring.deduct}),2),"")`;
+  const blank = `OR(${num}="",${den}="")`;
   return {
-    rate: { jx: `=JX.RATE(${num},${den})`, native: `=IFERROR(ROUND(${num}/${den},4),"")` },
-    score: { jx: `=JX.EXECSCORE(${num},${den},${w})`, native: nativeScore },
+    rate: twin(`=IF(${blank},"",JX.RATE(${num},${den}))`, params.preset),
+    score: twin(`=IF(${blank},"",JX.EXECSCORE(${num},${den},${w}))`, params.preset),
   };
 }
 

@@ -5,7 +5,6 @@
  * of the model it holds. The same declaration drives writing a sheet
  * (layout.ts) and reading one back (read/sheet.ts).
  */
-import type { GradeScheme } from "../calc";
 import type { Preset } from "../preset";
 
 /** What an input or computed cell holds; decides number format, parsing and messages. */
@@ -110,14 +109,3 @@ export const NUMBER_FORMATS: Record<ValueType, string> = {
   indicatorValue: "@",
   grade: "@",
 };
-
-/** Nested IF for a grade scheme over a cell: the native twin of JX.GRADE. */
-export function nativeGradeFormula(cell: string, scheme: GradeScheme): string {
-  const bands = scheme.bands;
-  let expr = `"${bands[bands.length - 1].name}"`;
-  for (let i = bands.length - 2; i >= 0; i--) {
-    const b = bands[i];
-    expr = `IF(${cell}${b.exclusive ? ">" : ">="}${b.min},"${b.name}",${expr})`;
-  }
-  return `IF(${cell}="","",${expr})`;
-}
