@@ -34,7 +34,11 @@ export function toHalfWidth(text: string): string {
 const PLACEHOLDER_ONLY = /^[×xX*＊—–\-/\\_…·.]+$/;
 const PLACEHOLDER_INSIDE = /××|XX|xx|ＸＸ|○○|＊＊/;
 
+/** Any character a placeholder is made of: most texts have none and are rejected at once. */
+const PLACEHOLDER_CHAR = /[×xX*＊—–\-/\\_…·.○ＸｘＸ－／．]/;
+
 export function isPlaceholder(text: string): boolean {
+  if (!PLACEHOLDER_CHAR.test(text)) return false;
   const t = toHalfWidth(text).replace(/\s+/g, "");
   if (t === "") return false;
   return PLACEHOLDER_ONLY.test(t) || PLACEHOLDER_INSIDE.test(t);

@@ -24,6 +24,6 @@ import { checkPackage } from "./check";
 /** Grids → model → findings, in one call: what every host does on 校验. */
 export function checkGrids(grids: Grid[], preset: Preset = HUNAN_2024) {
   const read = readWorkbook(grids);
-  const findings = checkPackage({ pkg: read.pkg, cells: read.cells, sheets: read.sheets, values: read.values }, preset);
+  const findings = checkPackage({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets }, preset);
   return { ...read, findings };
 }

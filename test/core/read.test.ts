@@ -54,8 +54,8 @@ describe("readWorkbook", () => {
     const read = readWorkbook(edited);
     expect(read.pkg).toEqual(original.pkg);
     // The cells moved down with the rows: 公用经费控制率 was F27, now F28 on 附件2; 项目支出 F11 → F13 on 附件1.
-    expect(read.cells["basic.project.final"].cell).toBe("F13");
-    expect(read.cells["selfEvaluation.indicators.14.actual"].cell).toBe("F28");
+    expect(read.cellOf("basic.project.final")?.cell).toBe("F13");
+    expect(read.cellOf("selfEvaluation.indicators.14.actual")?.cell).toBe("F28");
   });
 
   test("a table moved right by inserted columns is still read", () => {
@@ -63,7 +63,7 @@ describe("readWorkbook", () => {
     const read = readWorkbook([shiftRight(basic, 2)]);
     expect(read.pkg.basic?.staff.authorized).toBe(20);
     expect(read.pkg.basic?.sangong.final).toBe(1.09);
-    expect(read.cells["basic.sangong.final"].cell).toBe("H5"); // F5 two columns to the right
+    expect(read.cellOf("basic.sangong.final")?.cell).toBe("H5"); // F5 two columns to the right
   });
 
   test("Office.js-style blanks (empty strings) read as blanks", () => {
@@ -81,7 +81,7 @@ describe("readWorkbook", () => {
       ["表1", "basic"],
       ["表2", "selfEvaluation"],
     ]);
-    expect(read.cells["selfEvaluation.funds.score"]).toEqual({ sheet: "表2", cell: "H4" });
+    expect(read.cellOf("selfEvaluation.funds.score")).toEqual({ sheet: "表2", cell: "H4" });
   });
 
   test("a second 基础数据表 is reported, not merged", () => {
@@ -103,7 +103,7 @@ describe("readWorkbook", () => {
     pkg.basic!.staff.controlRate = null; // the template then writes its formula
     const grids = packageLayouts({ year: 2024, preset: HUNAN_2024 }, pkg).map((l) => layoutToGrid(l, "jx"));
     const read = readWorkbook(grids);
-    expect(read.cells["basic.staff.controlRate"]).toEqual({ sheet: "附件1 基础数据表", cell: "F3", formula: '=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))' });
+    expect(read.cellOf("basic.staff.controlRate")).toEqual({ sheet: "附件1 基础数据表", cell: "F3", formula: '=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))' });
   });
 
   test("classifySheet and findYear", () => {

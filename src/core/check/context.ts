@@ -4,7 +4,7 @@
  */
 import { parseAmount, type Parsed } from "../amount";
 import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
-import type { Package } from "../model";
+import type { Indicator, Package } from "../model";
 import type { Preset } from "../preset";
 import type { CellRef } from "../read/sheet";
 import { BASIC_SHEET_NAME } from "../template/basic";
@@ -17,10 +17,8 @@ import type { Finding, Rule, Severity } from "./types";
 export interface CheckInput {
   pkg: Package;
   /** Model path → cell, from the reader; absent for a model that came from JSON. */
-  cells?: Record<string, CellRef>;
+  cellOf?: (path: string) => CellRef | undefined;
   sheets?: { name: string; path: string }[];
-  /** Model path → raw value of every leaf, when the reader already has it (else built here). */
-  values?: Map<string, unknown>;
 }
 
 /** A scored form: 附件2 (base "selfEvaluation.") or one 附件3 (base "projects.3."). */
@@ -58,22 +56,21 @@ export class CheckContext {
     }
   }
 
-  private readonly parsedCache = new Map<string, Parsed>();
-
-  private flat: Map<string, unknown> | null = null;
-
   /** The raw value at a model path; lists and objects too. */
   raw(path: string): unknown {
-    if (!this.flat) this.flat = this.input.values ?? flattenPackage(this.pkg);
-    const v = this.flat.get(path);
-    return v !== undefined || this.flat.has(path) ? v : getPath(this.pkg, path);
+    let parts = SPLIT.get(path);
+    if (!parts) SPLIT.set(path, (parts = path.split(".")));
+    let cur: unknown = this.pkg;
+    for (const p of parts) {
+      if (cur === null || cur === undefined || typeof cur !== "object") return undefined;
+      cur = (cur as Record<string, unknown>)[p];
+    }
+    return cur;
   }
 
-  /** The figure at `path` parsed once; every rule asks for the same few hundred figures. */
+  /** The figure at `path`, parsed. */
   parsed(path: string): Parsed {
-    let p = this.parsedCache.get(path);
-    if (!p) this.parsedCache.set(path, (p = parseAmount(this.raw(path))));
-    return p;
+    return parseValue(this.raw(path));
   }
 
   /** The figure at `path`, or null when blank or not a number (INPUT.* rules report those). */
@@ -96,11 +93,11 @@ export class CheckContext {
 
   /** True when the cell holds a formula (its value then comes from the host, possibly not computed yet). */
   hasFormula(path: string): boolean {
-    return Boolean(this.input.cells?.[path]?.formula);
+    return Boolean(this.input.cellOf?.(path)?.formula);
   }
 
   where(path: string): { sheet: string; cell: string } {
-    const ref = this.input.cells?.[path];
+    const ref = this.input.cellOf?.(path);
     if (ref) return { sheet: ref.sheet, cell: ref.cell };
     return { sheet: this.sheetOf(path), cell: "" };
   }
@@ -166,21 +163,38 @@ export class CheckContext {
     return out;
   }
 
+  /** The indicator rows of a scored sheet, with their model paths ("selfEvaluation.indicators.3"). */
+  indicators(s: ScoredSheet): { ind: Indicator; path: string }[] {
+    const list = (s.kind === "selfEvaluation" ? this.pkg.selfEvaluation?.indicators : this.pkg.projects[Number(s.base.split(".")[1])]?.indicators) ?? [];
+    return list.map((ind, i) => ({ ind, path: `${s.base}indicators.${i}` }));
+  }
+
   get tolerance(): Dec {
     return new D(this.preset.tolerances.roundingDiff);
   }
 }
 
-/** Model path → value of every leaf of the package. */
-export function flattenPackage(pkg: Package): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  const walk = (value: unknown, path: string) => {
-    if (value !== null && typeof value === "object") {
-      for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
-    } else out.set(path, value);
-  };
-  walk(pkg, "");
-  return out;
+const SPLIT = new Map<string, string[]>();
+
+/**
+ * parseAmount memoized by value: a package repeats the same figures and texts (0, 10, 100%, "")
+ * and every rule asks for them again. Parsed results are never mutated.
+ */
+const PARSED = new Map<unknown, Parsed>();
+export function parseValue(v: unknown): Parsed {
+  if (typeof v !== "number" && typeof v !== "string") return parseAmount(v);
+  let p = PARSED.get(v);
+  if (!p) {
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(v, (p = parseAmount(v)));
+  }
+  return p;
+}
+
+/** A raw value as a number, or null when blank or not a number. */
+export function numOf(v: unknown): Dec | null {
+  const p = parseValue(v);
+  return p.kind === "number" ? p.value : null;
 }
 
 /** Amount text for messages: "18259.03". */

@@ -5,25 +5,23 @@
  */
 import { emptyBasic, emptyProject, emptySelfEvaluation } from "../empty";
 import { normalizeLabel, textAt, type Grid } from "../grid";
-import type { Package, ProjectEvaluation, Raw } from "../model";
+import type { Package, ProjectEvaluation, Raw, SelfEvaluation } from "../model";
 import { HUNAN_2024 } from "../preset";
 import { basicTemplate } from "../template/basic";
 import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
-import { readSheet, type CellRef, type SheetRead } from "./sheet";
+import { cellOf, readSheetInto, type CellRef, type SheetIndex } from "./sheet";
 
 export type { CellRef } from "./sheet";
 
 export interface WorkbookRead {
   pkg: Package;
-  /** Model path ("basic.sangong.final", "projects.2.funds.total.rate") → its cell. */
-  cells: Record<string, CellRef>;
+  /** The cell of a model path ("basic.sangong.final", "projects.2.funds.total.rate"), when it was read from one. */
+  cellOf(path: string): CellRef | undefined;
   sheets: { name: string; kind: SheetKind; path: string }[];
   /** What could not be read, in Chinese: missing rows, sheets that are not forms. */
   notices: string[];
-  /** Model path → raw value of every cell read: the checker's fast index into the package. */
-  values: Map<string, unknown>;
 }
 
 /** Which form a grid holds, by the labels in its first rows; null for other sheets. */
@@ -59,34 +57,21 @@ export function findYear(grid: Grid): number | null {
   return null;
 }
 
+const templates = new Map<string, SheetTemplate>();
+
+/** The template a sheet is read with (labels depend on the year only); built once per kind and year. */
 function templateFor(kind: SheetKind, year: number): SheetTemplate {
+  const key = `${kind}:${year}`;
+  let t = templates.get(key);
+  if (!t) templates.set(key, (t = buildTemplate(kind, year)));
+  return t;
+}
+
+function buildTemplate(kind: SheetKind, year: number): SheetTemplate {
   const params = { year, preset: HUNAN_2024 };
   if (kind === "basic") return basicTemplate(params);
   if (kind === "selfEvaluation") return selfEvaluationTemplate(params);
   return projectTemplate(params);
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
-  let cur: Record<string, unknown> = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const key = parts[i];
-    const c = parts[i + 1].charCodeAt(0);
-    const nextIsIndex = c >= 48 && c <= 57;
-    if (cur[key] === undefined || cur[key] === null) cur[key] = nextIsIndex ? [] : {};
-    cur = cur[key] as Record<string, unknown>;
-  }
-  cur[parts[parts.length - 1]] = value;
-}
-
-function apply(target: object, read: SheetRead, prefix: string, cells: Record<string, CellRef>, flat: Map<string, unknown>, skip: (path: string) => boolean = () => false): void {
-  for (const path in read.values) {
-    if (skip(path)) continue;
-    const value = read.values[path];
-    setPath(target as Record<string, unknown>, path, value);
-    flat.set(prefix + path, value);
-  }
-  for (const [path, ref] of Object.entries(read.cells)) cells[prefix + path] = ref;
 }
 
 /** Fills the blanks of list items read partially (an indicator row always has all its keys). */
@@ -99,11 +84,11 @@ function completeIndicators(list: unknown): void {
 }
 
 export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear()): WorkbookRead {
-  const cells: Record<string, CellRef> = {};
+  const indices = new Map<string, SheetIndex>(); // sheet path ("basic", "projects.3") → index
   const sheets: WorkbookRead["sheets"] = [];
   const notices: string[] = [];
-  const values = new Map<string, unknown>();
   const pkg: Package = { schemaVersion: 1, unit: "", year: fallbackYear, basic: null, selfEvaluation: null, projects: [] };
+  let unitIndex: SheetIndex | null = null;
   let yearFound = false;
 
   for (const grid of grids) {
@@ -114,8 +99,10 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       pkg.year = year;
       yearFound = true;
     }
-    const read = readSheet(grid, templateFor(kind, year ?? pkg.year));
-    for (const row of read.missingRows) notices.push(`工作表「${grid.sheet}」未找到${row}行，相关数字未读取。`);
+    const template = templateFor(kind, year ?? pkg.year);
+    const report = (missing: string[]) => {
+      for (const row of missing) notices.push(`工作表「${grid.sheet}」未找到${row}行，相关数字未读取。`);
+    };
 
     if (kind === "basic") {
       if (pkg.basic) {
@@ -123,42 +110,59 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
         continue;
       }
       const basic = emptyBasic();
-      const label = specialLabelOf(grid, read);
+      const read = readSheetInto(grid, template, basic as unknown as Record<string, unknown>);
+      report(read.missingRows);
+      const label = specialLabelOf(grid, read.index);
       if (label) basic.specialLabel = label;
-      apply(basic, read, "basic.", cells, values);
       pkg.basic = basic;
+      indices.set("basic", read.index);
       sheets.push({ name: grid.sheet, kind, path: "basic" });
     } else if (kind === "selfEvaluation") {
       if (pkg.selfEvaluation) {
         notices.push(`工作表「${grid.sheet}」是第二张部门整体支出绩效自评表，已忽略。`);
         continue;
       }
-      const evaluation = emptySelfEvaluation(null);
-      apply(evaluation, read, "selfEvaluation.", cells, values, (p) => p === "unit");
+      const evaluation = emptySelfEvaluation(null) as SelfEvaluation & { unit?: Raw };
+      const read = readSheetInto(grid, template, evaluation as unknown as Record<string, unknown>);
+      report(read.missingRows);
       completeIndicators(evaluation.indicators);
-      const unit = read.values.unit;
-      if (typeof unit === "string" && unit) pkg.unit = unit;
-      values.set("unit", pkg.unit);
-      if (read.cells.unit) cells.unit = read.cells.unit;
+      if (typeof evaluation.unit === "string" && evaluation.unit) pkg.unit = evaluation.unit;
+      delete evaluation.unit;
       pkg.selfEvaluation = evaluation;
+      unitIndex = read.index;
+      indices.set("selfEvaluation", read.index);
       sheets.push({ name: grid.sheet, kind, path: "selfEvaluation" });
     } else {
       const i = pkg.projects.length;
       const project: ProjectEvaluation = emptyProject("", null);
-      apply(project, read, `projects.${i}.`, cells, values);
+      const read = readSheetInto(grid, template, project as unknown as Record<string, unknown>);
+      report(read.missingRows);
       completeIndicators(project.indicators);
       pkg.projects.push(project);
+      indices.set(`projects.${i}`, read.index);
       sheets.push({ name: grid.sheet, kind, path: `projects.${i}` });
     }
   }
   if (!pkg.unit) pkg.unit = pkg.projects.find((p) => p.department)?.department ?? "";
-  if (!values.has("unit")) values.set("unit", pkg.unit);
-  return { pkg, cells, sheets, notices, values };
+
+  const locate = (path: string): CellRef | undefined => {
+    if (path === "unit") return unitIndex ? cellOf(unitIndex, "unit") : undefined;
+    const dot = path.indexOf(".");
+    const head = path.slice(0, dot);
+    if (head === "projects") {
+      const dot2 = path.indexOf(".", dot + 1);
+      const index = indices.get(path.slice(0, dot2));
+      return index ? cellOf(index, path.slice(dot2 + 1)) : undefined;
+    }
+    const index = indices.get(head);
+    return index ? cellOf(index, path.slice(dot + 1)) : undefined;
+  };
+  return { pkg, cellOf: locate, sheets, notices };
 }
 
 /** "3、省级专项资金（每个专项一行）" → "省级专项资金". */
-function specialLabelOf(grid: Grid, read: SheetRead): string | null {
-  const ref = read.cells["special.final"];
+function specialLabelOf(grid: Grid, index: SheetIndex): string | null {
+  const ref = cellOf(index, "special.final");
   if (!ref) return null;
   const m = /^([A-Z]+)(\d+)$/.exec(ref.cell);
   if (!m) return null;

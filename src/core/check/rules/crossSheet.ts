@@ -22,7 +22,7 @@ function checkSplit(ctx: CheckContext, totalPath: string, parts: string[], name:
   if (diff.isZero()) return;
   const budget = ctx.num("selfEvaluation.funds.fullBudget");
   const hint = budget !== null && round(budget, 2).equals(round(sum, 2)) ? "，恰好等于全年预算数(A)——分项可能误填了预算数" : "";
-  const at = ctx.input.cells?.[totalPath] ? totalPath : parts[0];
+  const at = ctx.input.cellOf?.(totalPath) ? totalPath : parts[0];
   const listed = parts
     .filter((p) => !ctx.isBlank(p))
     .map((p) => money(ctx.num(p) as Dec))

@@ -3,21 +3,16 @@ import { rate } from "../../calc";
 import { type Dec, fmtPercent } from "../../decimal";
 import { parseIndicatorValue, suggestScore } from "../../indicator";
 import { normalizeLabel } from "../../grid";
-import { type CheckContext, type ScoredSheet, money, percent } from "../context";
+import { type CheckContext, type ScoredSheet, money, numOf, percent } from "../context";
 import type { Rule } from "../types";
-
-function indicatorPaths(ctx: CheckContext, s: ScoredSheet): string[] {
-  const list = ctx.raw(`${s.base}indicators`);
-  return Array.isArray(list) ? list.map((_, i) => `${s.base}indicators.${i}`) : [];
-}
 
 function eachQuantitative(ctx: CheckContext, fn: (p: string, sug: Extract<ReturnType<typeof suggestScore>, { kind: "score" }>, score: Dec, weight: Dec) => void) {
   for (const s of ctx.scoredSheets()) {
-    for (const p of indicatorPaths(ctx, s)) {
-      const weight = ctx.num(`${p}.weight`);
-      const score = ctx.num(`${p}.score`);
+    for (const { ind, path: p } of ctx.indicators(s)) {
+      const weight = numOf(ind.weight);
+      const score = numOf(ind.score);
       if (weight === null || score === null) continue;
-      const sug = suggestScore(ctx.raw(`${p}.target`), ctx.raw(`${p}.actual`), weight);
+      const sug = suggestScore(ind.target, ind.actual, weight);
       if (sug.kind === "score") fn(p, sug, score, weight);
     }
   }
@@ -101,17 +96,17 @@ export const indicatorRules: Rule[] = [
     run(ctx) {
       if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
       const s: ScoredSheet = { base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" };
-      for (const p of indicatorPaths(ctx, s)) {
+      for (const { ind, path: p } of ctx.indicators(s)) {
         const name = normalizeLabel(text(ctx, `${p}.name`));
         const source = RESTATED_RATES[name];
         if (!source) continue;
-        const actual = parseIndicatorValue(ctx.raw(`${p}.actual`));
+        const actual = parseIndicatorValue(ind.actual);
         const n = ctx.num(source[0]);
         const d = ctx.num(source[1]);
         if (actual.kind !== "quantity" || actual.unit !== "%" || n === null || d === null) continue;
         const r = rate(n, d);
         if (!r.ok) continue;
-        const written = String(ctx.raw(`${p}.actual`));
+        const written = String(ind.actual);
         const dp = Math.min(2, (/\.(\d+)\s*%/.exec(written)?.[1].length ?? 0));
         const same = actual.value.times(100).toDecimalPlaces(dp).equals(r.value.times(100).toDecimalPlaces(dp));
         if (same) continue;

@@ -8,7 +8,7 @@ import { layoutSheet, type SheetLayout } from "../../template/layout";
 import { projectTemplate } from "../../template/project";
 import { selfEvaluationTemplate } from "../../template/selfEvaluation";
 import type { ValueType } from "../../template/types";
-import { type CheckContext, money } from "../context";
+import { money, parseValue } from "../context";
 import type { Rule } from "../types";
 
 const NUMERIC: ReadonlySet<ValueType> = new Set(["amount", "count", "rate", "score", "weight", "area"]);
@@ -21,56 +21,71 @@ const EXPECTED: Record<string, string> = {
   area: "面积（㎡，数字）",
 };
 
-/** Field pattern ("indicators.*.score") → type, per form, as the templates declare them. Computed once. */
-let patternTypes: Record<"basic" | "selfEvaluation" | "project", Map<string, ValueType>> | null = null;
-
-function typesOf(layout: SheetLayout): Map<string, ValueType> {
-  const m = new Map<string, ValueType>();
-  for (const c of layout.cells) if (c.field && c.type) m.set(c.field.replace(/\.\d+\./g, ".*."), c.type);
-  return m;
+/** The template's cell types as a tree mirroring the model: { staff: { authorized: "count" }, indicators: { "*": { … } } }. */
+interface TypeTree {
+  [key: string]: TypeTree | ValueType;
 }
 
-function patterns() {
-  if (!patternTypes) {
+let typeTrees: Record<"basic" | "selfEvaluation" | "project", TypeTree> | null = null;
+
+function treeOf(layout: SheetLayout): TypeTree {
+  const root: TypeTree = {};
+  for (const c of layout.cells) {
+    if (!c.field || !c.type) continue;
+    const parts = c.field.split(".").map((p) => (/^\d+$/.test(p) ? "*" : p));
+    let cur = root;
+    for (let i = 0; i < parts.length - 1; i++) cur = (cur[parts[i]] ??= {}) as TypeTree;
+    cur[parts[parts.length - 1]] = c.type;
+  }
+  return root;
+}
+
+function trees() {
+  if (!typeTrees) {
     const params = { year: 2024, preset: HUNAN_2024, specialFundRows: 1 };
-    patternTypes = {
-      basic: typesOf(layoutSheet(basicTemplate(params))),
-      selfEvaluation: typesOf(layoutSheet(selfEvaluationTemplate(params))),
-      project: typesOf(layoutSheet(projectTemplate(params))),
+    typeTrees = {
+      basic: treeOf(layoutSheet(basicTemplate(params))),
+      selfEvaluation: treeOf(layoutSheet(selfEvaluationTemplate(params))),
+      project: treeOf(layoutSheet(projectTemplate(params))),
     };
   }
-  return patternTypes;
+  return typeTrees;
 }
 
-/** Every leaf of the package that a template cell holds, with the cell's type. */
-export function typedFields(pkg: Package): { path: string; type: ValueType }[] {
-  const out: { path: string; type: ValueType }[] = [];
-  const p = patterns();
-  const walk = (value: unknown, path: string, pattern: string, types: Map<string, ValueType>, prefix: string) => {
-    if (value !== null && typeof value === "object") {
-      const isArray = Array.isArray(value);
-      for (const [k, v] of Object.entries(value)) {
-        const sep = path ? "." : "";
-        walk(v, path + sep + k, pattern + sep + (isArray ? "*" : k), types, prefix);
-      }
+/** Calls `fn` for every leaf of the package that a template cell holds; the path is built only when asked for. */
+export function forEachTypedLeaf(pkg: Package, fn: (value: unknown, type: ValueType, path: () => string) => void): void {
+  const stack: string[] = [];
+  const walk = (value: unknown, tree: TypeTree | ValueType | undefined) => {
+    if (tree === undefined) return;
+    if (typeof tree === "string") {
+      if (value === null || typeof value !== "object") fn(value, tree, () => stack.join("."));
       return;
     }
-    const type = types.get(pattern);
-    if (type) out.push({ path: prefix + path, type });
+    if (value === null || typeof value !== "object") return;
+    const isArray = Array.isArray(value);
+    for (const k in value as Record<string, unknown>) {
+      stack.push(k);
+      walk((value as Record<string, unknown>)[k], tree[isArray ? "*" : k]);
+      stack.pop();
+    }
   };
-  if (pkg.basic) walk(pkg.basic, "", "", p.basic, "basic.");
-  if (pkg.selfEvaluation) walk(pkg.selfEvaluation, "", "", p.selfEvaluation, "selfEvaluation.");
-  out.push({ path: "unit", type: "text" });
-  pkg.projects.forEach((project, i) => walk(project, "", "", p.project, `projects.${i}.`));
-  return out;
+  const t = trees();
+  const section = (prefix: string[], value: unknown, tree: TypeTree) => {
+    stack.push(...prefix);
+    walk(value, tree);
+    stack.length = 0;
+  };
+  if (pkg.basic) section(["basic"], pkg.basic, t.basic);
+  if (pkg.selfEvaluation) section(["selfEvaluation"], pkg.selfEvaluation, t.selfEvaluation);
+  fn(pkg.unit, "text", () => "unit");
+  pkg.projects.forEach((project, i) => section(["projects", String(i)], project, t.project));
 }
 
-/** Cached per context: the rules below all walk the same list. */
-const fieldsCache = new WeakMap<Package, { path: string; type: ValueType }[]>();
-function fields(ctx: CheckContext) {
-  let f = fieldsCache.get(ctx.pkg);
-  if (!f) fieldsCache.set(ctx.pkg, (f = typedFields(ctx.pkg)));
-  return f;
+/** Every typed leaf as a list (for tests and tools; the rules walk without building paths). */
+export function typedFields(pkg: Package): { path: string; type: ValueType }[] {
+  const out: { path: string; type: ValueType }[] = [];
+  forEachTypedLeaf(pkg, (_, type, path) => out.push({ path: path(), type }));
+  return out;
 }
 
 /** Figures that may legitimately be negative (调减). */
@@ -86,12 +101,13 @@ export const inputRules: Rule[] = [
     description: "金额、人数、比率、分值、得分单元格只能填数字。填成文字（如“7.50.”“约10万”）时，合计和公式会漏算或出错。",
     example: "三公经费（2024年决算数）填写为「7.50.」，不是数字，应为数字（万元，最多两位小数）。",
     run(ctx) {
-      for (const { path, type } of fields(ctx)) {
-        if (!NUMERIC.has(type)) continue;
-        const p = ctx.parsed(path);
-        if (p.kind !== "invalid") continue;
+      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+        if (!NUMERIC.has(type)) return;
+        const p = parseValue(value);
+        if (p.kind !== "invalid") return;
+        const path = pathOf();
         ctx.report(path, `${ctx.label(path)}：${p.message}。`, EXPECTED[type], p.text);
-      }
+      });
     },
   },
   {
@@ -101,12 +117,12 @@ export const inputRules: Rule[] = [
     description: "“××”“XX”“—”“/”等占位符是模板留给填报人替换的，提交前应改为实际内容（无数据的金额填0）。",
     example: "第1个专项资金的名称「××专项资金」仍是模板占位符，请填写实际内容。",
     run(ctx) {
-      for (const { path, type } of fields(ctx)) {
-        const raw = ctx.raw(path);
-        if (typeof raw !== "string" || !isPlaceholder(raw)) continue;
+      forEachTypedLeaf(ctx.pkg, (raw, type, pathOf) => {
+        if (typeof raw !== "string" || !isPlaceholder(raw)) return;
+        const path = pathOf();
         const hint = NUMERIC.has(type) ? "请填写数字，无数据填0" : "请填写实际内容";
         ctx.report(path, `${ctx.label(path)}「${raw.trim()}」仍是模板占位符，${hint}。`, NUMERIC.has(type) ? EXPECTED[type] : "实际内容", raw.trim());
-      }
+      });
     },
   },
   {
@@ -116,12 +132,14 @@ export const inputRules: Rule[] = [
     description: "预算数、决算数、执行数、人数和面积不应为负数（部门基本支出预算调整除外，调减可为负）。",
     example: "公务接待（2024年决算数）为 -0.21，不应为负数。",
     run(ctx) {
-      for (const { path, type } of fields(ctx)) {
-        if (type !== "amount" && type !== "count" && type !== "area") continue;
-        if (SIGNED.test(path)) continue;
-        const v = ctx.num(path);
-        if (v !== null && v.isNegative()) ctx.report(path, `${ctx.label(path)}为 ${v.toFixed()}，不应为负数。`, "≥ 0", v.toFixed());
-      }
+      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+        if (type !== "amount" && type !== "count" && type !== "area") return;
+        const p = parseValue(value);
+        if (p.kind !== "number" || !p.value.isNegative()) return;
+        const path = pathOf();
+        if (SIGNED.test(path)) return;
+        ctx.report(path, `${ctx.label(path)}为 ${p.value.toFixed()}，不应为负数。`, "≥ 0", p.value.toFixed());
+      });
     },
   },
   {
@@ -131,24 +149,25 @@ export const inputRules: Rule[] = [
     description: "表中金额单位是万元。一个数大到不合常理（默认100万万元以上），或与同一行其他年度相差上千倍，多半是按元填的。",
     example: "三公经费（2024年决算数）为 14000.00，是同行其他数（1.50）的 9333 倍，疑似按元填写，应为 1.40 万元。",
     run(ctx) {
-      const amounts = fields(ctx).filter((f) => f.type === "amount");
       const limit = new D(ctx.preset.tolerances.yuanSuspect);
       const flagged = new Set<string>();
-      for (const { path } of amounts) {
-        const v = ctx.num(path);
-        if (v !== null && v.abs().greaterThanOrEqualTo(limit)) {
+      // Rows: the same figure in its columns should be of one magnitude.
+      const rows = new Map<string, { path: string; v: Dec }[]>();
+      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+        if (type !== "amount") return;
+        const p = parseValue(value);
+        if (p.kind !== "number") return;
+        const v = p.value;
+        if (v.abs().greaterThanOrEqualTo(limit)) {
+          const path = pathOf();
           flagged.add(path);
           ctx.report(path, `${ctx.label(path)}为 ${money(v)} 万元，数额异常大，疑似按元填写（应以万元为单位）。`, "以万元填写", money(v));
         }
-      }
-      // Rows: the same figure in three columns should be of one magnitude.
-      const rows = new Map<string, { path: string; v: Dec }[]>();
-      for (const { path } of amounts) {
-        const v = ctx.num(path);
-        if (v === null || !v.greaterThanOrEqualTo(1)) continue;
-        const row = path.replace(/\.[^.]+$/, "");
+        if (!v.greaterThanOrEqualTo(1)) return;
+        const path = pathOf();
+        const row = path.slice(0, path.lastIndexOf("."));
         rows.set(row, [...(rows.get(row) ?? []), { path, v }]);
-      }
+      });
       for (const cells of rows.values()) {
         if (cells.length < 2) continue;
         const max = cells.reduce((a, b) => (b.v.greaterThan(a.v) ? b : a));

@@ -1,13 +1,8 @@
 /** Rules on 分值 and 得分 of the 绩效指标 tables, 总分 and 等级. */
 import { grade, gradeMatches } from "../../calc";
 import { D, type Dec, round } from "../../decimal";
-import { type CheckContext, type ScoredSheet, money } from "../context";
+import { money, numOf } from "../context";
 import type { Rule } from "../types";
-
-function indicatorPaths(ctx: CheckContext, s: ScoredSheet): string[] {
-  const list = ctx.raw(`${s.base}indicators`);
-  return Array.isArray(list) ? list.map((_, i) => `${s.base}indicators.${i}`) : [];
-}
 
 /** "产出指标（50分）" → 50; null when the heading states no weight. */
 export function headingWeight(level1: string): Dec | null {
@@ -30,9 +25,9 @@ export const scoreRules: Rule[] = [
     example: "指标「办事群众满意度」得分 12 超过分值 10。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        for (const p of [...indicatorPaths(ctx, s), s.exec]) {
-          const score = ctx.num(`${p}.score`);
-          const weight = ctx.num(`${p}.weight`);
+        for (const { ind, path: p } of [...ctx.indicators(s), { ind: null, path: s.exec }]) {
+          const score = ind ? numOf(ind.score) : ctx.num(`${p}.score`);
+          const weight = ind ? numOf(ind.weight) : ctx.num(`${p}.weight`);
           if (score === null) continue;
           if (score.isNegative()) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 为负数。`, "≥ 0", fmtScore(score));
           else if (weight !== null && score.greaterThan(weight)) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 超过分值 ${fmtScore(weight)}。`, `≤ ${fmtScore(weight)}`, fmtScore(score));
@@ -48,10 +43,10 @@ export const scoreRules: Rule[] = [
     example: "分值合计为 95（执行率 10 + 指标 85），应为 100。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        const paths = indicatorPaths(ctx, s);
-        if (paths.length === 0) continue;
+        const rows = ctx.indicators(s);
+        if (rows.length === 0) continue;
         const execWeight = ctx.num(`${s.exec}.weight`) ?? new D(0);
-        const sum = paths.reduce((acc, p) => acc.plus(ctx.num(`${p}.weight`) ?? 0), new D(0));
+        const sum = rows.reduce((acc, { ind }) => acc.plus(numOf(ind.weight) ?? 0), new D(0));
         const total = execWeight.plus(sum);
         const at = `${s.base}total.weight`;
         if (!total.equals(100)) {
@@ -72,12 +67,12 @@ export const scoreRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         const groups = new Map<string, { heading: string; sum: Dec; first: string }>();
-        for (const p of indicatorPaths(ctx, s)) {
-          const level1 = String(ctx.raw(`${p}.level1`) ?? "");
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          const level1 = ind.level1 ?? "";
           const key = headingName(level1);
           if (!key) continue;
           const g = groups.get(key) ?? { heading: level1, sum: new D(0), first: p };
-          g.sum = g.sum.plus(ctx.num(`${p}.weight`) ?? 0);
+          g.sum = g.sum.plus(numOf(ind.weight) ?? 0);
           groups.set(key, g);
         }
         const presetWeights: Record<string, number> = { 产出指标: ctx.preset.weights.output, 效益指标: ctx.preset.weights.effect, 满意度指标: ctx.preset.weights.satisfaction };
@@ -99,10 +94,10 @@ export const scoreRules: Rule[] = [
     example: "指标「办事群众满意度」得分 8 低于分值 10，但未填写偏差原因分析及改进措施。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        for (const p of indicatorPaths(ctx, s)) {
-          const score = ctx.num(`${p}.score`);
-          const weight = ctx.num(`${p}.weight`);
-          const reason = String(ctx.raw(`${p}.reason`) ?? "").trim();
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          const score = numOf(ind.score);
+          const weight = numOf(ind.weight);
+          const reason = (ind.reason ?? "").trim();
           if (score === null || weight === null || !score.lessThan(weight) || reason) continue;
           ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 低于分值 ${fmtScore(weight)}，但未填写偏差原因分析及改进措施。`, "填写偏差原因", "（空）");
         }
@@ -120,9 +115,9 @@ export const scoreRules: Rule[] = [
         const at = `${s.base}total.score`;
         const stated = ctx.num(at);
         if (stated === null) continue;
-        const paths = indicatorPaths(ctx, s);
+        const rows = ctx.indicators(s);
         let sum = ctx.num(`${s.exec}.score`) ?? new D(0);
-        for (const p of paths) sum = sum.plus(ctx.num(`${p}.score`) ?? 0);
+        for (const { ind } of rows) sum = sum.plus(numOf(ind.score) ?? 0);
         if (round(stated, 2).equals(round(sum, 2))) continue;
         ctx.report(at, `${ctx.label(at)}填写为 ${fmtScore(stated)}，预算执行率得分与各指标得分之和为 ${money(sum)}。`, money(sum), fmtScore(stated));
       }
