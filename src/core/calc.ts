@@ -3,6 +3,7 @@
  * result or a reason in Chinese, never a silent zero.
  */
 import { D, type Dec, ZERO, ONE, round, fmt, fmtPercent } from "./decimal";
+import { divide, mulDiv, roundNumber } from "./exact";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -12,6 +13,25 @@ export const fail = <T = never>(message: string): Result<T> => ({ ok: false, mes
 export function rate(numerator: Dec, denominator: Dec): Result<Dec> {
   if (denominator.isZero()) return fail("分母为0，无法计算比率");
   return ok(numerator.dividedBy(denominator));
+}
+
+/**
+ * rate for cell numbers, rounded as a cell stores it (4 decimals): exact integer arithmetic when the
+ * figures allow, decimals otherwise. Null when the denominator is 0.
+ */
+export function rateNumber(numerator: number, denominator: number): number | null {
+  if (denominator === 0) return null;
+  return divide(numerator, denominator, 4) ?? roundRate(new D(String(numerator)).dividedBy(new D(String(denominator)))).toNumber();
+}
+
+/** executionScore for cell numbers (proportional scoring); null when the budget is 0 or a figure negative. */
+export function executionScoreNumber(executed: number, budget: number, weight: number): number | null {
+  if (budget <= 0 || executed < 0) return null;
+  if (executed >= budget) return roundNumber(weight, 2) ?? round(new D(String(weight)), 2).toNumber();
+  const fast = mulDiv(weight, executed, budget, 2);
+  if (fast !== null) return fast;
+  const r = executionScore(new D(String(executed)), new D(String(budget)), new D(String(weight)));
+  return r.ok ? r.value.toNumber() : null;
 }
 
 /** A rate as stored in a cell formatted 0.00%: rounded to 4 decimals (85.23% = 0.8523). */
@@ -115,6 +135,15 @@ export function grade(total: Dec, scheme: GradeScheme = NATIONAL_GRADES): GradeB
     if (band.min === null) return band;
     const min = new D(band.min);
     if (band.exclusive ? total.greaterThan(min) : total.greaterThanOrEqualTo(min)) return band;
+  }
+  return scheme.bands[scheme.bands.length - 1];
+}
+
+/** grade() for a cell number: doubles order as the decimals they stand for. */
+export function gradeNumber(total: number, scheme: GradeScheme = NATIONAL_GRADES): GradeBand {
+  for (const band of scheme.bands) {
+    if (band.min === null) return band;
+    if (band.exclusive ? total > band.min : total >= band.min) return band;
   }
   return scheme.bands[scheme.bands.length - 1];
 }

@@ -4,6 +4,7 @@
  */
 import { D, type Dec, round } from "./decimal";
 import { toHalfWidth } from "./amount";
+import { mulDiv, roundNumber } from "./exact";
 
 export type Op = ">=" | "<=" | "=" | ">" | "<";
 
@@ -102,11 +103,12 @@ export type Suggestion =
 
 export const MANUAL_SCORE = "需人工评分";
 
-/**
- * Suggested indicator score (DOMAIN.md): met → full 分值; ≥ not met → 分值 × actual ÷ target;
- * ≤ exceeded → 分值 × target ÷ actual (actual 0 → full); = missed → treated as ≥.
- */
-export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec): Suggestion {
+type Comparison =
+  | { kind: "manual"; reason: string }
+  | { kind: "compare"; op: Op; t: Dec; a: Dec; met: boolean; lowerIsBetter: boolean };
+
+/** Reads target and actual and decides whether the target is met; everything the score needs but the arithmetic. */
+function compare(targetRaw: unknown, actualRaw: unknown): Comparison {
   const target = parseIndicatorValue(targetRaw);
   const actual = parseIndicatorValue(actualRaw);
   if (target.kind !== "quantity") return { kind: "manual", reason: `${MANUAL_SCORE}：年度指标值不是可计算的数量` };
@@ -120,12 +122,40 @@ export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec
   const lowerIsBetter = target.op === "<=" || target.op === "<";
   const met = isMet(target.op, a, t);
   if (!met && !lowerIsBetter && t.isZero()) return { kind: "manual", reason: `${MANUAL_SCORE}：目标值为0，无法按比例计算` };
+  return { kind: "compare", op: target.op, t, a, met, lowerIsBetter };
+}
+
+/**
+ * Suggested indicator score (DOMAIN.md): met → full 分值; ≥ not met → 分值 × actual ÷ target;
+ * ≤ exceeded → 分值 × target ÷ actual (actual 0 → full); = missed → treated as ≥.
+ */
+export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec): Suggestion {
+  const c = compare(targetRaw, actualRaw);
+  if (c.kind === "manual") return c;
+  const { t, a, met, lowerIsBetter, op } = c;
   let score: Dec;
   if (met) score = weight;
   else if (lowerIsBetter) score = a.isZero() ? weight : weight.times(t).dividedBy(a);
   else score = D.max(0, weight.times(a).dividedBy(t));
   const ratio = t.isZero() ? null : a.dividedBy(t);
-  return { kind: "score", score: round(D.min(score, weight), 2), met, ratio, target: t, actual: a, op: target.op };
+  return { kind: "score", score: round(D.min(score, weight), 2), met, ratio, target: t, actual: a, op };
+}
+
+/**
+ * The same suggestion for a numeric 分值, as a number (or 需人工评分), computed with exact integer
+ * arithmetic where the figures allow (src/core/exact.ts) and with decimals otherwise.
+ */
+export function suggestScoreNumber(targetRaw: unknown, actualRaw: unknown, weight: number): number | string {
+  const c = compare(targetRaw, actualRaw);
+  if (c.kind === "manual") return MANUAL_SCORE;
+  const { t, a, met, lowerIsBetter } = c;
+  let fast: number | null;
+  if (met || (lowerIsBetter && a.isZero())) fast = roundNumber(weight, 2);
+  else if (lowerIsBetter) fast = mulDiv(weight, t.toNumber(), a.toNumber(), 2);
+  else fast = mulDiv(weight, a.toNumber(), t.toNumber(), 2);
+  if (fast !== null) return Math.min(Math.max(fast, 0), roundNumber(weight, 2) ?? weight);
+  const s = suggestScore(targetRaw, actualRaw, new D(String(weight)));
+  return s.kind === "score" ? s.score.toNumber() : MANUAL_SCORE;
 }
 
 function isMet(op: Op, a: Dec, t: Dec): boolean {

@@ -5,9 +5,10 @@
  * in src/functions only translate that shape into CustomFunctions.Error.
  */
 import { parseAmount } from "./amount";
-import { changeText, executionScore, grade, roundRate, share, type GradeScheme } from "./calc";
+import { changeText, executionScore, executionScoreNumber, grade, gradeNumber, rateNumber, roundRate, share, type GradeScheme } from "./calc";
+import { divide, roundNumber, subtract, sum as exactSum } from "./exact";
 import { D, type Dec, fmt, round } from "./decimal";
-import { MANUAL_SCORE, suggestScore } from "./indicator";
+import { suggestScoreNumber } from "./indicator";
 import { HUNAN_2024, PRESETS, type Preset } from "./preset";
 
 /** Error kinds, named as CustomFunctions.ErrorCode. */
@@ -101,6 +102,17 @@ function withNumbers(args: unknown[], params: JxParam[], body: (xs: Dec[]) => Jx
   return body(xs);
 }
 
+/** The first `n` arguments when all are finite numbers (the common case, taken without decimals), else null. */
+function plainNumbers(args: unknown[], n: number): number[] | null {
+  for (let i = 0; i < n; i++) {
+    const v = args[i];
+    if (typeof v !== "number" || !Number.isFinite(v)) return null;
+  }
+  return args.slice(0, n) as number[];
+}
+
+const ZERO_DIVISOR = (what: string): JxError => err("divisionByZero", `${what}为0，无法计算`);
+
 const P = (name: string, label: string, extra: Partial<JxParam> = {}): JxParam => ({ name, label, ...extra });
 
 function schemeFor(id: string): GradeScheme | null {
@@ -126,6 +138,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "AMOUNT",
     params: [P("value", "值")],
     run: (a) => {
+      if (typeof a[0] === "number" && Number.isFinite(a[0])) return a[0];
       const d = toDecimal(a[0], "值");
       return isJxError(d) ? d : out(d);
     },
@@ -133,20 +146,30 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
   {
     id: "RATE",
     params: RATE_PARAMS,
-    run: (a) =>
-      withNumbers(a, RATE_PARAMS, ([n, d]) => {
+    run: (a) => {
+      const f = plainNumbers(a, 2);
+      if (f) return f[1] === 0 ? ZERO_DIVISOR("分母") : (rateNumber(f[0], f[1]) as number);
+      return withNumbers(a, RATE_PARAMS, ([n, d]) => {
         if (d.isZero()) return err("divisionByZero", "分母为0，无法计算比率");
         return out(roundRate(n.dividedBy(d)));
-      }),
+      });
+    },
   },
   {
     id: "CHANGE",
     params: [P("current", "本期数"), P("previous", "上期数")],
-    run: (a) =>
-      withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => {
+    run: (a) => {
+      const f = plainNumbers(a, 2);
+      if (f && f[1] !== 0) {
+        const diff = subtract(f[0], f[1]);
+        const r = diff === null ? null : divide(diff, Math.abs(f[1]), 4);
+        if (r !== null) return r;
+      }
+      return withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => {
         if (p.isZero()) return err("notAvailable", "上期数为0，变动率无可比");
         return out(roundRate(c.minus(p).dividedBy(p.abs())));
-      }),
+      });
+    },
   },
   {
     id: "CHANGETEXT",
@@ -156,17 +179,28 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
   {
     id: "SHARE",
     params: [P("part", "部分"), P("total", "合计")],
-    run: (a) =>
-      withNumbers(a, [P("part", "部分"), P("total", "合计")], ([part, total]) => {
+    run: (a) => {
+      const f = plainNumbers(a, 2);
+      if (f) return f[1] === 0 ? ZERO_DIVISOR("合计") : (rateNumber(f[0], f[1]) as number);
+      return withNumbers(a, [P("part", "部分"), P("total", "合计")], ([part, total]) => {
         const r = share(part, total);
         return r.ok ? out(roundRate(r.value)) : err("divisionByZero", r.message);
-      }),
+      });
+    },
   },
   {
     id: "EXECSCORE",
     params: [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值", { optional: true })],
-    run: (a) =>
-      withNumbers(
+    run: (a) => {
+      const f = plainNumbers(a, 2);
+      if (f && currentPreset.executionScoring.kind === "proportional") {
+        const w = a[2] === undefined || a[2] === null ? currentPreset.weights.execution : a[2];
+        if (typeof w === "number" && Number.isFinite(w)) {
+          const r = executionScoreNumber(f[0], f[1], w);
+          if (r !== null) return r;
+        }
+      }
+      return withNumbers(
         a,
         [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值")],
         ([b, budget, w]) => {
@@ -175,7 +209,8 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
           return budget.isZero() ? err("divisionByZero", r.message) : err("invalidValue", r.message);
         },
         [undefined, undefined, new D(currentPreset.weights.execution)],
-      ),
+      );
+    },
   },
   {
     id: "SCORE",
@@ -188,14 +223,16 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
       const w = toDecimal(a[2], "分值");
       if (isJxError(w)) return w;
       if (w.isNegative()) return err("invalidValue", "分值不能为负数");
-      const s = suggestScore(t, act, w);
-      return s.kind === "score" ? out(s.score) : MANUAL_SCORE;
+      const weight = typeof a[2] === "number" ? a[2] : w.toNumber();
+      if (!Number.isFinite(weight)) return err("invalidNumber", "分值超出 Excel 数字范围");
+      return suggestScoreNumber(t, act, weight);
     },
   },
   {
     id: "GRADE",
     params: [P("total", "总分"), P("scheme", "等级标准", { optional: true })],
     run: (a) => {
+      if (typeof a[0] === "number" && Number.isFinite(a[0]) && (a[1] === undefined || a[1] === null)) return gradeNumber(a[0], currentPreset.grades).name;
       const total = toDecimal(a[0], "总分");
       if (isJxError(total)) return total;
       const id = text(a[1], "等级标准");
@@ -209,10 +246,20 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "SUMCHECK",
     params: [P("total", "合计"), P("parts", "分项", { repeating: true })],
     run: (a) => {
+      const parts = flatten(a.slice(1));
+      if (typeof a[0] === "number" && Number.isFinite(a[0])) {
+        const numbers = parts.filter((p) => p !== null && p !== undefined && p !== "");
+        if (numbers.every((p) => typeof p === "number" && Number.isFinite(p))) {
+          const total = roundNumber(a[0], 2);
+          const s = exactSum(numbers as number[]);
+          const rs = s === null ? null : roundNumber(s, 2);
+          const diff = total === null || rs === null ? null : subtract(total, rs);
+          if (diff !== null) return sumCheckText(Math.abs(diff));
+        }
+      }
       const total = toDecimal(a[0], "合计");
       if (isJxError(total)) return total;
       let sum = new D(0);
-      const parts = flatten(a.slice(1));
       for (let i = 0; i < parts.length; i++) {
         const p = parts[i];
         if (p === null || p === undefined || p === "") continue; // a blank part is a zero in these forms
@@ -220,10 +267,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
         if (isJxError(d)) return d;
         sum = sum.plus(d);
       }
-      const diff = round(total, 2).minus(round(sum, 2)).abs();
-      if (diff.isZero()) return "✓";
-      if (diff.lessThanOrEqualTo(currentPreset.tolerances.roundingDiff)) return `尾数差 ${fmt(diff)}`;
-      return `差 ${fmt(diff)}`;
+      return sumCheckText(round(total, 2).minus(round(sum, 2)).abs().toNumber());
     },
   },
   {
@@ -243,6 +287,13 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     },
   },
 ];
+
+/** "✓", "尾数差 0.01" or "差 43.00" for an absolute difference already exact to 2 decimals. */
+function sumCheckText(diff: number): string {
+  if (diff === 0) return "✓";
+  const text = fmt(new D(String(diff)));
+  return diff <= currentPreset.tolerances.roundingDiff ? `尾数差 ${text}` : `差 ${text}`;
+}
 
 export function jxFunction(id: string): JxFunction {
   const f = JX_FUNCTIONS.find((x) => x.id === id);
