@@ -259,6 +259,8 @@ export interface SheetRead {
   values: Record<string, Raw>;
   cells: Record<string, CellRef>;
   missingRows: string[];
+  /** Number of items read per list path. */
+  counts: Record<string, number>;
   data: Record<string, unknown>;
 }
 
@@ -277,7 +279,9 @@ export function readSheet(grid: Grid, template: SheetTemplate): SheetRead {
     if (ref) cells[path] = ref;
   };
   walk(data, "");
-  return { values, cells, missingRows, data };
+  const counts: Record<string, number> = {};
+  for (const [list, { rows }] of index.lists) counts[list] = rows.length;
+  return { values, cells, missingRows, counts, data };
 }
 
 /** Kept for callers that build a model field by field. */

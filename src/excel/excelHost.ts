@@ -1,0 +1,218 @@
+/**
+ * The Excel implementation of SpreadsheetHost: the only module that calls
+ * Office.js. Each action loads what it needs, syncs once, works in core, and
+ * writes everything in one batch: read + check is 2 round trips and insert 2,
+ * whatever the number of sheets, rows or projects (a write above the request
+ * size limit is split, and only then takes more).
+ */
+import type { CellScalar, FormulaFlavour, Grid, SheetLayout } from "../core";
+import { HostError, type InsertResult, type SpreadsheetHost } from "../host/types";
+import { STYLE_FILL, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
+
+type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  /** Excel.run (injected by tests). */
+  run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported (injected by tests). */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Bytes per request; Excel on the web refuses more than 5 MB. */
+  maxPayload?: number;
+  /** How often to retry while the user is editing a cell, and how long to wait between tries. */
+  retries?: number;
+  wait?: (ms: number) => Promise<void>;
+}
+
+const EDIT_MODE = "InvalidOperationInCellEditMode";
+
+function officeCode(e: unknown): string {
+  return typeof e === "object" && e !== null && "code" in e ? String((e as { code: unknown }).code) : "";
+}
+
+/** Office errors in the user's words. */
+function explain(e: unknown, doing: string): HostError {
+  if (e instanceof HostError) return e;
+  const code = officeCode(e);
+  const detail = e instanceof Error ? e.message : String(e);
+  switch (code) {
+    case EDIT_MODE:
+      return new HostError(`${doing}失败：Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。`, code);
+    case "ItemNotFound":
+      return new HostError(`${doing}失败：找不到对应的工作表或单元格，可能已被改名或删除。请重新校验后再试。`, code);
+    case "ItemAlreadyExists":
+      return new HostError(`${doing}失败：已有同名工作表。请重试，加载项会自动改用空闲的名称。`, code);
+    case "RequestPayloadSizeLimitExceeded":
+      return new HostError(`${doing}失败：一次写入的数据超过了 Excel 的上限。请减少项目数量后分批插入。`, code);
+    case "AccessDenied":
+    case "InvalidOperation":
+      return new HostError(`${doing}失败：工作簿或工作表受保护，或当前不允许修改（${detail}）。`, code);
+    default:
+      return new HostError(`${doing}失败：${detail}`, code || "Unknown");
+  }
+}
+
+export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost {
+  const run: ExcelRun = options.run ?? ((batch) => Excel.run(batch));
+  const maxPayload = options.maxPayload ?? 4_500_000;
+  const retries = options.retries ?? 5;
+  const wait = options.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  /** Runs a batch, trying again while the user is editing a cell (Excel refuses API calls then). */
+  async function attempt<T>(doing: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return await run(batch);
+      } catch (e) {
+        if (officeCode(e) === EDIT_MODE && i < retries) {
+          await wait(400 * (i + 1));
+          continue;
+        }
+        throw explain(e, doing);
+      }
+    }
+  }
+
+  return {
+    name: "Excel",
+
+    async readGrids(): Promise<Grid[]> {
+      return attempt("读取工作表", async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const used = sheets.items.map((sheet) => {
+          const range = sheet.getUsedRangeOrNullObject();
+          range.load(["values", "formulas", "rowIndex", "columnIndex", "isNullObject"]);
+          return range;
+        });
+        await context.sync();
+        return sheets.items.map((sheet, i) => toGrid(sheet.name, used[i]));
+      });
+    },
+
+    async sheetNames(): Promise<string[]> {
+      return attempt("读取工作表名称", async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return sheets.items.map((s) => s.name);
+      });
+    },
+
+    async insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour): Promise<InsertResult> {
+      return attempt("插入模板", async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const taken = new Set(sheets.items.map((s) => s.name));
+        const names: string[] = [];
+        let pending = 0;
+        let first: Excel.Worksheet | null = null;
+        for (const layout of layouts) {
+          const name = freeName(layout.name, taken);
+          taken.add(name);
+          names.push(name);
+          const sheet = sheets.add(name);
+          first ??= sheet;
+          const write = toSheetWrite(layout, flavour);
+          const size = payloadSize(write);
+          // Stay under the request limit: flush what is queued before a sheet that would cross it,
+          // and split a sheet that alone is too large by rows.
+          if (pending > 0 && pending + size > maxPayload) {
+            await context.sync();
+            pending = 0;
+          }
+          pending += await queueSheet(context, sheet, write, maxPayload);
+        }
+        first?.activate();
+        await context.sync();
+        return { names };
+      });
+    },
+
+    async deleteSheet(name: string): Promise<void> {
+      await attempt(`删除工作表「${name}」`, async (context) => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+    },
+
+    async select(sheet: string, cell: string): Promise<void> {
+      await attempt(`定位到「${sheet}」${cell}`, async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await context.sync();
+      });
+    },
+
+    async onChange(handler: () => void) {
+      let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+      await attempt("监听单元格修改", async (context) => {
+        registration = context.workbook.worksheets.onChanged.add(async () => handler());
+        await context.sync();
+      });
+      return async () => {
+        const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+        if (!r) return;
+        await attempt("取消监听", async () => {
+          r.remove();
+          await r.context.sync();
+        });
+      };
+    },
+
+    supportsCustomFunctions(): boolean {
+      const check = options.isSetSupported ?? ((n: string, v: string) => (typeof Office !== "undefined" ? Office.context.requirements.isSetSupported(n, v) : false));
+      try {
+        return check("CustomFunctionsRuntime", "1.1");
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+/** A used range as a grid aligned to A1 (Excel's used range may start at B3). */
+function toGrid(name: string, range: Excel.Range): Grid {
+  if (range.isNullObject) return { sheet: name, values: [], formulas: [] };
+  const top = range.rowIndex;
+  const left = range.columnIndex;
+  const pad = <T>(rows: T[][], fill: T): T[][] => [...Array.from({ length: top }, () => [] as T[]), ...rows.map((r) => [...Array<T>(left).fill(fill), ...r])];
+  const values = pad(range.values as CellScalar[][], null);
+  const formulas = pad(
+    (range.formulas as unknown[][]).map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+    null,
+  );
+  return { sheet: name, values, formulas };
+}
+
+/**
+ * Queues one sheet's contents, formats, merges and sizes. Returns the payload still pending;
+ * syncs in between only when the sheet alone exceeds the request limit.
+ */
+async function queueSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, w: SheetWrite, maxPayload: number): Promise<number> {
+  const size = payloadSize(w);
+  const chunks = Math.max(1, Math.ceil(size / maxPayload));
+  const rowsPerChunk = Math.ceil(w.rows / chunks);
+  for (let start = 0; start < w.rows; start += rowsPerChunk) {
+    const n = Math.min(rowsPerChunk, w.rows - start);
+    const range = sheet.getRangeByIndexes(start, 0, n, w.cols);
+    // Formats first, so that Excel reads the contents with them (text stays text).
+    range.numberFormat = w.numberFormats.slice(start, start + n);
+    range.formulas = w.contents.slice(start, start + n);
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Center";
+    if (chunks > 1 && start + n < w.rows) await context.sync();
+  }
+  for (const m of w.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  for (const [style, color] of Object.entries(STYLE_FILL)) {
+    for (const [r, c] of w.styles[style as keyof typeof STYLE_FILL] ?? []) sheet.getRangeByIndexes(r, c, 1, 1).format.fill.color = color;
+  }
+  for (const style of ["title", "header"] as const) {
+    for (const [r, c] of w.styles[style] ?? []) sheet.getRangeByIndexes(r, c, 1, 1).format.font.bold = true;
+  }
+  w.widths.forEach((width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width));
+  for (const h of w.heights) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+  return chunks > 1 ? 0 : size;
+}
