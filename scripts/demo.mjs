@@ -1,0 +1,41 @@
+// `npm run demo`: the headless main job on a fresh machine. Builds the CLI, turns the bundled
+// example (seed 003) into a workbook and a blank template under out/, checks the example
+// (printing the seed's real findings) and says where the files are.
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
+const out = path.join(root, "out");
+const example = path.join(root, "examples", "seed-003-湖南省政务服务和大数据中心-2024.json");
+const workbook = path.join(out, "seed-003-湖南省政务服务和大数据中心-2024.xlsx");
+const blank = path.join(out, "空白模板-2024.xlsx");
+const rel = (p) => path.relative(process.cwd(), p) || p;
+
+function step(title, args, okCodes = [0]) {
+  console.log(`\n== ${title} ==\n$ jixiao ${args.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ")}`);
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "jixiao.js"), ...args], { stdio: "inherit", cwd: process.cwd() });
+  if (!okCodes.includes(r.status ?? -1)) {
+    console.error(`演示中断：上一步的退出码是 ${r.status}。`);
+    process.exit(1);
+  }
+  return r.status;
+}
+
+const build = spawnSync(process.execPath, [path.join(root, "scripts", "build-cli.mjs")], { stdio: "inherit" });
+if (build.status !== 0) process.exit(1);
+fs.mkdirSync(out, { recursive: true });
+
+step("由示例模型生成工作簿（湖南省政务服务和大数据中心 2024）", ["import", rel(example), rel(workbook), "--force"]);
+step("生成空白模板（内置公式，无需加载项）", ["template", rel(blank), "--unit", "湖南省政务服务和大数据中心", "--year", "2024", "--projects", "2", "--force"]);
+// The example keeps the seed's real mistakes: check exits 1 (错误 found), which is the point of the demo.
+const code = step("校验示例工作簿（原件中的真实错误）", ["check", rel(workbook)], [0, 1]);
+
+console.log("\n== 自评报告 ==");
+console.log("自评报告（.docx）的生成将随报告功能（report 命令）一起提供，本演示暂不包含这一步。");
+
+console.log("\n== 生成的文件 ==");
+console.log(`示例工作簿：${workbook}`);
+console.log(`空白模板：  ${blank}`);
+console.log(`校验结果：退出码 ${code}（1 表示发现「错误」级问题，与原件中的错误一致）`);

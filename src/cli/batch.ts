@@ -1,0 +1,147 @@
+/** `jixiao check DIR`: every workbook under a folder, checked on all cores by worker threads. */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Preset } from "../core";
+import { checkFile, resultJson, type FileResult } from "./check";
+import { csvField, renderTable } from "./table";
+
+const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+
+/** Workbook files under `dir`, sorted, skipping Office lock files (~$…) and hidden folders. */
+export function listWorkbooks(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".") && e.name !== "node_modules") walk(p);
+      } else if (WORKBOOK.test(e.name) && !e.name.startsWith("~$")) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** The worker's entry: the compiled dist-cli/worker.js, or the TypeScript source through tsx in a checkout. */
+function spawnWorker(): Worker {
+  if (__filename.endsWith(".ts")) {
+    const tsx = require.resolve("tsx/cjs/api");
+    const src = path.join(__dirname, "worker.ts");
+    return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(src)});`, { eval: true });
+  }
+  return new Worker(path.join(__dirname, "worker.js"));
+}
+
+export interface BatchOptions {
+  preset: Preset;
+  /** Worker threads; 1 checks in this thread. Default: os.availableParallelism(). */
+  jobs?: number;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+/** Checks `files` in parallel; results in the order of `files`. One unreadable file does not stop the batch. */
+export async function checkFiles(files: string[], opts: BatchOptions): Promise<FileResult[]> {
+  const jobs = Math.max(1, Math.min(opts.jobs ?? os.availableParallelism(), files.length));
+  const results: FileResult[] = new Array(files.length);
+  let done = 0;
+  const finish = (i: number, r: FileResult) => {
+    results[i] = r;
+    done++;
+    opts.onProgress?.(done, files.length, files[i]);
+  };
+  if (jobs <= 1) {
+    for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i], opts.preset));
+    return results;
+  }
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: jobs }, () => {
+      const worker = spawnWorker();
+      return new Promise<void>((resolve) => {
+        let current = -1;
+        const feed = () => {
+          if (next >= files.length) {
+            void worker.terminate();
+            resolve();
+            return;
+          }
+          current = next++;
+          worker.postMessage({ file: files[current], preset: opts.preset.id });
+        };
+        worker.on("message", (r: FileResult) => {
+          finish(current, r);
+          feed();
+        });
+        worker.on("error", (e) => {
+          // A crash inside one file's check (a worker out of memory on a huge sheet…) is that file's result;
+          // this worker stops, the others go on.
+          if (current >= 0 && results[current] === undefined) {
+            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时出错：${e.message}`, exitCode: 2 });
+          }
+          resolve();
+        });
+        feed();
+      });
+    }),
+  );
+  // Files left when every worker died: finish them in this thread so that the batch reports every file.
+  for (let i = 0; i < files.length; i++) if (results[i] === undefined) finish(i, await checkFile(files[i], opts.preset));
+  return results;
+}
+
+/** "[########------] 12/200 name" on one terminal line. */
+export function progressLine(done: number, total: number, file: string, width = 24): string {
+  const filled = Math.round((done / total) * width);
+  return `检查中 [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${path.basename(file)}`;
+}
+
+function label(dir: string, file: string): string {
+  return path.relative(dir, file) || path.basename(file);
+}
+
+export function formatSummary(dir: string, results: FileResult[]): string {
+  const ok = results.filter((r): r is FileResult & { ok: true } => r.ok);
+  const bad = results.filter((r): r is FileResult & { ok: false } => !r.ok);
+  const rows = ok.map((r) => [label(dir, r.file), r.unit || "（未填写）", String(r.year), r.total || "—", r.grade || "—", String(r.counts.错误), String(r.counts.警告), String(r.counts.提示)]);
+  const out: string[] = [];
+  if (rows.length > 0) {
+    out.push(renderTable(["文件", "单位", "年度", "总分", "等级", "错误", "警告", "提示"], rows, { right: [false, false, false, true, false, true, true, true], max: [40, 30] }));
+  }
+  if (bad.length > 0) {
+    out.push("");
+    out.push(`无法读取的文件（${bad.length} 个）：`);
+    for (const r of bad) out.push(`  ${label(dir, r.file)}：${r.error}`);
+  }
+  const withErrors = ok.filter((r) => r.counts.错误 > 0).length;
+  out.push("");
+  out.push(`共 ${results.length} 个文件：${withErrors} 个有错误，${ok.length - withErrors} 个没有错误，${bad.length} 个无法读取。`);
+  return out.join("\n");
+}
+
+export function summaryJson(dir: string, results: FileResult[]): object {
+  const ok = results.filter((r) => r.ok);
+  return {
+    dir,
+    files: results.map((r) => ({ ...resultJson(r), file: label(dir, r.file) })),
+    summary: {
+      files: results.length,
+      withErrors: ok.filter((r) => r.ok && r.counts.错误 > 0).length,
+      unreadable: results.length - ok.length,
+    },
+  };
+}
+
+export function summaryCsv(dir: string, results: FileResult[]): string {
+  const lines = [["文件", "单位", "年度", "总分", "等级", "错误", "警告", "提示", "无法读取的原因"].join(",")];
+  for (const r of results) {
+    const cells = r.ok
+      ? [label(dir, r.file), r.unit, r.year, r.total, r.grade, r.counts.错误, r.counts.警告, r.counts.提示, ""]
+      : [label(dir, r.file), "", "", "", "", "", "", "", r.error];
+    lines.push(cells.map((c) => csvField(c)).join(","));
+  }
+  // A BOM so that Excel opens the UTF-8 CSV with its Chinese intact.
+  return "\ufeff" + lines.join("\r\n") + "\r\n";
+}

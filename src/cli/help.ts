@@ -1,0 +1,82 @@
+/** `--help` texts, in Chinese, one per command. */
+
+export const MAIN_HELP = `绩效自评助手 命令行（jixiao）：不用 Excel 也能生成、校验、定稿部门整体支出绩效自评表
+
+用法：jixiao <命令> [参数] [选项]
+
+命令：
+  template OUT.xlsx     生成空白的附件1、附件2、附件3 表格（内置公式，Excel/WPS/LibreOffice 都能计算）
+  check FILE.xlsx       校验一个工作簿，列出每个问题所在的工作表和单元格
+  check DIR             批量校验文件夹里的所有工作簿（多线程并行），输出汇总表
+  finalize IN OUT       定稿：把 JX 自定义函数公式换成内置公式或数值，便于报送
+  import MODEL.json OUT.xlsx   由模型 JSON 生成填好数字的工作簿
+  export FILE.xlsx MODEL.json  把工作簿里的表格数据导出为模型 JSON
+  help [命令]           显示帮助
+
+每个命令都可加 --help 查看详细说明，例如：jixiao check --help
+
+退出码：0 没有错误；1 校验发现「错误」级问题；2 文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 命令用法有误。
+自评报告（report）命令将随报告生成功能一起提供。`;
+
+export const HELP: Record<string, string> = {
+  template: `用法：jixiao template OUT.xlsx [--unit 单位名称] [--year 年度] [--projects 项目数] [--funds 专项资金行数] [--jx] [--force]
+
+生成空白的《附件1 部门整体支出绩效评价基础数据表》《附件2 部门整体支出绩效自评表》和若干张《附件3 项目支出绩效自评表》。
+黄色底色的单元格由填表人填写，灰色底色的单元格是公式自动计算的（控制率、执行率、得分、合计、总分、等级）。
+公式默认只用 Excel 内置函数，没有安装加载项的 Excel、WPS 表格和 LibreOffice 都能计算。
+
+选项：
+  --unit 名称       单位名称，写入自评表和项目表
+  --year 年度       评价年度，默认为去年（例如 2024）
+  --projects N      附件3 项目表的张数，默认 1（0 表示不要项目表）
+  --funds N         附件1 中专项资金的行数，默认按模板
+  --preset 方案     评分方案：hunan-2024（默认）、suining-2024、hunan-steps
+  --jx              公式改用加载项的 JX 自定义函数（需要在 Excel 中加载「绩效自评助手」）
+  --force           OUT.xlsx 已存在时覆盖
+
+示例：jixiao template 2024自评表.xlsx --unit 湖南省政务服务和大数据中心 --year 2024 --projects 3`,
+
+  check: `用法：jixiao check FILE.xlsx [--json] [--preset 方案]
+      jixiao check DIR [--json | --csv] [--jobs N] [--preset 方案]
+
+校验工作簿中的附件1、附件2、附件3：表内合计、表间一致（如自评表的控制率与基础数据表）、执行率与得分、总分与等级、
+填写格式（金额、百分比、占位符）等。每条问题注明工作表、单元格、应为多少、实际多少。
+级别：错误（数字互相矛盾）、警告（很可能有误或需要说明）、提示（值得再看一眼，如 0.01 的尾数差）。
+
+给出文件夹时，校验其中（含子文件夹）所有 .xlsx/.xlsm 文件，按 CPU 核数多线程并行；在终端里显示进度条；
+最后输出汇总表：文件、单位、年度、总分、等级、错误/警告/提示条数。某个文件无法读取时会单独列出，其余照常校验。
+
+选项：
+  --json            以 JSON 输出（单个文件：全部问题；文件夹：每个文件的结果和汇总）
+  --csv             （仅文件夹）以 CSV 输出汇总表，带 BOM，可直接用 Excel 打开
+  --jobs N          （仅文件夹）并行线程数，默认为 CPU 核数；1 表示不用多线程
+  --preset 方案     评分方案：hunan-2024（默认，按全年预算、比例计分、90 分及以上为优）、
+                    suining-2024（大于 90 分为优秀）、hunan-steps（按年初预算、每差 5% 扣 2 分）
+
+退出码：0 没有错误；1 有「错误」级问题；2 有文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 用法有误。`,
+
+  finalize: `用法：jixiao finalize IN.xlsx OUT.xlsx [--preset 方案] [--force]
+
+定稿报送：把 IN.xlsx 中调用 JX 自定义函数的公式改写为等价的 Excel 内置公式（保留已算出的结果），
+没有等价内置函数的（如 JX.AMOUNT、JX.SCORE、JX.CHANGETEXT）改为它们已算出的数值。
+其他单元格、样式、工作表（包括你自己加的表）都保持原样。结果写入 OUT.xlsx，IN.xlsx 不变。
+
+注意：文件经 exceljs 读写，图表、数据透视表等 exceljs 不支持的对象不会保留；含这些对象的工作簿请在 Excel 中用加载项的「定稿」功能。
+
+选项：
+  --preset 方案     JX.EXECSCORE/JX.GRADE 改写时采用的评分方案，默认 hunan-2024
+  --force           OUT.xlsx 已存在时覆盖`,
+
+  import: `用法：jixiao import MODEL.json OUT.xlsx [--preset 方案] [--force]
+
+由模型 JSON 生成工作簿：附件1、附件2 和每个项目的附件3，填入模型里的数字和文字；
+模型中空白（null）的计算项写入内置公式。模型格式见 docs/model.schema.json（JSON Schema 2020-12），
+不符合格式时指出出错的位置（如 $.basic.staff.actual）和应填的内容。
+
+示例：jixiao import examples/seed-003-湖南省政务服务和大数据中心-2024.json 003.xlsx`,
+
+  export: `用法：jixiao export FILE.xlsx MODEL.json [--force]
+
+把工作簿中识别到的附件1、附件2、附件3 的数据导出为模型 JSON（格式见 docs/model.schema.json），
+供预算系统等其他系统使用。公式单元格导出其已算出的结果。`,
+};

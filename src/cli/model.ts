@@ -1,0 +1,68 @@
+/** `jixiao import MODEL.json OUT.xlsx` and `jixiao export FILE.xlsx MODEL.json`: the Package model as JSON. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { packageLayouts, readWorkbook, type Package, type Preset } from "../core";
+import schemaJson from "../../docs/model.schema.json";
+import { InputError } from "./errors";
+import { validate, type Schema } from "./schema";
+import { newWorkbook, readGrids, writeLayouts, writeWorkbook } from "./xlsx";
+
+export const MODEL_SCHEMA = schemaJson as Schema;
+
+/** "at position 123" in a JSON.parse message → "第 L 行第 C 列". */
+function jsonPosition(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return "";
+  const before = text.slice(0, Number(m[1]));
+  const line = before.split("\n").length;
+  const col = before.length - before.lastIndexOf("\n");
+  return `第 ${line} 行第 ${col} 列`;
+}
+
+/** Parses and validates a model; throws an InputError whose message names the JSON path. */
+export function parseModel(text: string, name: string): Package {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\ufeff/, ""));
+  } catch (e) {
+    const where = jsonPosition(text, (e as Error).message);
+    throw new InputError(`「${name}」不是有效的 JSON${where ? `（${where}附近）` : ""}：${(e as Error).message}`);
+  }
+  const errors = validate(data, MODEL_SCHEMA);
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 10).map((e) => `  ${e.path}：${e.message}`);
+    if (errors.length > 10) shown.push(`  ……另有 ${errors.length - 10} 处`);
+    throw new InputError(`「${name}」不符合模型格式（docs/model.schema.json），共 ${errors.length} 处：\n${shown.join("\n")}`);
+  }
+  return data as Package;
+}
+
+export function readModelFile(file: string): Package {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new InputError(`找不到模型文件「${file}」。`);
+  }
+  return parseModel(text, path.basename(file));
+}
+
+/** Model → workbook with the package's figures in the official forms (native formulas where a figure is blank). */
+export async function importModel(modelFile: string, outFile: string, preset: Preset): Promise<{ pkg: Package; sheets: string[] }> {
+  const pkg = readModelFile(modelFile);
+  const wb = newWorkbook();
+  const sheets = writeLayouts(wb, packageLayouts({ year: pkg.year, unit: pkg.unit, preset }, pkg));
+  await writeWorkbook(wb, outFile);
+  return { pkg, sheets };
+}
+
+/** Workbook → model JSON (what the reader finds in the forms); notices say what could not be read. */
+export async function exportModel(xlsxFile: string, modelFile: string): Promise<{ pkg: Package; notices: string[] }> {
+  const grids = await readGrids(xlsxFile);
+  const read = readWorkbook(grids);
+  if (read.sheets.length === 0) {
+    throw new InputError(`「${path.basename(xlsxFile)}」里没有绩效自评表格（附件1、附件2 或附件3），无法导出模型。`);
+  }
+  fs.writeFileSync(modelFile, JSON.stringify(read.pkg, null, 2) + "\n");
+  return { pkg: read.pkg, notices: read.notices };
+}

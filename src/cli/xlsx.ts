@@ -1,0 +1,179 @@
+/**
+ * exceljs ⇄ the core's shapes. Writing applies a `SheetLayout` as it is (the core decides what goes
+ * where); reading turns each worksheet into a `Grid`. No domain logic here.
+ */
+import * as ExcelJS from "exceljs";
+import { NUMBER_FORMATS, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { InputError } from "./errors";
+import { readWorkbookBytes, sniffWorkbook } from "./sniff";
+
+export type Workbook = ExcelJS.Workbook;
+
+// ---------------------------------------------------------------- writing
+
+const FONT = "宋体";
+/** Input cells: light yellow, as in the official forms' "请填写" convention; computed cells: grey. */
+const FILL: Partial<Record<CellStyle, string>> = { input: "FFFFF2CC", computed: "FFE7E6E6", header: "FFDDEBF7" };
+const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF808080" } };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** A sheet name not yet used in `wb` (Excel compares names case-insensitively; at most 31 characters). */
+export function freeSheetName(wb: Workbook, wanted: string): string {
+  const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let k = 2; ; k++) {
+    const suffix = `(${k})`;
+    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/**
+ * Adds one sheet per layout to `wb`; returns the names used (a taken name gets a free one).
+ * `flavour` "native" (default) writes built-in formulas that compute in any spreadsheet;
+ * "jx" writes the add-in's JX functions.
+ */
+export function writeLayouts(wb: Workbook, layouts: SheetLayout[], flavour: FormulaFlavour = "native"): string[] {
+  wb.calcProperties.fullCalcOnLoad = true; // formulas are written without cached results: compute on open
+  return layouts.map((layout) => writeLayout(wb, layout, flavour));
+}
+
+function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour): string {
+  const name = freeSheetName(wb, layout.name);
+  const ws = wb.addWorksheet(name, {
+    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    views: [{ showGridLines: false }],
+  });
+  layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const [row, h] of Object.entries(layout.heights)) ws.getRow(Number(row) + 1).height = h;
+
+  // Cells outside the table (title, notes) get no border; every other cell of the table does,
+  // including the covered cells of a merge, so that merged borders draw in every viewer.
+  const unbordered = new Set<string>();
+  const key = (r: number, c: number) => `${r}:${c}`;
+  const mergeOf = new Map<string, { bottom: number; right: number }>();
+  for (const m of layout.merges) mergeOf.set(key(m.top, m.left), m);
+  for (const cell of layout.cells) {
+    if (cell.style !== "title" && cell.style !== "note") continue;
+    const m = mergeOf.get(key(cell.row, cell.col)) ?? { bottom: cell.row, right: cell.col };
+    for (let r = cell.row; r <= m.bottom; r++) for (let c = cell.col; c <= m.right; c++) unbordered.add(key(r, c));
+  }
+  for (let r = 0; r < layout.rowCount; r++) {
+    for (let c = 0; c < layout.colCount; c++) {
+      if (unbordered.has(key(r, c))) continue;
+      const cell = ws.getCell(r + 1, c + 1);
+      cell.border = BORDER;
+      cell.font = { name: FONT, size: 11 };
+      cell.alignment = { vertical: "middle", wrapText: true };
+    }
+  }
+
+  for (const lc of layout.cells) {
+    const cell = ws.getCell(lc.row + 1, lc.col + 1);
+    if (lc.formula) cell.value = { formula: lc.formula[flavour].replace(/^=/, "") };
+    else if (lc.value !== null) cell.value = lc.value; // a string stays a string, even one starting with "="
+    applyStyle(cell, lc.style, lc.type ? NUMBER_FORMATS[lc.type] : undefined, typeof lc.value === "string" || lc.type === "text" || lc.type === "indicatorValue");
+  }
+  for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  return name;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numFmt: string | undefined, isText: boolean): void {
+  const bold = style === "title" || style === "header";
+  cell.font = { name: FONT, size: style === "title" ? 16 : style === "note" ? 10 : 11, bold };
+  const horizontal = style === "title" || style === "header" ? "center" : isText ? "left" : style === "label" ? "left" : "right";
+  cell.alignment = { vertical: "middle", horizontal, wrapText: true };
+  const fill = FILL[style];
+  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  if (numFmt) cell.numFmt = numFmt;
+  if (style !== "title" && style !== "note") cell.border = BORDER;
+}
+
+// ---------------------------------------------------------------- reading
+
+/** Loads a workbook file, or throws an InputError with a Chinese message (exit 2). */
+export async function loadWorkbook(file: string): Promise<Workbook> {
+  const buf = readWorkbookBytes(file);
+  return loadWorkbookBuffer(buf, file);
+}
+
+export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<Workbook> {
+  sniffWorkbook(buf, name);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new InputError(`无法读取「${name}」：文件已损坏或不是 Excel 保存的 .xlsx（${(e as Error).message}）。`);
+  }
+  return wb;
+}
+
+/** A cell's value as the core expects it; merged-over cells are blank (the core reads the top-left cell). */
+export function scalarOf(cell: ExcelJS.Cell): CellScalar {
+  if (cell.type === ExcelJS.ValueType.Merge) return null;
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (cell.type === ExcelJS.ValueType.Formula) return plainScalar((v as ExcelJS.CellFormulaValue).result);
+  return plainScalar(v);
+}
+
+function plainScalar(v: unknown): CellScalar {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v.toISOString().slice(0, 10);
+  if (typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join("");
+    if (typeof o.error === "string") return o.error; // "#DIV/0!": the core reads it as an error value
+    if ("text" in o) return plainScalar(o.text); // hyperlink
+    if ("result" in o) return plainScalar(o.result); // formula value reported on a non-formula type
+  }
+  return null;
+}
+
+/** One worksheet as a Grid: values (formula cells → their cached result) and formulas ("=…"). */
+export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
+  const values: CellScalar[][] = [];
+  const formulas: (string | null)[][] = [];
+  let width = 0;
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const vr: CellScalar[] = [];
+    const fr: (string | null)[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      vr[c - 1] = scalarOf(cell);
+      if (cell.type === ExcelJS.ValueType.Formula && cell.formula) fr[c - 1] = `=${cell.formula}`;
+    });
+    values[r - 1] = vr;
+    formulas[r - 1] = fr;
+    width = Math.max(width, vr.length);
+  });
+  // Dense arrays (the core indexes values[r][c] directly).
+  const rows = values.length;
+  const dense = <T>(src: T[][]): (T | null)[][] =>
+    Array.from({ length: rows }, (_, r) => {
+      const line = src[r];
+      const out = new Array<T | null>(width).fill(null);
+      if (line) for (let c = 0; c < line.length; c++) if (line[c] !== undefined) out[c] = line[c];
+      return out;
+    });
+  return { sheet: ws.name, values: dense(values) as CellScalar[][], formulas: dense(formulas) };
+}
+
+export function workbookToGrids(wb: Workbook): Grid[] {
+  return wb.worksheets.map(worksheetToGrid);
+}
+
+export async function readGrids(file: string): Promise<Grid[]> {
+  return workbookToGrids(await loadWorkbook(file));
+}
+
+export async function writeWorkbook(wb: Workbook, file: string): Promise<void> {
+  await wb.xlsx.writeFile(file);
+}
+
+export function newWorkbook(): Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "绩效自评助手";
+  wb.created = new Date();
+  return wb;
+}
