@@ -18,6 +18,7 @@ export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/s
 export { projectTemplate, PROJECT_SHEET_PREFIX } from "./template/project";
 export { readWorkbook, classifySheet, findYear, type WorkbookRead, type CellRef } from "./read/workbook";
 export { checkPackage, countBySeverity, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput } from "./check";
+export { SEVERITIES } from "./check/types";
 
 import type { Grid } from "./grid";
 import { HUNAN_2024, type Preset } from "./preset";

@@ -27,13 +27,17 @@ export function isJxError(v: unknown): v is JxError {
 
 const err = (jxError: JxErrorCode, message: string): JxError => ({ jxError, message });
 
-/** Settings the task pane sets in the shared runtime (preset). */
-let currentPreset: Preset = HUNAN_2024;
+/**
+ * Settings the task pane sets in the shared runtime (the preset). The task pane and the functions are
+ * separate bundles in one page, so the setting lives on the global object, not in this module.
+ */
+const PRESET_KEY = "__jixiaoPreset";
+type SettingsHolder = { [PRESET_KEY]?: Preset };
 export function setJxPreset(preset: Preset): void {
-  currentPreset = preset;
+  (globalThis as SettingsHolder)[PRESET_KEY] = preset;
 }
 export function jxPreset(): Preset {
-  return currentPreset;
+  return (globalThis as SettingsHolder)[PRESET_KEY] ?? HUNAN_2024;
 }
 
 export interface JxParam {
@@ -116,7 +120,7 @@ const ZERO_DIVISOR = (what: string): JxError => err("divisionByZero", `${what}�
 const P = (name: string, label: string, extra: Partial<JxParam> = {}): JxParam => ({ name, label, ...extra });
 
 function schemeFor(id: string): GradeScheme | null {
-  if (!id) return currentPreset.grades;
+  if (!id) return jxPreset().grades;
   const preset = PRESETS.find((p) => p.grades.id === id || p.id === id);
   return preset ? preset.grades : null;
 }
@@ -193,8 +197,8 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     params: [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值", { optional: true })],
     run: (a) => {
       const f = plainNumbers(a, 2);
-      if (f && currentPreset.executionScoring.kind === "proportional") {
-        const w = a[2] === undefined || a[2] === null ? currentPreset.weights.execution : a[2];
+      if (f && jxPreset().executionScoring.kind === "proportional") {
+        const w = a[2] === undefined || a[2] === null ? jxPreset().weights.execution : a[2];
         if (typeof w === "number" && Number.isFinite(w)) {
           const r = executionScoreNumber(f[0], f[1], w);
           if (r !== null) return r;
@@ -204,11 +208,11 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
         a,
         [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值")],
         ([b, budget, w]) => {
-          const r = executionScore(b, budget, w, currentPreset.executionScoring);
+          const r = executionScore(b, budget, w, jxPreset().executionScoring);
           if (r.ok) return out(r.value);
           return budget.isZero() ? err("divisionByZero", r.message) : err("invalidValue", r.message);
         },
-        [undefined, undefined, new D(currentPreset.weights.execution)],
+        [undefined, undefined, new D(jxPreset().weights.execution)],
       );
     },
   },
@@ -232,7 +236,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "GRADE",
     params: [P("total", "总分"), P("scheme", "等级标准", { optional: true })],
     run: (a) => {
-      if (typeof a[0] === "number" && Number.isFinite(a[0]) && (a[1] === undefined || a[1] === null)) return gradeNumber(a[0], currentPreset.grades).name;
+      if (typeof a[0] === "number" && Number.isFinite(a[0]) && (a[1] === undefined || a[1] === null)) return gradeNumber(a[0], jxPreset().grades).name;
       const total = toDecimal(a[0], "总分");
       if (isJxError(total)) return total;
       const id = text(a[1], "等级标准");
@@ -292,7 +296,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
 function sumCheckText(diff: number): string {
   if (diff === 0) return "✓";
   const text = fmt(new D(String(diff)));
-  return diff <= currentPreset.tolerances.roundingDiff ? `尾数差 ${text}` : `差 ${text}`;
+  return diff <= jxPreset().tolerances.roundingDiff ? `尾数差 ${text}` : `差 ${text}`;
 }
 
 export function jxFunction(id: string): JxFunction {

@@ -1,54 +1,131 @@
-import { makeStyles, Tab, TabList, Text, tokens, type SelectTabData } from "@fluentui/react-components";
-import { useState } from "react";
+/**
+ * The task pane. It reaches the workbook only through the SpreadsheetHost it
+ * is given; everything it computes comes from src/core.
+ */
+import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { checkGrids, layoutSheet, packageLayouts, projectSheetName, projectTemplate, setJxPreset, type Finding, type Severity } from "../core";
+import type { SpreadsheetHost } from "../host/types";
+import { Checks } from "./sections/Checks";
+import { ProjectSheets } from "./sections/ProjectSheets";
+import { SettingsSection } from "./sections/SettingsSection";
+import { Templates } from "./sections/Templates";
+import { loadSettings, presetOf, saveSettings, type Settings } from "./settings";
+import { useBusy } from "./useBusy";
 
-/** The task pane sections, in tab order. Each shows what will appear there once it has content. */
+/** The task pane sections, in tab order. */
 export const SECTIONS = [
-  {
-    id: "templates",
-    label: "模板",
-    empty: "选择评价年度后，这里会列出可插入的空白附件表：附件1 部门整体支出绩效评价基础数据表、附件2 部门整体支出绩效自评表、附件3 项目支出绩效自评表。",
-  },
-  {
-    id: "checks",
-    label: "校验",
-    empty: "点击「开始校验」后，这里按工作表列出发现的问题，每条注明单元格、应为多少、实际多少。",
-  },
-  {
-    id: "report",
-    label: "报告",
-    empty: "附件填好并通过校验后，这里会显示预算执行率得分、各项指标得分、总分与评价等级，并可生成自评报告初稿。",
-  },
-  {
-    id: "settings",
-    label: "设置",
-    empty: "这里可以设置评价年度、单位名称、评价等级的分数线（默认按财预〔2020〕10号：90 分及以上为优）和金额比对的容差。",
-  },
+  { id: "templates", label: "模板" },
+  { id: "checks", label: "校验" },
+  { id: "report", label: "报告" },
+  { id: "settings", label: "设置" },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];
 
 const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalM,
-  },
-  header: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalS,
-  },
-  empty: {
-    color: tokens.colorNeutralForeground3,
-    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}`,
-  },
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}` },
 });
 
-export function App({ initialSection = "templates" }: { initialSection?: SectionId }) {
+/** Waits this long after the last edit before re-checking. */
+const RECHECK_DELAY_MS = 800;
+
+export function App({ host, initialSection = "templates" }: { host: SpreadsheetHost | null; initialSection?: SectionId }) {
   const styles = useStyles();
   const [selected, setSelected] = useState<SectionId>(initialSection);
-  const section = SECTIONS.find((s) => s.id === selected) ?? SECTIONS[0];
+  const [settings, setSettingsState] = useState<Settings>(() => loadSettings());
+  const [findings, setFindings] = useState<Finding[] | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [projectSheets, setProjectSheets] = useState<string[]>([]);
+  const [lastInserted, setLastInserted] = useState<string[]>([]);
+  const [filter, setFilter] = useState<Record<Severity, boolean>>({ 错误: true, 警告: true, 提示: true });
+  const busy = useBusy();
+  const preset = useMemo(() => presetOf(settings), [settings]);
+  const supportsJx = useMemo(() => host?.supportsCustomFunctions() ?? false, [host]);
+
+  useEffect(() => setJxPreset(preset), [preset]);
+
+  const setSettings = (s: Settings) => {
+    setSettingsState(s);
+    saveSettings(s);
+  };
+  const flavour = settings.flavour === "auto" ? (supportsJx ? "jx" : "native") : settings.flavour;
+
+  const check = useCallback(
+    async (label = "正在校验…") => {
+      if (!host) return;
+      await busy.run(label, async () => {
+        const result = checkGrids(await host.readGrids(), preset);
+        setFindings(result.findings);
+        setNotices(result.notices);
+        setProjectSheets(result.sheets.filter((s) => s.kind === "project").map((s) => s.name));
+        if (result.sheets.length === 0) setNotices(["工作簿中没有找到附件表。请先在「模板」中插入，或打开已填写的附件表。"]);
+      });
+    },
+    [host, preset, busy],
+  );
+
+  // Re-check after edits, debounced, once the user has checked at least once.
+  const checkRef = useRef(check);
+  checkRef.current = check;
+  const checkedOnce = findings !== null;
+  useEffect(() => {
+    if (!host || !settings.autoCheck || !checkedOnce) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    let cancelled = false;
+    void host
+      .onChange(() => {
+        clearTimeout(timer);
+        timer = setTimeout(() => void checkRef.current("修改后自动校验…"), RECHECK_DELAY_MS);
+      })
+      .then((u) => (cancelled ? void u() : (unsubscribe = u)))
+      .catch(() => undefined); // hosts without change events: the 开始校验 button still works
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      void unsubscribe?.();
+    };
+  }, [host, settings.autoCheck, checkedOnce]);
+
+  const insertAll = () =>
+    host &&
+    busy.run("正在插入附件表…", async () => {
+      const layouts = packageLayouts({ year: settings.year, unit: settings.unit, projects: settings.projects, specialFundRows: settings.specialFundRows, preset });
+      const { names } = await host.insertSheets(layouts, flavour);
+      setLastInserted(names);
+    });
+
+  const addProject = () =>
+    host &&
+    busy.run("正在添加项目表…", async () => {
+      const existing = checkGrids(await host.readGrids(), preset).sheets.filter((s) => s.kind === "project").length;
+      const n = existing + 1;
+      const params = { year: settings.year, unit: settings.unit, preset };
+      const data = { department: settings.unit, implementer: settings.unit, funds: { total: { weight: preset.projectExecutionWeight } } };
+      const layout = layoutSheet(projectTemplate(params, n), data, projectSheetName("", n));
+      const { names } = await host.insertSheets([layout], flavour);
+      setLastInserted(names);
+      setProjectSheets((s) => [...s, ...names]);
+    });
+
+  const removeProject = (name: string) =>
+    host &&
+    busy.run(`正在删除「${name}」…`, async () => {
+      await host.deleteSheet(name);
+      setProjectSheets((s) => s.filter((x) => x !== name));
+    });
+
+  const goto = (f: Finding) => {
+    if (!host) return;
+    if (!f.cell) {
+      busy.clearError();
+      return;
+    }
+    void busy.run("正在定位…", () => host.select(f.sheet, f.cell));
+  };
 
   return (
     <main className={styles.root}>
@@ -58,21 +135,51 @@ export function App({ initialSection = "templates" }: { initialSection?: Section
           绩效自评助手
         </Text>
       </header>
-      <TabList
-        selectedValue={selected}
-        onTabSelect={(_event, data: SelectTabData) => setSelected(data.value as SectionId)}
-        aria-label="功能分区"
-      >
+      {!host && (
+        <MessageBar intent="warning">
+          <MessageBarBody>没有连接到 Excel：请在 Excel 中通过「绩效自评」按钮打开本任务窗格。</MessageBarBody>
+        </MessageBar>
+      )}
+      <TabList selectedValue={selected} onTabSelect={(_e, d: SelectTabData) => setSelected(d.value as SectionId)} aria-label="功能分区">
         {SECTIONS.map((s) => (
           <Tab key={s.id} value={s.id}>
             {s.label}
+            {s.id === "checks" && findings && findings.some((f) => f.severity === "错误") ? "（有错误）" : ""}
           </Tab>
         ))}
       </TabList>
-      <section role="tabpanel" aria-label={section.label}>
-        <Text as="p" block className={styles.empty}>
-          {section.empty}
-        </Text>
+      {busy.label && <Spinner size="tiny" label={busy.label} labelPosition="after" />}
+      {busy.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{busy.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <section role="tabpanel" aria-label={SECTIONS.find((s) => s.id === selected)?.label}>
+        {selected === "templates" && (
+          <>
+            <Templates settings={settings} onChange={setSettings} onInsertAll={insertAll} onAddProject={addProject} busy={!!busy.label || !host} lastInserted={lastInserted} />
+            <ProjectSheets sheets={projectSheets} onRemove={removeProject} busy={!!busy.label} />
+          </>
+        )}
+        {selected === "checks" && (
+          <Checks
+            findings={findings}
+            notices={notices}
+            filter={filter}
+            onFilter={setFilter}
+            onCheck={() => void check()}
+            onGoto={goto}
+            autoCheck={settings.autoCheck}
+            onAutoCheck={(v) => setSettings({ ...settings, autoCheck: v })}
+            busy={!!busy.label || !host}
+          />
+        )}
+        {selected === "report" && (
+          <Text as="p" block className={styles.empty}>
+            附件表填好并通过校验后，可在这里由表中数字生成自评报告（新工作表或 Word 文档）。报告的每个数字都取自各附件表。
+          </Text>
+        )}
+        {selected === "settings" && <SettingsSection settings={settings} onChange={setSettings} supportsJx={supportsJx} />}
       </section>
     </main>
   );

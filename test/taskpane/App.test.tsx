@@ -1,30 +1,156 @@
+/** @jest-environment jsdom */
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { renderToStaticMarkup } from "react-dom/server";
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import type { FormulaFlavour, Grid, SheetLayout } from "../../src/core";
+import type { SpreadsheetHost } from "../../src/host/types";
 import { App, SECTIONS, type SectionId } from "../../src/taskpane/App";
 import { pickTheme } from "../../src/taskpane/theme";
+import { seedGrids } from "../helpers/seeds";
 
-function render(section?: SectionId): string {
-  return renderToStaticMarkup(
-    <FluentProvider theme={webLightTheme}>
-      <App initialSection={section} />
-    </FluentProvider>,
-  );
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// jsdom has no ResizeObserver; Fluent's positioning asks for one.
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+/** A host over plain grids that records what the task pane asks of it. */
+class FakeHost implements SpreadsheetHost {
+  readonly name = "Fake";
+  selected: [string, string][] = [];
+  inserted: { layouts: SheetLayout[]; flavour: FormulaFlavour }[] = [];
+  deleted: string[] = [];
+  changeHandlers: (() => void)[] = [];
+  constructor(public grids: Grid[]) {}
+  async readGrids() {
+    return this.grids;
+  }
+  async sheetNames() {
+    return this.grids.map((g) => g.sheet);
+  }
+  async insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour) {
+    this.inserted.push({ layouts, flavour });
+    return { names: layouts.map((l) => l.name) };
+  }
+  async deleteSheet(name: string) {
+    this.deleted.push(name);
+  }
+  async select(sheet: string, cell: string) {
+    this.selected.push([sheet, cell]);
+  }
+  async onChange(handler: () => void) {
+    this.changeHandlers.push(handler);
+    return async () => undefined;
+  }
+  supportsCustomFunctions() {
+    return false;
+  }
 }
 
-describe("task pane shell", () => {
-  test("shows the four sections as tabs", () => {
-    const html = render();
-    for (const label of ["模板", "校验", "报告", "设置"]) expect(html).toContain(`>${label}<`);
+let root: Root;
+let container: HTMLDivElement;
+
+async function mount(host: SpreadsheetHost | null, section?: SectionId) {
+  container = document.createElement("div");
+  document.body.appendChild(container);
+  root = createRoot(container);
+  await act(async () => {
+    root.render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={host} initialSection={section} />
+      </FluentProvider>,
+    );
+  });
+}
+
+async function click(el: Element | null | undefined) {
+  if (!el) throw new Error("element not found");
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await act(async () => new Promise((r) => setTimeout(r, 0)));
+}
+
+const button = (text: string) => [...container.querySelectorAll("button")].find((b) => b.textContent?.includes(text));
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  localStorage.clear();
+});
+
+describe("task pane", () => {
+  test("shows the four sections as tabs", async () => {
+    await mount(null);
     expect(SECTIONS.map((s) => s.label)).toEqual(["模板", "校验", "报告", "设置"]);
+    for (const label of ["模板", "校验", "报告", "设置"]) expect(container.textContent).toContain(label);
+    expect(container.textContent).toContain("没有连接到 Excel");
   });
 
-  test.each(SECTIONS.map((s) => [s.id, s.empty] as const))("section %s explains what will appear", (id, empty) => {
-    expect(render(id)).toContain(empty);
-    expect(empty).not.toMatch(/尚未实现|TODO/);
+  test("校验 lists seed 003's findings by sheet, and a click selects the cell", async () => {
+    const host = new FakeHost(seedGrids("003"));
+    await mount(host, "checks");
+    expect(container.textContent).toContain("点击「开始校验」后");
+    await click(button("开始校验"));
+    const items = [...container.querySelectorAll("button[data-rule]")];
+    const rules = items.map((b) => `${b.getAttribute("data-rule")} ${b.getAttribute("data-cell")}`);
+    expect(rules).toEqual(expect.arrayContaining(["EVAL.INCOME_SUM D5", "EVAL.PROJECT_VS_BASIC H7", "INDICATOR.VS_BASIC F28", "SUM.ROUNDING F11"]));
+    expect(container.textContent).toContain("附件2 整体支出自评表");
+    await click(items.find((b) => b.getAttribute("data-rule") === "INDICATOR.VS_BASIC" && b.getAttribute("data-cell") === "F28"));
+    expect(host.selected).toEqual([["附件2 整体支出自评表", "F28"]]);
   });
 
-  test("the checks section names its button", () => {
-    expect(render("checks")).toContain("点击「开始校验」后，这里按工作表列出发现的问题");
+  test("the severity filter hides 提示", async () => {
+    await mount(new FakeHost(seedGrids("003")), "checks");
+    await click(button("开始校验"));
+    expect(container.querySelectorAll('button[data-rule="SUM.ROUNDING"]')).toHaveLength(1);
+    await click([...container.querySelectorAll("button")].find((b) => b.textContent?.startsWith("提示")));
+    expect(container.querySelectorAll('button[data-rule="SUM.ROUNDING"]')).toHaveLength(0);
+    expect(container.querySelectorAll('button[data-rule="EVAL.INCOME_SUM"]')).toHaveLength(1);
+  });
+
+  test("an edit triggers a new check after the debounce", async () => {
+    const host = new FakeHost(seedGrids("003"));
+    await mount(host, "checks");
+    await click(button("开始校验"));
+    expect(host.changeHandlers.length).toBeGreaterThan(0);
+    expect(container.querySelectorAll('button[data-rule="EVAL.PROJECT_VS_BASIC"]')).toHaveLength(1);
+    // The user corrects the 项目支出 of 附件2 (H7) to the 基础数据表 figure.
+    const evaluation = host.grids[1];
+    evaluation.values[6][7] = 18259.03;
+    await act(async () => {
+      host.changeHandlers.forEach((h) => h());
+      await new Promise((r) => setTimeout(r, 1200)); // past the 800 ms debounce
+    });
+    expect(container.querySelectorAll('button[data-rule="EVAL.PROJECT_VS_BASIC"]')).toHaveLength(0);
+  });
+
+  test("模板 inserts 附件1, 附件2 and N 附件3 with native formulas when custom functions are not supported", async () => {
+    const host = new FakeHost([]);
+    await mount(host, "templates");
+    await click(button("插入全部附件表"));
+    expect(host.inserted).toHaveLength(1);
+    expect(host.inserted[0].flavour).toBe("native");
+    expect(host.inserted[0].layouts.map((l) => l.name)).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1"]);
+    expect(container.textContent).toContain("已插入：附件1 基础数据表");
+  });
+
+  test("a host failure is shown in Chinese, not swallowed", async () => {
+    const host = new FakeHost([]);
+    host.readGrids = async () => {
+      throw new Error("读取工作表失败：Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后再试。");
+    };
+    await mount(host, "checks");
+    await click(button("开始校验"));
+    expect(container.textContent).toContain("Excel 正在编辑单元格");
+  });
+
+  test("an empty workbook says where to start", async () => {
+    await mount(new FakeHost([{ sheet: "Sheet1", values: [] }]), "checks");
+    await click(button("开始校验"));
+    expect(container.textContent).toContain("工作簿中没有找到附件表");
   });
 });
 

@@ -1,0 +1,49 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+
+const useStyles = makeStyles({
+  list: { listStyle: "none", padding: 0, margin: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  item: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+});
+
+/** The 附件3 sheets found by the last check, each removable after confirmation. */
+export function ProjectSheets({ sheets, onRemove, busy }: { sheets: string[]; onRemove(name: string): void; busy: boolean }) {
+  const styles = useStyles();
+  const [confirm, setConfirm] = useState<string | null>(null);
+  if (sheets.length === 0) return null;
+  return (
+    <div>
+      <Text weight="semibold">项目表</Text>
+      <ul className={styles.list}>
+        {sheets.map((name) => (
+          <li key={name} className={styles.item}>
+            <Text>{name}</Text>
+            <Button size="small" disabled={busy} onClick={() => setConfirm(name)}>
+              删除
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>删除工作表「{confirm}」？</DialogTitle>
+            <DialogContent>该表中填写的所有内容都会被删除，且无法用本加载项恢复（可在 Excel 中撤销）。</DialogContent>
+            <DialogActions>
+              <Button onClick={() => setConfirm(null)}>取消</Button>
+              <Button
+                appearance="primary"
+                onClick={() => {
+                  if (confirm) onRemove(confirm);
+                  setConfirm(null);
+                }}
+              >
+                删除
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
+    </div>
+  );
+}
