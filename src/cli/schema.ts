@@ -44,6 +44,7 @@ function show(v: unknown): string {
   const t = typeOf(v);
   if (t === "object") return "对象";
   if (t === "array") return "数组";
+  if (t === "null") return TYPE_NAMES.null;
   const text = JSON.stringify(v);
   return `${TYPE_NAMES[t] ?? t} ${text.length > 40 ? text.slice(0, 39) + "…" : text}`;
 }

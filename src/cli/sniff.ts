@@ -39,12 +39,25 @@ export function zipEntries(buf: Buffer): string[] | null {
   return names;
 }
 
-function isPlainText(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c !== 9 && c !== 10 && c !== 13 && (c < 0x20 || c > 0x7e)) return false;
+/** The first bytes as lower-case text when they are UTF-8 text without control characters (CSV, HTML, PDF header); else null. */
+function textHead(buf: Buffer): string | null {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const head = buf.subarray(0, 512);
+  // The 512-byte cut may split a character: drop up to 3 trailing bytes.
+  for (let cut = 0; cut <= 3 && cut < head.length; cut++) {
+    let text: string;
+    try {
+      text = decoder.decode(head.subarray(0, head.length - cut));
+    } catch {
+      continue;
+    }
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) return null;
+    }
+    return text.replace(/^\ufeff/, "").trimStart().toLowerCase();
   }
-  return true;
+  return null;
 }
 
 /** Reads a workbook file's bytes, or throws an InputError saying in Chinese what is wrong with it. */
@@ -75,8 +88,8 @@ export function sniffWorkbook(buf: Buffer, name: string): void {
     throw new InputError(`「${name}」是旧版 Excel 97-2003 格式（.xls）或其他 Office 二进制文件，不是 .xlsx。请在 Excel 中「另存为 > Excel 工作簿（*.xlsx）」后再试。`);
   }
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
-    const head = buf.subarray(0, 512).toString("latin1").trimStart().toLowerCase();
-    const what = head.startsWith("%pdf") ? "PDF 文件" : head.startsWith("<") ? "网页或 XML 文本" : isPlainText(head) ? "文本文件" : "未知格式";
+    const head = textHead(buf);
+    const what = head === null ? "未知格式" : head.startsWith("%pdf") ? "PDF 文件" : head.startsWith("<") ? "网页或 XML 文本" : "文本文件";
     throw new InputError(`「${name}」不是 .xlsx 工作簿（内容是${what}）。请提交用 Excel 保存的 .xlsx 文件。`);
   }
   const entries = zipEntries(buf);

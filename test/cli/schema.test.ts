@@ -1,0 +1,91 @@
+/** docs/model.schema.json against the model (src/core/model.ts) and the seeds; the validator's messages. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { emptyBasic, emptyPackage, emptyProject, emptySelfEvaluation } from "../../src/core";
+import { MODEL_SCHEMA, parseModel } from "../../src/cli/model";
+import { validate, type Schema } from "../../src/cli/schema";
+import { loadSeed } from "../helpers/seeds";
+
+const ROOT = path.join(__dirname, "..", "..");
+
+function resolve(s: Schema): Schema {
+  if (!s.$ref) return s;
+  return resolve(MODEL_SCHEMA.$defs![s.$ref.replace("#/$defs/", "")]);
+}
+
+/** The object branch of a property (anyOf [object, null] → object). */
+function objectSchema(s: Schema): Schema {
+  const r = resolve(s);
+  return r.anyOf ? resolve(r.anyOf.find((b) => resolve(b).type === "object")!) : r;
+}
+
+/** Every key of the model object is a required property of the schema, and nothing else, recursively. */
+function sameKeys(model: unknown, schema: Schema, at: string): void {
+  const s = objectSchema(schema);
+  if (model === null || typeof model !== "object" || Array.isArray(model)) return;
+  const keys = Object.keys(model).sort();
+  expect([at, Object.keys(s.properties ?? {}).sort()]).toEqual([at, keys]);
+  expect([at, (s.required ?? []).slice().sort()]).toEqual([at, keys]);
+  expect(s.additionalProperties).toBe(false);
+  for (const k of keys) sameKeys((model as Record<string, unknown>)[k], s.properties![k], `${at}.${k}`);
+}
+
+describe("docs/model.schema.json", () => {
+  test("is a draft 2020-12 schema", () => {
+    const raw = JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "model.schema.json"), "utf8"));
+    expect(raw.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+    expect(raw).toEqual(MODEL_SCHEMA);
+  });
+
+  test("has exactly the model's fields (empty package, basic data, self-evaluation, project, indicator)", () => {
+    const pkg = emptyPackage(2024, "单位");
+    sameKeys(pkg, MODEL_SCHEMA, "$");
+    sameKeys(emptyBasic(), MODEL_SCHEMA.properties!.basic, "$.basic");
+    sameKeys(emptySelfEvaluation(), MODEL_SCHEMA.properties!.selfEvaluation, "$.selfEvaluation");
+    sameKeys(emptyProject("项目"), MODEL_SCHEMA.$defs!.projectEvaluation, "$.projects[]");
+    sameKeys(loadSeed("003").selfEvaluation!.indicators[0], MODEL_SCHEMA.$defs!.indicator, "$.indicator");
+    sameKeys({ name: "", prevFinal: null, budget: null, final: null }, MODEL_SCHEMA.$defs!.specialFund, "$.specialFund");
+  });
+
+  test.each(["002", "003", "004"] as const)("seed %s validates", (id) => {
+    expect(validate(loadSeed(id), MODEL_SCHEMA)).toEqual([]);
+  });
+
+  test("the bundled example validates and is seed 003", () => {
+    const file = path.join(ROOT, "examples", "seed-003-湖南省政务服务和大数据中心-2024.json");
+    const pkg = parseModel(fs.readFileSync(file, "utf8"), "example");
+    expect(pkg).toEqual(loadSeed("003"));
+  });
+});
+
+describe("validator messages name the JSON path and what was expected", () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests break the model on purpose
+  type Loose = Record<string, any>;
+  const errorsOf = (edit: (m: Loose) => void) => {
+    const m = structuredClone(loadSeed("004")) as Loose;
+    edit(m);
+    return validate(m, MODEL_SCHEMA).map((e) => `${e.path}：${e.message}`);
+  };
+
+  test("wrong types, a missing field, an unknown field, inside arrays", () => {
+    expect(errorsOf((m) => (m.projects[3].funds.total.executed = { value: 738.51 }))).toEqual(["$.projects[3].funds.total.executed：应为数字、文本、null（空白），实际是对象"]);
+    expect(errorsOf((m) => delete m.basic.signature.phone)).toEqual(["$.basic.signature：缺少字段「phone」（联系电话）"]);
+    expect(errorsOf((m) => (m.projects[0].indicators[1].wieght = 5))).toEqual([
+      expect.stringMatching(/^\$\.projects\[0\]\.indicators\[1\]\.wieght：不认识的字段「wieght」（可用的字段：level1、level2、name/),
+    ]);
+    expect(errorsOf((m) => (m.basic.specialFunds = [{ name: 3, prevFinal: null, budget: null, final: null }]))).toEqual(["$.basic.specialFunds[0].name：应为文本，实际是数字 3"]);
+  });
+
+  test("year, schemaVersion, a table that is neither an object nor null", () => {
+    expect(errorsOf((m) => (m.year = "2024年"))).toEqual(['$.year：应为整数，实际是文本 "2024年"']);
+    expect(errorsOf((m) => (m.year = 24))).toEqual(["$.year：应不小于 1990，实际是 24"]);
+    expect(errorsOf((m) => (m.schemaVersion = 2))).toEqual(["$.schemaVersion：应为 1，实际是数字 2"]);
+    expect(errorsOf((m) => (m.selfEvaluation = []))).toEqual(["$.selfEvaluation：应为对象或null（空白），实际是数组"]);
+    expect(errorsOf((m) => (m.basic.staff = null))).toEqual(["$.basic.staff：应为对象，实际是null（空白）"]);
+  });
+
+  test("a null table is fine; its missing field is named with its meaning", () => {
+    expect(errorsOf((m) => (m.basic = null))).toEqual([]);
+    expect(errorsOf((m) => delete m.projects[0].funds.total.weight)).toEqual(["$.projects[0].funds.total：缺少字段「weight」（分值（10））"]);
+  });
+});
