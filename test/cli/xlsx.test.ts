@@ -164,3 +164,19 @@ describe("free sheet names", () => {
     expect(names).toEqual(["附件1 基础数据表(2)", "附件2 整体支出自评表"]);
   });
 });
+
+describe("layering", () => {
+  test("exceljs and the CLI stay out of the core and the browser code (task pane, functions, commands)", () => {
+    const src = path.join(__dirname, "..", "..", "src");
+    const offenders: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const f = path.join(d, e.name);
+        if (e.isDirectory()) walk(f);
+        else if (/\.tsx?$/.test(e.name) && /from\s+["'](exceljs|node:worker_threads|(\.\.\/)+cli\b[^"']*)["']/.test(fs.readFileSync(f, "utf8"))) offenders.push(path.relative(src, f));
+      }
+    };
+    for (const d of ["core", "taskpane", "functions", "commands"]) if (fs.existsSync(path.join(src, d))) walk(path.join(src, d));
+    expect(offenders).toEqual([]);
+  });
+});
