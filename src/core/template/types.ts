@@ -75,7 +75,8 @@ export interface IndicatorBlock {
 
 export type Block = { kind: "row"; row: RowDef } | ListBlock | IndicatorBlock;
 
-export type SheetKind = "basic" | "selfEvaluation" | "project";
+/** "material": 报告素材, the texts only the department knows, for the narrative report (src/core/report/material.ts). */
+export type SheetKind = "basic" | "selfEvaluation" | "project" | "material";
 
 export interface SheetTemplate {
   kind: SheetKind;

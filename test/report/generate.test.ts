@@ -1,0 +1,184 @@
+/**
+ * Golden tests of the generator: the seeds' figures, typed from the seed files and DOMAIN.md,
+ * must appear in their sentences. Expected texts are written by hand, never pasted from output.
+ */
+import { checkGrids, SUINING_2024, type Finding, type Package } from "../../src/core";
+import { blockText, generateReport, headings, renderPlainText, type ReportDocument } from "../../src/core/report";
+import { loadSeed, seedGrids } from "../helpers/seeds";
+import { MATERIAL_003 } from "./helpers";
+
+const text = (doc: ReportDocument) => renderPlainText(doc);
+const paragraphs = (doc: ReportDocument) => doc.blocks.filter((b) => b.kind === "paragraph").map(blockText);
+/** The text under a level-1 heading, up to the next one. */
+function section(doc: ReportDocument, title: string): string {
+  const i = doc.blocks.findIndex((b) => b.kind === "heading" && b.level === 1 && b.text.endsWith(title));
+  const rest = doc.blocks.slice(i + 1);
+  const end = rest.findIndex((b) => b.kind === "heading" && b.level === 1);
+  return rest.slice(0, end < 0 ? undefined : end).map(blockText).join("\n");
+}
+
+describe("seed 003 湖南省政务服务和大数据中心", () => {
+  const pkg = loadSeed("003");
+  const findings = checkGrids(seedGrids("003")).findings;
+  const doc = generateReport(pkg, MATERIAL_003, findings);
+  const all = text(doc);
+
+  test("title and the ten sections of the standard layout, in order", () => {
+    expect(doc.blocks[0]).toEqual({ kind: "title", text: "湖南省政务服务和大数据中心2024年度部门整体支出绩效自评报告" });
+    expect(headings(doc).filter((h) => /^[一二三四五六七八九十]+、/.test(h))).toEqual([
+      "一、基本情况",
+      "二、一般公共预算支出情况",
+      "三、政府性基金预算支出情况",
+      "四、国有资本经营预算支出情况",
+      "五、社会保险基金预算支出情况",
+      "六、部门整体支出绩效情况",
+      "七、存在的问题及原因分析",
+      "八、下一步改进措施",
+      "九、部门整体支出绩效自评结果拟应用和公开情况",
+      "十、其他需要说明的情况",
+    ]);
+  });
+
+  test("人员: 编制 88, 在职 75, 在职人员控制率 85.23%", () => {
+    expect(section(doc, "基本情况")).toContain("本部门编制数88人，2024年实际在职人数75人，在职人员控制率85.23%");
+  });
+
+  test("三公: budget 60.50 vs actual 10.41, rate 10.41 ÷ 60.50 = 17.21%, and down from 26.74 the year before", () => {
+    const s = section(doc, "一般公共预算支出情况");
+    expect(s).toContain("“三公”经费预算数60.50万元，实际支出10.41万元，三公经费控制率17.21%");
+    // 26.74 − 10.41 = 16.33; 16.33 ÷ 26.74 = 61.07%.
+    expect(s).toContain("较上年（26.74万元）减少16.33万元，下降61.07%");
+    expect(s).toContain("公务接待费0.09万元");
+  });
+
+  test("公用经费 control: 347.38 of 441.03 = 78.77%, 15.34 less than 362.72 (−4.23%), as the seed's own report says", () => {
+    expect(all).toContain("公用经费预算数441.03万元，实际支出347.38万元，公用经费控制率78.77%，较上年（362.72万元）减少15.34万元，下降4.23%");
+  });
+
+  test("basic spending split: 人员经费 2669.31 − 347.38 = 2321.93 (the seed report's figure)", () => {
+    expect(all).toContain("2024年基本支出2669.31万元，其中人员经费2321.93万元");
+  });
+
+  test("项目支出 18259.03 of 22060.50: 项目经费控制率 82.77%", () => {
+    expect(all).toContain("项目支出预算数22060.50万元，实际支出18259.03万元，项目经费控制率82.77%");
+  });
+
+  test("totals and splits with shares", () => {
+    const s = section(doc, "基本情况");
+    expect(s).toContain("全年预算数24964.59万元，全年执行数20971.34万元，预算执行率84.00%");
+    // 2669.31 ÷ (2669.31 + 18302.03) = 12.73%
+    expect(s).toContain("基本支出2669.31万元，占12.73%");
+  });
+
+  test("执行率 84.00% → 8.40; 总分 95.40, grade 优 (national scheme: 90 and above)", () => {
+    const s = section(doc, "部门整体支出绩效情况");
+    expect(s).toContain("预算执行率84.00%，预算执行率得分8.40分（分值10分）");
+    expect(s).toContain("自评得分95.40分，评价等级为“优”");
+  });
+
+  test("indicators not at full marks, with their own reasons (项目工作完成率 87.18% of ≥90%, 4 of 5)", () => {
+    expect(all).toContain("项目工作完成率：年度指标值≥90%，实际完成值87.18%，分值5分，得分4.00分");
+    expect(all).toContain("产出指标分值50分，得分47.00分");
+  });
+
+  test("sections without figures say so in the standard way", () => {
+    expect(section(doc, "政府性基金预算支出情况")).toBe("本部门2024年度无政府性基金预算支出。");
+    expect(section(doc, "国有资本经营预算支出情况")).toBe("本部门2024年度无国有资本经营预算支出。");
+    expect(section(doc, "社会保险基金预算支出情况")).toBe("本部门2024年度无社会保险基金预算支出。");
+    expect(section(doc, "其他需要说明的情况")).toBe("无。");
+  });
+
+  test("what only the department knows comes from 报告素材, line by line", () => {
+    expect(paragraphs(doc)).toContain("（2）承担政务服务和大数据相关标准规范体系建设的事务性工作。");
+    expect(section(doc, "存在的问题及原因分析")).toBe("（一）部分项目进度和预算执行有待加快。\n（二）绩效目标和指标设置量化程度有待加强。");
+    expect(all).toContain("1. 强化体系建设，全速融入“数字湖南”整体布局。");
+    // 年度绩效目标 left blank in 报告素材: the 自评表's 年初目标 is used.
+    expect(section(doc, "基本情况")).toContain("锚定“三高四新”美好蓝图");
+  });
+
+  test("the table checker found 错误 (003 has four): the report opens with a warning", () => {
+    expect(findings.some((f) => f.severity === "错误")).toBe(true);
+    expect(doc.blocks[1].kind).toBe("warning");
+    expect(blockText(doc.blocks[1])).toMatch(/^注意：表格校验发现\d+处错误/);
+    expect(blockText(doc.blocks[1])).toContain("18302.03");
+  });
+
+  test("no 错误 → no warning; 警告 and 提示 do not count", () => {
+    const onlyWarnings: Finding[] = findings.filter((f) => f.severity !== "错误");
+    expect(generateReport(pkg, null, onlyWarnings).blocks.some((b) => b.kind === "warning")).toBe(false);
+  });
+
+  test("a blank 总分 is computed, never left as a placeholder: 8.40 + Σ 87 = 95.40", () => {
+    const blank: Package = structuredClone(pkg);
+    blank.selfEvaluation!.total.score = null;
+    const s = text(generateReport(blank, null, []));
+    expect(s).toContain("自评得分95.40分，评价等级为“优”");
+    expect(s).not.toMatch(/××|XX/);
+  });
+});
+
+describe("seed 002 绥宁县数据局", () => {
+  const pkg = loadSeed("002");
+  const doc = generateReport(pkg, null, checkGrids(seedGrids("002")).findings);
+  const all = text(doc);
+
+  test("no ×× anywhere (the seed's own report left 得分××分; its 附件1 has ××专项资金 rows)", () => {
+    expect(all).not.toMatch(/×|XX/);
+  });
+
+  test("总分 97 and its grade, never a placeholder; 绥宁县's scheme names it 优秀", () => {
+    expect(all).toContain("自评得分97.00分，评价等级为“优”");
+    expect(text(generateReport(pkg, null, [], { preset: SUINING_2024 }))).toContain("自评得分97.00分，评价等级为“优秀”");
+  });
+
+  test("公用经费 is the table's 377.19, not the 405.96 of the seed's report", () => {
+    expect(all).toContain("公用经费377.19万元");
+    expect(all).not.toContain("405.96");
+  });
+
+  test("政府性基金拨款 5.5 is reported, half-up to two decimals", () => {
+    expect(section(doc, "政府性基金预算支出情况")).toBe("本部门2024年度政府性基金拨款5.50万元。");
+  });
+
+  test("在职人员控制率 15 ÷ 20 = 75.00%; 会议费、培训费 0.085 → 0.09 (half-up, not binary rounding)", () => {
+    expect(all).toContain("在职人员控制率75.00%");
+    expect(all).toContain("会议费、培训费0.09万元");
+  });
+
+  test("the 执行率得分 the sheet states (9) is what the report quotes; the warning says the checker disagrees", () => {
+    expect(all).toContain("预算执行率99.88%，预算执行率得分9.00分");
+    expect(blockText(doc.blocks[1])).toContain("9.99");
+  });
+
+  test("without 报告素材 the texts only a person knows are asked for, visibly", () => {
+    const prompts = doc.blocks.filter((b) => b.kind === "paragraph" && b.prompt).map(blockText);
+    expect(prompts).toContain("（待填写：请在「报告素材」工作表填写职能职责。）");
+    // 职能职责, 机构设置, 主要成绩, 存在的问题, 改进措施; the 绩效目标 comes from the 自评表's 年初目标.
+    expect(prompts.length).toBe(5);
+  });
+});
+
+describe("seed 004 株洲市天元区数据局: projects one line each, with their own score", () => {
+  const pkg = loadSeed("004");
+  const doc = generateReport(pkg, null, []);
+  const all = text(doc);
+
+  test("six projects; 执行率 recomputed (14.98 ÷ 15 = 99.87%), score as stated (99.9)", () => {
+    expect(all).toContain("对6个项目开展了项目支出绩效自评");
+    expect(all).toContain("“放管服”和“一件事一次办”改革工作经费：预算数15.00万元，执行数14.98万元，执行率99.87%，自评得分99.90分。");
+    expect(all).toContain("株洲市天元区视频监控镇、街道新建及教育系统升级改造项目：预算数265.00万元，执行数5.00万元，执行率1.89%，自评得分88.10分。");
+  });
+
+  test("Σ of the six projects: 执行数 14.98 + 5 + 195.26 + 738.51 + 5 + 20 = 978.75", () => {
+    expect(all).toContain("执行数合计978.75万元");
+  });
+
+  test("超编: 11 in post for 10 posts is said, with the rate 110.00%", () => {
+    expect(all).toContain("在职人员控制率110.00%，超出编制1人");
+  });
+
+  test("no 自评表 (附件2) in the package: the sections say so instead of inventing figures", () => {
+    expect(section(doc, "部门整体支出绩效情况")).toContain("本次材料未包含部门整体支出绩效自评表");
+    expect(all).not.toContain("NaN");
+  });
+});
