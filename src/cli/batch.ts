@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Preset } from "../core";
 import { checkFile, resultJson, type FileResult } from "./check";
+import { EXIT } from "./errors";
 import { csvField, renderTable } from "./table";
 
 const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
@@ -79,7 +80,7 @@ export async function checkFiles(files: string[], opts: BatchOptions): Promise<F
           // A crash inside one file's check (a worker out of memory on a huge sheet…) is that file's result;
           // this worker stops, the others go on.
           if (current >= 0 && results[current] === undefined) {
-            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时出错：${e.message}`, exitCode: 2 });
+            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时出错：${e.message}`, exitCode: EXIT.unreadable });
           }
           resolve();
         });
