@@ -1,7 +1,9 @@
 /** `npm run bench`: every benchmark of the project, measured in one run. */
 import { benchCli } from "./cli";
 import { benchCore } from "./core";
+import { benchReport } from "./report";
 
 console.log(`绩效自评助手 基准测试  Node ${process.version}  ${new Date().toISOString()}`);
 benchCore();
 void benchCli();
+benchReport();

@@ -17,7 +17,7 @@ export const SIZES_PT = {
   title: 22,
   body: 16,
   pageNumber: 14,
-  table: 12,
+  table: 10.5, // 五号
   /** 22 lines on the 225 mm type area: 225 mm ÷ 22 ≈ 28.95 pt per line. */
   linePitch: 28.95,
 } as const;
