@@ -106,23 +106,16 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
         await context.sync();
         const taken = new Set(sheets.items.map((s) => s.name));
         const names: string[] = [];
-        let pending = 0;
+        const batch = new Batcher(context, maxPayload);
         let first: Excel.Worksheet | null = null;
         for (const layout of layouts) {
           const name = freeName(layout.name, taken);
           taken.add(name);
           names.push(name);
+          await batch.add(COMMAND_BYTES);
           const sheet = sheets.add(name);
           first ??= sheet;
-          const write = toSheetWrite(layout, flavour);
-          const size = payloadSize(write);
-          // Stay under the request limit: flush what is queued before a sheet that would cross it,
-          // and split a sheet that alone is too large by rows.
-          if (pending > 0 && pending + size > maxPayload) {
-            await context.sync();
-            pending = 0;
-          }
-          pending += await queueSheet(context, sheet, write, maxPayload);
+          await queueSheet(batch, sheet, toSheetWrite(layout, flavour), maxPayload);
         }
         first?.activate();
         await context.sync();
@@ -149,7 +142,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
     async onChange(handler: () => void) {
       let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
       await attempt("监听单元格修改", async (context) => {
-        registration = context.workbook.worksheets.onChanged.add(async () => handler());
+        // Our own writes (inserting templates) raise the event too: only the user's edits trigger a re-check.
+        registration = context.workbook.worksheets.onChanged.add(async (event) => {
+          if (event.triggerSource !== "ThisLocalAddin") handler();
+        });
         await context.sync();
       });
       return async () => {
@@ -187,32 +183,67 @@ function toGrid(name: string, range: Excel.Range): Grid {
   return { sheet: name, values, formulas };
 }
 
+/** Keeps each request under the size limit: syncs before a command that would cross it. */
+class Batcher {
+  private pending = 0;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly max: number,
+  ) {}
+  async add(bytes: number): Promise<void> {
+    if (this.pending > 0 && this.pending + bytes > this.max) {
+      await this.context.sync();
+      this.pending = 0;
+    }
+    this.pending += bytes;
+  }
+}
+
+/** Allowance per queued format command (see payloadSize). */
+const COMMAND_BYTES = 250;
+
 /**
- * Queues one sheet's contents, formats, merges and sizes. Returns the payload still pending;
- * syncs in between only when the sheet alone exceeds the request limit.
+ * Queues one sheet's contents, formats, merges and sizes. Syncs in between only when the queued
+ * requests would exceed the size limit (a large package on Excel on the web).
  */
-async function queueSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, w: SheetWrite, maxPayload: number): Promise<number> {
+async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite, maxPayload: number): Promise<void> {
   const size = payloadSize(w);
-  const chunks = Math.max(1, Math.ceil(size / maxPayload));
+  const chunks = Math.max(1, Math.ceil((2 * size) / maxPayload));
   const rowsPerChunk = Math.ceil(w.rows / chunks);
   for (let start = 0; start < w.rows; start += rowsPerChunk) {
     const n = Math.min(rowsPerChunk, w.rows - start);
+    const numberFormat = w.numberFormats.slice(start, start + n);
+    const formulas = w.contents.slice(start, start + n);
+    await batch.add(new TextEncoder().encode(JSON.stringify([numberFormat, formulas])).length + COMMAND_BYTES);
     const range = sheet.getRangeByIndexes(start, 0, n, w.cols);
     // Formats first, so that Excel reads the contents with them (text stays text).
-    range.numberFormat = w.numberFormats.slice(start, start + n);
-    range.formulas = w.contents.slice(start, start + n);
+    range.numberFormat = numberFormat;
+    range.formulas = formulas;
     range.format.wrapText = true;
     range.format.verticalAlignment = "Center";
-    if (chunks > 1 && start + n < w.rows) await context.sync();
   }
-  for (const m of w.merges) sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  for (const m of w.merges) {
+    await batch.add(COMMAND_BYTES);
+    sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
+  }
   for (const [style, color] of Object.entries(STYLE_FILL)) {
-    for (const [r, c] of w.styles[style as keyof typeof STYLE_FILL] ?? []) sheet.getRangeByIndexes(r, c, 1, 1).format.fill.color = color;
+    for (const [r, c] of w.styles[style as keyof typeof STYLE_FILL] ?? []) {
+      await batch.add(COMMAND_BYTES);
+      sheet.getRangeByIndexes(r, c, 1, 1).format.fill.color = color;
+    }
   }
   for (const style of ["title", "header"] as const) {
-    for (const [r, c] of w.styles[style] ?? []) sheet.getRangeByIndexes(r, c, 1, 1).format.font.bold = true;
+    for (const [r, c] of w.styles[style] ?? []) {
+      await batch.add(COMMAND_BYTES);
+      sheet.getRangeByIndexes(r, c, 1, 1).format.font.bold = true;
+    }
   }
-  w.widths.forEach((width, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = width));
-  for (const h of w.heights) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
-  return chunks > 1 ? 0 : size;
+  for (let c = 0; c < w.widths.length; c++) {
+    await batch.add(COMMAND_BYTES);
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w.widths[c];
+  }
+  for (const h of w.heights) {
+    await batch.add(COMMAND_BYTES);
+    sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+  }
 }

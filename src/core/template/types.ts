@@ -108,5 +108,5 @@ export const NUMBER_FORMATS: Record<ValueType, string> = {
   area: "0.00",
   text: "@",
   indicatorValue: "@",
-  grade: "@",
+  grade: "General", // not "@": Excel would store a formula written into a text cell as text
 };

@@ -1,0 +1,188 @@
+/**
+ * The Excel adapter against the in-memory Excel host (Office.js semantics: proxies, load/sync,
+ * "=" becoming a formula, sync counting).
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { checkGrids, HUNAN_2024, layoutSheet, packageLayouts, projectTemplate, readWorkbook, type Package } from "../../src/core";
+import { createExcelHost as createAdapter } from "../../src/excel/excelHost";
+import { createExcelHost, type ExcelHost } from "../host";
+import { createNodeExcelHost } from "../host/save";
+import { loadSeed } from "../helpers/seeds";
+
+function adapterOn(host: ExcelHost, extra: Parameters<typeof createAdapter>[0] = {}) {
+  return createAdapter({ run: host.run as never, isSetSupported: () => false, wait: async () => undefined, ...extra });
+}
+
+function emptyPackage(projects: number): Package {
+  const seed = loadSeed("004");
+  return { ...seed, projects: Array.from({ length: projects }, (_, i) => ({ ...seed.projects[i % seed.projects.length], name: `项目${i + 1}` })) };
+}
+
+describe("insert → read back", () => {
+  test.each(["002", "003", "004"] as const)("seed %s written through Excel reads back as the same model", async (id) => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    const seed = loadSeed(id);
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024 }, seed);
+    await excel.insertSheets(layouts, "native");
+    const viaExcel = readWorkbook(await excel.readGrids()).pkg;
+    expect(viaExcel).toEqual(readWorkbook(layouts.map((l) => toGrid(l))).pkg);
+    expect(viaExcel.basic?.sangong).toEqual(seed.basic?.sangong);
+  });
+
+  test("seed 003 in Excel gives the DOMAIN.md findings at the same cells", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    await excel.insertSheets(packageLayouts({ year: 2024, preset: HUNAN_2024 }, loadSeed("003")), "native");
+    const findings = checkGrids(await excel.readGrids()).findings.map((f) => `${f.rule} ${f.cell}`);
+    expect(findings).toEqual(expect.arrayContaining(["EVAL.INCOME_SUM D5", "EVAL.PROJECT_VS_BASIC H7", "INDICATOR.VS_BASIC F27", "INDICATOR.VS_BASIC F28", "SUM.ROUNDING F11"]));
+  });
+
+  test("computed cells hold the chosen flavour; text starting with = stays text", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    const layouts = packageLayouts({ year: 2024, unit: "=HYPERLINK(\"x\")", projects: 1, preset: HUNAN_2024 });
+    await excel.insertSheets(layouts, "jx");
+    const basic = host.sheet("附件1 基础数据表");
+    expect(basic.formula("F3")).toBe('=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))');
+    const evaluation = host.sheet("附件2 整体支出自评表");
+    expect(evaluation.value("C2")).toBe('=HYPERLINK("x")'); // the unit name, as text
+    expect(evaluation.formula("C2")).toBe('=HYPERLINK("x")');
+    await excel.insertSheets([layouts[0]], "native");
+    expect(host.sheet("附件1 基础数据表 (2)").formula("F3")).toBe('=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))');
+  });
+});
+
+function toGrid(l: ReturnType<typeof layoutSheet>) {
+  const values: (string | number | boolean | null)[][] = Array.from({ length: l.rowCount }, () => Array(l.colCount).fill(null));
+  for (const c of l.cells) values[c.row][c.col] = c.value;
+  return { sheet: l.name, values };
+}
+
+describe("round trips do not grow with the package", () => {
+  test.each([1, 50])("insert takes 2 syncs and read 2 syncs with %i projects", async (n) => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024 }, emptyPackage(n));
+    host.resetSyncCount();
+    await excel.insertSheets(layouts, "native");
+    expect(host.syncCount).toBe(2);
+    host.resetSyncCount();
+    const grids = await excel.readGrids();
+    expect(host.syncCount).toBe(2);
+    expect(readWorkbook(grids).pkg.projects).toHaveLength(n);
+  });
+
+  test("a write above the request limit is split, and still lands whole", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    host.limits.requestBytes = 60_000;
+    const excel = adapterOn(host, { maxPayload: 50_000 });
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024 }, emptyPackage(20));
+    await excel.insertSheets(layouts, "native");
+    expect(host.syncCount).toBeGreaterThan(2);
+    expect(readWorkbook(await excel.readGrids()).pkg.projects).toHaveLength(20);
+  });
+});
+
+describe("nothing the user has is touched", () => {
+  test("inserting next to user sheets, and twice, leaves every user cell as it was", async () => {
+    const host = createExcelHost({ sheets: ["附件1 基础数据表", "我的草稿"] });
+    await host.userEdit("附件1 基础数据表", "A1", "我自己的表");
+    await host.userEdit("附件1 基础数据表", "B2", "123.45");
+    await host.userEdit("我的草稿", "C3", "=1+1");
+    const excel = adapterOn(host);
+    const layouts = packageLayouts({ year: 2024, projects: 2, preset: HUNAN_2024 });
+    const first = await excel.insertSheets(layouts, "native");
+    const second = await excel.insertSheets(layouts, "native");
+    expect(first.names[0]).toBe("附件1 基础数据表 (2)");
+    expect(second.names[0]).toBe("附件1 基础数据表 (3)");
+    expect(new Set([...first.names, ...second.names]).size).toBe(first.names.length * 2);
+    expect(host.sheet("附件1 基础数据表").value("A1")).toBe("我自己的表");
+    expect(host.sheet("附件1 基础数据表").value("B2")).toBe(123.45);
+    expect(host.sheet("我的草稿").formula("C3")).toBe("=1+1");
+  });
+
+  test("a project sheet added later gets a free name", async () => {
+    const host = createExcelHost({ sheets: ["附件3 项目1"] });
+    const excel = adapterOn(host);
+    const layout = layoutSheet(projectTemplate({ year: 2024, preset: HUNAN_2024 }, 1), {}, "附件3 项目1");
+    const { names } = await excel.insertSheets([layout], "native");
+    expect(names).toEqual(["附件3 项目1 (2)"]);
+  });
+});
+
+describe("select, delete, change events, edit mode", () => {
+  test("select activates the sheet and selects the cell", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    await excel.insertSheets(packageLayouts({ year: 2024, projects: 0, preset: HUNAN_2024 }), "native");
+    await excel.select("附件2 整体支出自评表", "H7");
+    const selected = await host.run(async (ctx) => {
+      const r = ctx.workbook.getSelectedRange();
+      r.load("address");
+      await ctx.sync();
+      return r.address;
+    });
+    expect(selected).toBe("'附件2 整体支出自评表'!H7");
+  });
+
+  test("a missing sheet gives a Chinese message", async () => {
+    const excel = adapterOn(createExcelHost({ sheets: ["Sheet1"] }));
+    await expect(excel.select("不存在", "A1")).rejects.toThrow(/找不到对应的工作表/);
+  });
+
+  test("deleteSheet removes only that sheet", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1", "附件3 项目1"] });
+    const excel = adapterOn(host);
+    await excel.deleteSheet("附件3 项目1");
+    expect(await excel.sheetNames()).toEqual(["Sheet1"]);
+  });
+
+  test("user edits call the handler; the add-in's own writes do not", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    let calls = 0;
+    const off = await excel.onChange(() => calls++);
+    await excel.insertSheets(packageLayouts({ year: 2024, projects: 0, preset: HUNAN_2024 }), "native");
+    expect(calls).toBe(0);
+    await host.userEdit("Sheet1", "A1", "5");
+    expect(calls).toBe(1);
+    await off();
+    await host.userEdit("Sheet1", "A2", "6");
+    expect(calls).toBe(1);
+  });
+
+  test("while the user edits a cell, the action is retried, then explained", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    host.setEditingCell(true, 2);
+    const excel = adapterOn(host, { retries: 3 });
+    expect(await excel.sheetNames()).toEqual(["Sheet1"]);
+    host.setEditingCell(true, 10);
+    await expect(adapterOn(host, { retries: 2 }).sheetNames()).rejects.toThrow(/正在编辑单元格/);
+  });
+
+  test("supportsCustomFunctions asks for CustomFunctionsRuntime 1.1", () => {
+    const asked: string[] = [];
+    const excel = createAdapter({ isSetSupported: (n, v) => (asked.push(`${n} ${v}`), true) });
+    expect(excel.supportsCustomFunctions()).toBe(true);
+    expect(asked).toEqual(["CustomFunctionsRuntime 1.1"]);
+  });
+});
+
+test("the inserted workbook saves to .xlsx with merges, formats and fills", async () => {
+  const host = createNodeExcelHost({ sheets: ["Sheet1"] });
+  const excel = adapterOn(host);
+  await excel.insertSheets(packageLayouts({ year: 2024, projects: 1, preset: HUNAN_2024 }), "native");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "jx-")), "inserted.xlsx");
+  await host.saveXlsx(file);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet("附件1 基础数据表")!;
+  expect(ws.getCell("A1").value).toBe("2024年度部门整体支出绩效评价基础数据表");
+  expect(ws.getCell("A1").isMerged).toBe(true);
+  expect(ws.getCell("F3").numFmt).toBe("0.00%");
+  expect(ws.getCell("A1").font?.bold).toBe(true);
+});
