@@ -222,6 +222,16 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
     range.format.wrapText = true;
     range.format.verticalAlignment = "Center";
   }
+  // Thin borders around every cell of the form below the title, as on the printed tables.
+  if (w.rows > 1) {
+    const body = sheet.getRangeByIndexes(1, 0, w.rows - 1, w.cols);
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+      await batch.add(COMMAND_BYTES);
+      const border = body.format.borders.getItem(edge);
+      border.style = "Continuous";
+      border.weight = "Thin";
+    }
+  }
   for (const m of w.merges) {
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);

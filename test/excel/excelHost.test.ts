@@ -185,4 +185,6 @@ test("the inserted workbook saves to .xlsx with merges, formats and fills", asyn
   expect(ws.getCell("A1").isMerged).toBe(true);
   expect(ws.getCell("F3").numFmt).toBe("0.00%");
   expect(ws.getCell("A1").font?.bold).toBe(true);
+  expect(ws.getCell("D12").border?.top?.style).toBe("thin"); // the form's grid is drawn
+  expect(ws.getCell("B3").fill).toMatchObject({ fgColor: { argb: expect.stringMatching(/FFF9E0$/i) } }); // an input cell
 });
