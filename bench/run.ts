@@ -5,5 +5,6 @@ import { benchReport } from "./report";
 
 console.log(`绩效自评助手 基准测试  Node ${process.version}  ${new Date().toISOString()}`);
 benchCore();
-void benchCli();
 benchReport();
+// Last: the CLI benchmark is asynchronous (it runs the CLI as a process); its lines must not interleave with the others.
+void benchCli();
