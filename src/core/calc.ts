@@ -3,7 +3,7 @@
  * result or a reason in Chinese, never a silent zero.
  */
 import { D, type Dec, ZERO, ONE, round, fmt, fmtPercent } from "./decimal";
-import { divide, mulDiv, roundNumber } from "./exact";
+import { divide, mulDiv, roundNumber, subtract } from "./exact";
 
 export type Result<T> = { ok: true; value: T } | { ok: false; message: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
@@ -60,6 +60,23 @@ export function changeText(current: Dec, previous: Dec, unit = "万元"): string
   const amount = `${verb}${fmt(c.diff.abs())}${unit}`;
   if (c.rate === null) return `${amount}（上年为0，无可比）`;
   return `${amount}，${c.kind === "up" ? "增长" : "下降"}${fmtPercent(c.rate)}`;
+}
+
+/**
+ * changeText for cell numbers (万元), with exact integer arithmetic; null when the figures do not fit
+ * (the caller then takes the decimal path). Same text as changeText.
+ */
+export function changeTextNumber(current: number, previous: number, unit = "万元"): string | null {
+  const diff = subtract(current, previous);
+  const shown = diff === null ? null : roundNumber(Math.abs(diff), 2);
+  if (diff === null || shown === null) return null;
+  if (shown === 0) return "持平";
+  const up = diff > 0;
+  // toFixed is exact here: each figure is the double of a 2-decimal decimal of at most 15 digits.
+  const amount = `${up ? "增加" : "减少"}${shown.toFixed(2)}${unit}`;
+  if (previous === 0) return `${amount}（上年为0，无可比）`;
+  const percent = mulDiv(Math.abs(diff), 100, Math.abs(previous), 2);
+  return percent === null ? null : `${amount}，${up ? "增长" : "下降"}${percent.toFixed(2)}%`;
 }
 
 /** share(part, total) = part ÷ total. */

@@ -5,25 +5,68 @@
  * function returns null when a value does not fit (more than 8 decimals, or
  * products beyond 2^53); callers then take the decimal.js path. Both paths
  * give the same results (property-tested in test/core/exact.test.ts).
+ *
+ * Decimal results are limited to 15 significant digits (MAX_RESULT): such a
+ * decimal survives the trip through a double and back (String), so a result
+ * can feed another of these functions. A 16-digit one may not:
+ * 700001485971408.7 is stored as the double that prints as 700001485971408.8.
+ * (hundredths and sumHundredths return safe integers, which are exact.)
  */
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const MAX_DECIMALS = 8;
 const SAFE = Number.MAX_SAFE_INTEGER;
+/** The largest integer of 15 digits: n / 10^k with |n| ≤ this reads back from its double unchanged. */
+const MAX_RESULT = 999_999_999_999_999;
+
+/** n / 10^k as a number, or null when the result has more than 15 significant digits (see above). */
+function result(n: number, k: number): number | null {
+  return Math.abs(n) <= MAX_RESULT ? n / POW10[k] : null;
+}
 
 /**
  * x = n / 10^k exactly in the decimal sense (x is the double nearest to n/10^k, as String(x) reads it),
  * with the fewest decimals k; null when x needs more than 8 decimals or is not finite.
  */
 export function scaled(x: number): [n: number, k: number] | null {
-  if (!Number.isFinite(x)) return null;
+  return scale(x) ? [sn, sk] : null;
+}
+
+// scale() leaves its answer here rather than in a new array: these functions run once per cell per
+// recalculation, and the allocation cost as much as the arithmetic.
+let sn = 0;
+let sk = 0;
+
+/** scaled(x) into (sn, sk); false when x does not fit. */
+function scale(x: number): boolean {
+  // Most cell figures have at most 2 decimals: one try at hundredths, then drop trailing zeros to the
+  // fewest decimals, as the loop below would find them.
+  const h = Math.round(x * 100);
+  if (h / 100 === x && Math.abs(h) <= SAFE) {
+    if (h % 10 !== 0) {
+      sn = h;
+      sk = 2;
+    } else if (h % 100 !== 0) {
+      sn = h / 10;
+      sk = 1;
+    } else {
+      sn = h / 100;
+      sk = 0;
+    }
+    return true;
+  }
+  if (!Number.isFinite(x)) return false;
   for (let k = 0; k <= MAX_DECIMALS; k++) {
     const p = POW10[k];
     const n = Math.round(x * p);
-    if (Math.abs(n) > SAFE) return null;
-    if (n / p === x) return [n, k];
+    if (Math.abs(n) > SAFE) return false;
+    if (n / p === x) {
+      sn = n;
+      sk = k;
+      return true;
+    }
   }
-  return null;
+  return false;
 }
 
 /** round_half_up(num / den) for integers (|num|, |den| ≤ 2^53, den ≠ 0); half away from zero, as decimal.js ROUND_HALF_UP. */
@@ -40,66 +83,115 @@ function divHalfUp(num: number, den: number): number | null {
 
 /** (a ÷ b) rounded half-up to `dp` decimals, as a number; null when it cannot be done exactly here. */
 export function divide(a: number, b: number, dp: number): number | null {
-  const sa = scaled(a);
-  const sb = scaled(b);
-  if (!sa || !sb || sb[0] === 0) return null;
+  if (!scale(a)) return null;
+  const na = sn;
+  const ka = sk;
+  if (!scale(b) || sn === 0) return null;
   // a/b = (na/10^ka)/(nb/10^kb) = na·10^(kb+dp) / (nb·10^ka) in units of 10^-dp
-  const num = sa[0] * POW10[sb[1] + dp];
-  const den = sb[0] * POW10[sa[1]];
+  const num = na * POW10[sk + dp];
+  const den = sn * POW10[ka];
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
   const q = divHalfUp(num, den);
-  return q === null ? null : q / POW10[dp];
+  return q === null ? null : result(q, dp);
 }
 
 /** (a × b ÷ c) rounded half-up to `dp` decimals; null when it cannot be done exactly here. */
 export function mulDiv(a: number, b: number, c: number, dp: number): number | null {
-  const sa = scaled(a);
-  const sb = scaled(b);
-  const sc = scaled(c);
-  if (!sa || !sb || !sc || sc[0] === 0) return null;
+  if (!scale(a)) return null;
+  const na = sn;
+  const ka = sk;
+  if (!scale(b)) return null;
+  const nb = sn;
+  const kb = sk;
+  if (!scale(c) || sn === 0) return null;
   // a·b/c = na·nb·10^(kc+dp) / (nc·10^(ka+kb)) in units of 10^-dp
-  if (sc[1] + dp >= POW10.length || sa[1] + sb[1] >= POW10.length) return null;
-  const num = sa[0] * sb[0] * POW10[sc[1] + dp];
-  const den = sc[0] * POW10[sa[1] + sb[1]];
+  if (sk + dp >= POW10.length || ka + kb >= POW10.length) return null;
+  const num = na * nb * POW10[sk + dp];
+  const den = sn * POW10[ka + kb];
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
   const q = divHalfUp(num, den);
-  return q === null ? null : q / POW10[dp];
+  return q === null ? null : result(q, dp);
 }
 
 /** x rounded half-up to `dp` decimals; null when x has more than 8 decimals. */
 export function roundNumber(x: number, dp: number): number | null {
-  const s = scaled(x);
-  if (!s) return null;
-  if (s[1] <= dp) return x;
-  const q = divHalfUp(s[0], POW10[s[1] - dp]);
-  return q === null ? null : q / POW10[dp];
+  if (!scale(x)) return null;
+  if (sk <= dp) return x;
+  const q = divHalfUp(sn, POW10[sk - dp]);
+  return q === null ? null : result(q, dp);
 }
 
 /** a − b exactly, as a number (the double nearest to the exact decimal difference); null when it does not fit. */
 export function subtract(a: number, b: number): number | null {
-  const sa = scaled(a);
-  const sb = scaled(b);
-  if (!sa || !sb) return null;
-  const k = Math.max(sa[1], sb[1]);
-  const n = sa[0] * POW10[k - sa[1]] - sb[0] * POW10[k - sb[1]];
-  return Number.isSafeInteger(n) ? n / POW10[k] : null;
+  if (!scale(a)) return null;
+  const na = sn;
+  const ka = sk;
+  if (!scale(b)) return null;
+  const k = Math.max(ka, sk);
+  const n = na * POW10[k - ka] - sn * POW10[k - sk];
+  return Number.isSafeInteger(n) ? result(n, k) : null;
+}
+
+/** (a − b) ÷ |b| rounded half-up to `dp` decimals (a relative change); null when b is 0 or it does not fit. */
+export function relativeChange(a: number, b: number, dp: number): number | null {
+  if (!scale(a)) return null;
+  const na = sn;
+  const ka = sk;
+  if (!scale(b) || sn === 0 || dp >= POW10.length) return null;
+  // Both on the scale 10^-k: (A − B) / |B| = (A − B)·10^dp / |B| in units of 10^-dp.
+  const k = Math.max(ka, sk);
+  const bigA = na * POW10[k - ka];
+  const bigB = sn * POW10[k - sk];
+  const num = (bigA - bigB) * POW10[dp];
+  if (!Number.isSafeInteger(bigA) || !Number.isSafeInteger(bigB) || !Number.isSafeInteger(num)) return null;
+  const q = divHalfUp(num, Math.abs(bigB));
+  return q === null ? null : result(q, dp);
+}
+
+/** x rounded half-up to 2 decimals, as a whole number of hundredths (1227.615 → 122762); null when it does not fit. */
+export function hundredths(x: number): number | null {
+  if (!scale(x)) return null;
+  return toHundredths(sn, sk);
+}
+
+/** Σ xs rounded half-up to 2 decimals, as whole hundredths; null when a term or the sum does not fit. */
+export function sumHundredths(xs: readonly number[]): number | null {
+  const n = sumInto(xs);
+  return n === null ? null : toHundredths(n, sumK);
+}
+
+/** n / 10^k rounded half-up to whole hundredths. */
+function toHundredths(n: number, k: number): number | null {
+  if (k <= 2) {
+    const h = n * POW10[2 - k];
+    return Number.isSafeInteger(h) ? h : null;
+  }
+  return divHalfUp(n, POW10[k - 2]);
 }
 
 /** Σ xs exactly; null when a term or the sum does not fit. */
 export function sum(xs: readonly number[]): number | null {
+  const n = sumInto(xs);
+  return n === null ? null : result(n, sumK);
+}
+
+let sumK = 0;
+
+/** Σ xs as an integer n on the scale 10^-sumK; null when a term or the sum does not fit. */
+function sumInto(xs: readonly number[]): number | null {
   let n = 0;
   let k = 0;
-  for (const x of xs) {
-    const s = scaled(x);
-    if (!s) return null;
-    if (s[1] > k) {
-      n *= POW10[s[1] - k];
-      k = s[1];
+  for (let i = 0; i < xs.length; i++) {
+    if (!scale(xs[i])) return null;
+    if (sk > k) {
+      n *= POW10[sk - k];
+      k = sk;
     }
-    n += s[0] * POW10[k - s[1]];
+    n += sn * POW10[k - sk];
     if (!Number.isSafeInteger(n)) return null;
   }
-  return n / POW10[k];
+  sumK = k;
+  return n;
 }
 
 /** Compares a and b as decimals (−1, 0, 1); the doubles' own order is the decimals' order. */

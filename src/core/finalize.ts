@@ -18,12 +18,13 @@ function splitArgs(text: string, start: number): { args: string[]; end: number }
   let cur = "";
   for (let i = start; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '"') {
-      const close = text.indexOf('"', i + 1);
+    if (ch === '"' || ch === "'") {
+      // A string literal, or a quoted sheet name ('项目(1)'!B3, 'a,b'!B3): commas and parentheses inside
+      // belong to it. A doubled quote inside is an escaped one: keep scanning.
+      const close = text.indexOf(ch, i + 1);
       if (close < 0) return null;
-      // "" inside a string is an escaped quote: keep scanning.
       let j = close;
-      while (text[j + 1] === '"') j = text.indexOf('"', j + 2);
+      while (j >= 0 && text[j + 1] === ch) j = text.indexOf(ch, j + 2);
       if (j < 0) return null;
       cur += text.slice(i, j + 1);
       i = j;
@@ -57,13 +58,17 @@ function nativeOf(name: string, args: string[], preset: Preset): string | null {
     case "SHARE":
       return args.length === 2 ? `ROUND(${p(a)}/${p(b)},4)` : null;
     case "CHANGE":
-      return args.length === 2 ? `ROUND((${p(a)}-${p(b)})/ABS(${p(b)}),4)` : null;
+      // A zero base is 无可比 (#N/A) in JX.CHANGE, not #DIV/0!.
+      return args.length === 2 ? `IF(${p(b)}=0,NA(),ROUND((${p(a)}-${p(b)})/ABS(${p(b)}),4))` : null;
     case "EXECSCORE": {
       if (args.length < 2 || args.length > 3) return null;
-      const w = c && c !== "" ? p(c) : String(preset.weights.execution);
+      // A blank 分值 cell takes the preset's weight, as in JX.EXECSCORE.
+      const w = !c ? String(preset.weights.execution) : /^\d+(\.\d+)?$/.test(c) ? c : `IF(${p(c)}="",${preset.weights.execution},${p(c)})`;
       const s = preset.executionScoring;
       if (s.kind === "proportional") return `ROUND(MIN(${p(a)}/${p(b)},1)*${w},2)`;
-      return `ROUND(MAX(0,${w}-INT(ROUND((1-MIN(${p(a)}/${p(b)},1))*100,6)/${s.stepPercent})*${s.deduct}),2)`;
+      // Points short, rounded to 12 decimals: enough to absorb binary noise ((1−0.85)×100 = 15.000000000000002),
+      // too fine to merge a real shortfall of 14.99999975 (170000.06 ÷ 200000.07) into a full step.
+      return `ROUND(MAX(0,${w}-INT(ROUND((1-MIN(${p(a)}/${p(b)},1))*100,12)/${s.stepPercent})*${s.deduct}),2)`;
     }
     case "GRADE": {
       if (args.length < 1 || args.length > 2) return null;

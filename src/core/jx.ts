@@ -5,8 +5,8 @@
  * in src/functions only translate that shape into CustomFunctions.Error.
  */
 import { parseAmount } from "./amount";
-import { changeText, executionScore, executionScoreNumber, grade, gradeNumber, rateNumber, roundRate, share, type GradeScheme } from "./calc";
-import { divide, roundNumber, subtract, sum as exactSum } from "./exact";
+import { changeText, changeTextNumber, executionScore, executionScoreNumber, grade, gradeNumber, rateNumber, roundRate, share, type GradeScheme } from "./calc";
+import { hundredths, relativeChange, sumHundredths } from "./exact";
 import { D, type Dec, fmt, round } from "./decimal";
 import { suggestScoreNumber } from "./indicator";
 import { HUNAN_2024, PRESETS, type Preset } from "./preset";
@@ -91,7 +91,11 @@ function text(v: unknown, label: string): string | JxError {
 
 /** An exact decimal as the number a cell stores (never NaN or Infinity). */
 function out(x: Dec): number | JxError {
-  const n = x.toNumber();
+  return finite(x.toNumber());
+}
+
+/** A computed number, or an error when it overflowed the range of a double (1e308 ÷ 1e-9). */
+function finite(n: number): number | JxError {
   return Number.isFinite(n) ? n : err("invalidNumber", "结果超出 Excel 数字范围");
 }
 
@@ -106,14 +110,11 @@ function withNumbers(args: unknown[], params: JxParam[], body: (xs: Dec[]) => Jx
   return body(xs);
 }
 
-/** The first `n` arguments when all are finite numbers (the common case, taken without decimals), else null. */
-function plainNumbers(args: unknown[], n: number): number[] | null {
-  for (let i = 0; i < n; i++) {
-    const v = args[i];
-    if (typeof v !== "number" || !Number.isFinite(v)) return null;
-  }
-  return args.slice(0, n) as number[];
-}
+/** A finite number as Excel passes a filled number cell: the common case, computed without decimals. */
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+
+/** A blank cell or argument: a zero part in SUMCHECK, the default where a parameter has one. */
+const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
 
 const ZERO_DIVISOR = (what: string): JxError => err("divisionByZero", `${what}为0，无法计算`);
 
@@ -151,8 +152,9 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "RATE",
     params: RATE_PARAMS,
     run: (a) => {
-      const f = plainNumbers(a, 2);
-      if (f) return f[1] === 0 ? ZERO_DIVISOR("分母") : (rateNumber(f[0], f[1]) as number);
+      const n = a[0];
+      const d = a[1];
+      if (isNum(n) && isNum(d)) return d === 0 ? ZERO_DIVISOR("分母") : finite(rateNumber(n, d) as number);
       return withNumbers(a, RATE_PARAMS, ([n, d]) => {
         if (d.isZero()) return err("divisionByZero", "分母为0，无法计算比率");
         return out(roundRate(n.dividedBy(d)));
@@ -163,10 +165,10 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "CHANGE",
     params: [P("current", "本期数"), P("previous", "上期数")],
     run: (a) => {
-      const f = plainNumbers(a, 2);
-      if (f && f[1] !== 0) {
-        const diff = subtract(f[0], f[1]);
-        const r = diff === null ? null : divide(diff, Math.abs(f[1]), 4);
+      const c = a[0];
+      const p = a[1];
+      if (isNum(c) && isNum(p) && p !== 0) {
+        const r = relativeChange(c, p, 4);
         if (r !== null) return r;
       }
       return withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => {
@@ -178,14 +180,20 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
   {
     id: "CHANGETEXT",
     params: [P("current", "本期数"), P("previous", "上期数")],
-    run: (a) => withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([c, p]) => changeText(c, p)),
+    run: (a) => {
+      const c = a[0];
+      const p = a[1];
+      const fast = isNum(c) && isNum(p) ? changeTextNumber(c, p) : null;
+      return fast ?? withNumbers(a, [P("current", "本期数"), P("previous", "上期数")], ([cur, prev]) => changeText(cur, prev));
+    },
   },
   {
     id: "SHARE",
     params: [P("part", "部分"), P("total", "合计")],
     run: (a) => {
-      const f = plainNumbers(a, 2);
-      if (f) return f[1] === 0 ? ZERO_DIVISOR("合计") : (rateNumber(f[0], f[1]) as number);
+      const part = a[0];
+      const total = a[1];
+      if (isNum(part) && isNum(total)) return total === 0 ? ZERO_DIVISOR("合计") : finite(rateNumber(part, total) as number);
       return withNumbers(a, [P("part", "部分"), P("total", "合计")], ([part, total]) => {
         const r = share(part, total);
         return r.ok ? out(roundRate(r.value)) : err("divisionByZero", r.message);
@@ -196,11 +204,13 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "EXECSCORE",
     params: [P("executed", "全年执行数"), P("budget", "全年预算数"), P("weight", "分值", { optional: true })],
     run: (a) => {
-      const f = plainNumbers(a, 2);
-      if (f && jxPreset().executionScoring.kind === "proportional") {
-        const w = a[2] === undefined || a[2] === null ? jxPreset().weights.execution : a[2];
-        if (typeof w === "number" && Number.isFinite(w)) {
-          const r = executionScoreNumber(f[0], f[1], w);
+      const b = a[0];
+      const budget = a[1];
+      const preset = jxPreset();
+      if (isNum(b) && isNum(budget) && preset.executionScoring.kind === "proportional") {
+        const w = a[2] === undefined || a[2] === null ? preset.weights.execution : a[2];
+        if (isNum(w)) {
+          const r = executionScoreNumber(b, budget, w);
           if (r !== null) return r;
         }
       }
@@ -224,11 +234,15 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
       if (isJxError(t)) return t;
       const act = text(a[1], "实际完成值");
       if (isJxError(act)) return act;
-      const w = toDecimal(a[2], "分值");
-      if (isJxError(w)) return w;
-      if (w.isNegative()) return err("invalidValue", "分值不能为负数");
-      const weight = typeof a[2] === "number" ? a[2] : w.toNumber();
-      if (!Number.isFinite(weight)) return err("invalidNumber", "分值超出 Excel 数字范围");
+      let weight: number;
+      if (isNum(a[2])) weight = a[2];
+      else {
+        const w = toDecimal(a[2], "分值");
+        if (isJxError(w)) return w;
+        weight = w.toNumber();
+        if (!Number.isFinite(weight)) return err("invalidNumber", "分值超出 Excel 数字范围");
+      }
+      if (weight < 0) return err("invalidValue", "分值不能为负数");
       return suggestScoreNumber(t, act, weight);
     },
   },
@@ -242,7 +256,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
       const id = text(a[1], "等级标准");
       if (isJxError(id)) return id;
       const scheme = schemeFor(id.trim());
-      if (!scheme) return err("invalidValue", `没有名为「${id}」的等级标准，可用：${PRESETS.map((p) => p.grades.id).join("、")}`);
+      if (!scheme) return err("invalidValue", `没有名为「${id}」的等级标准，可用：${[...new Set(PRESETS.map((p) => p.grades.id))].join("、")}`);
       return grade(total, scheme).name;
     },
   },
@@ -250,57 +264,90 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
     id: "SUMCHECK",
     params: [P("total", "合计"), P("parts", "分项", { repeating: true })],
     run: (a) => {
-      const parts = flatten(a.slice(1));
-      if (typeof a[0] === "number" && Number.isFinite(a[0])) {
-        const numbers = parts.filter((p) => p !== null && p !== undefined && p !== "");
-        if (numbers.every((p) => typeof p === "number" && Number.isFinite(p))) {
-          const total = roundNumber(a[0], 2);
-          const s = exactSum(numbers as number[]);
-          const rs = s === null ? null : roundNumber(s, 2);
-          const diff = total === null || rs === null ? null : subtract(total, rs);
-          if (diff !== null) return sumCheckText(Math.abs(diff));
-        }
+      if (isNum(a[0])) {
+        // Whole hundredths: round(total, 2) − round(Σ parts, 2), exactly.
+        const numbers = numericParts(a);
+        const parts = numbers && sumHundredths(numbers);
+        const total = hundredths(a[0]);
+        const diff = parts === null || total === null ? NaN : Math.abs(total - parts);
+        if (diff <= MAX_HUNDREDTHS) return sumCheckText(diff / 100, `${Math.floor(diff / 100)}.${String(diff % 100).padStart(2, "0")}`);
       }
+      const parts = flatten(a.slice(1));
       const total = toDecimal(a[0], "合计");
       if (isJxError(total)) return total;
       let sum = new D(0);
       for (let i = 0; i < parts.length; i++) {
         const p = parts[i];
-        if (p === null || p === undefined || p === "") continue; // a blank part is a zero in these forms
+        if (isBlank(p)) continue; // a blank part is a zero in these forms
         const d = toDecimal(p, `第${i + 1}个分项`);
         if (isJxError(d)) return d;
         sum = sum.plus(d);
       }
-      return sumCheckText(round(total, 2).minus(round(sum, 2)).abs().toNumber());
+      const diff = round(total, 2).minus(round(sum, 2)).abs();
+      return sumCheckText(diff.toNumber(), fmt(diff));
     },
   },
   {
     id: "SCORECHECK",
     params: [P("score", "得分"), P("weight", "分值"), P("reason", "偏差原因", { optional: true })],
     run: (a) => {
+      const s = a[0];
+      const w = a[1];
+      if (isNum(s) && isNum(w)) {
+        const why = text(a[2], "偏差原因");
+        if (isJxError(why)) return why;
+        return scoreCheckText(s < 0, s > w, s < w, why);
+      }
       const score = toDecimal(a[0], "得分");
       if (isJxError(score)) return score;
       const weight = toDecimal(a[1], "分值");
       if (isJxError(weight)) return weight;
       const reason = text(a[2], "偏差原因");
       if (isJxError(reason)) return reason;
-      if (score.isNegative()) return "得分为负";
-      if (score.greaterThan(weight)) return "超出分值";
-      if (score.lessThan(weight) && !reason.trim()) return "扣分须填写偏差原因";
-      return "✓";
+      return scoreCheckText(score.lessThan(0), score.greaterThan(weight), score.lessThan(weight), reason);
     },
   },
 ];
 
-/** "✓", "尾数差 0.01" or "差 43.00" for an absolute difference already exact to 2 decimals. */
-function sumCheckText(diff: number): string {
+function scoreCheckText(negative: boolean, over: boolean, under: boolean, reason: string): string {
+  if (negative) return "得分为负";
+  if (over) return "超出分值";
+  if (under && !reason.trim()) return "扣分须填写偏差原因";
+  return "✓";
+}
+
+/** The parts of SUMCHECK when every one is a number or blank (cells or ranges of them), else null. */
+function numericParts(args: unknown[]): number[] | null {
+  const out: number[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const v = args[i];
+    if (isNum(v)) out.push(v);
+    else if (Array.isArray(v)) {
+      for (const row of v) {
+        if (!Array.isArray(row)) return null;
+        for (const x of row) {
+          if (isNum(x)) out.push(x);
+          else if (!isBlank(x)) return null;
+        }
+      }
+    } else if (!isBlank(v)) return null;
+  }
+  return out;
+}
+
+/** Differences up to 15 digits of hundredths are formatted from the integer; larger ones take the decimal path. */
+const MAX_HUNDREDTHS = 999_999_999_999_999;
+
+/** "✓", "尾数差 0.01" or "差 43.00" for an absolute difference exact to 2 decimals, and its text. */
+function sumCheckText(diff: number, text: string): string {
   if (diff === 0) return "✓";
-  const text = fmt(new D(String(diff)));
   return diff <= jxPreset().tolerances.roundingDiff ? `尾数差 ${text}` : `差 ${text}`;
 }
 
+const BY_ID = new Map(JX_FUNCTIONS.map((f) => [f.id, f]));
+
 export function jxFunction(id: string): JxFunction {
-  const f = JX_FUNCTIONS.find((x) => x.id === id);
+  const f = BY_ID.get(id);
   if (!f) throw new Error(`未定义的函数 JX.${id}`);
   return f;
 }

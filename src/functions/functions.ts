@@ -19,7 +19,7 @@ function toExcel(r: JxResult): number | string | CustomFunctions.Error {
 
 /**
  * 把单元格的值解析为数字：千分位、全角、多余空格、百分号都能识别；占位符和文字给出说明。
- * @customfunction AMOUNT 金额
+ * @customfunction AMOUNT
  * @param {any} value 要解析的值，如「1, 227. 61」「８５．２３％」
  * @returns {any} 数字，或说明原因的错误
  */
@@ -29,7 +29,7 @@ export function amount(value: any) {
 
 /**
  * 比率：分子 ÷ 分母，精确计算，四舍五入保留4位小数（单元格格式设为 0.00%）。分母为0返回 #DIV/0!。
- * @customfunction RATE 比率
+ * @customfunction RATE
  * @param {any} numerator 分子，如实际在职人数、全年执行数
  * @param {any} denominator 分母，如编制数、全年预算数
  * @returns {any} 比率
@@ -40,7 +40,7 @@ export function rate(numerator: any, denominator: any) {
 
 /**
  * 变动率：(本期 − 上期) ÷ 上期，保留4位小数（格式 0.00%）。上期为0时返回 #N/A（无可比）。
- * @customfunction CHANGE 变动率
+ * @customfunction CHANGE
  * @param {any} current 本期数
  * @param {any} previous 上期数
  * @returns {any} 变动率
@@ -51,7 +51,7 @@ export function change(current: any, previous: any) {
 
 /**
  * 变动的文字表述，如「增加43.00万元，增长6.48%」「持平」。
- * @customfunction CHANGETEXT 变动表述
+ * @customfunction CHANGETEXT
  * @param {any} current 本期数（万元）
  * @param {any} previous 上期数（万元）
  * @returns {any} 文字
@@ -62,7 +62,7 @@ export function changetext(current: any, previous: any) {
 
 /**
  * 占比：部分 ÷ 合计，保留4位小数（格式 0.00%）。
- * @customfunction SHARE 占比
+ * @customfunction SHARE
  * @param {any} part 部分
  * @param {any} total 合计
  * @returns {any} 占比
@@ -73,7 +73,7 @@ export function share(part: any, total: any) {
 
 /**
  * 预算执行率得分：min(执行数 ÷ 预算数, 100%) × 分值，四舍五入保留两位小数。
- * @customfunction EXECSCORE 执行率得分
+ * @customfunction EXECSCORE
  * @param {any} executed 全年执行数(B)
  * @param {any} budget 全年预算数(A)
  * @param {any} [weight] 分值，默认10
@@ -85,7 +85,7 @@ export function execscore(executed: any, budget: any, weight?: any) {
 
 /**
  * 指标建议得分：按年度指标值（如「≥90%」「≤24小时」）和实际完成值计算；定性指标返回「需人工评分」。
- * @customfunction SCORE 建议得分
+ * @customfunction SCORE
  * @param {any} target 年度指标值
  * @param {any} actual 实际完成值
  * @param {any} weight 分值
@@ -97,7 +97,7 @@ export function score(target: any, actual: any, weight: any) {
 
 /**
  * 评价等级：按等级标准由总分得出（默认90分及以上优、80分及以上良、60分及以上中、60分以下差）。
- * @customfunction GRADE 评价等级
+ * @customfunction GRADE
  * @param {any} total 总分
  * @param {any} [scheme] 等级标准，如 national、suining-2024；省略时用当前预设
  * @returns {any} 等级
@@ -108,18 +108,20 @@ export function grade(total: any, scheme?: any) {
 
 /**
  * 合计核对：合计与各分项之和相符返回「✓」，相差0.01返回「尾数差 0.01」，否则返回「差 43.00」。
- * @customfunction SUMCHECK 合计核对
+ * @customfunction SUMCHECK
  * @param {any} total 合计
  * @param {any[][][]} parts 分项（单元格或区域，可多个）
  * @returns {any} 核对结果
  */
-export function sumcheck(total: any, ...parts: any[][][]) {
-  return toExcel(callJx("SUMCHECK", [total, ...parts]));
+export function sumcheck(total: any, parts: any[][][]) {
+  // A repeating parameter arrives as one array holding every argument given for it (each a range),
+  // not as separate JavaScript arguments; Excel passes the invocation context after it.
+  return toExcel(callJx("SUMCHECK", [total, ...(parts ?? [])]));
 }
 
 /**
  * 得分核对：得分超出分值返回「超出分值」，扣分而未填偏差原因返回「扣分须填写偏差原因」，否则「✓」。
- * @customfunction SCORECHECK 得分核对
+ * @customfunction SCORECHECK
  * @param {any} score 得分
  * @param {any} weight 分值
  * @param {any} [reason] 偏差原因分析及改进措施

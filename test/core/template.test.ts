@@ -153,7 +153,7 @@ describe("附件2 部门整体支出绩效自评表", () => {
     expect(at(layout, "G4")?.formula).toEqual({ jx: '=IF(OR(E4="",D4=""),"",JX.RATE(E4,D4))', native: '=IF(OR(E4="",D4=""),"",ROUND((E4)/(D4),4))' });
     expect(at(layout, "H4")?.formula).toEqual({
       jx: '=IF(OR(E4="",D4=""),"",JX.EXECSCORE(E4,D4,F4))',
-      native: '=IF(OR(E4="",D4=""),"",ROUND(MIN((E4)/(D4),1)*(F4),2))',
+      native: '=IF(OR(E4="",D4=""),"",ROUND(MIN((E4)/(D4),1)*IF((F4)="",10,(F4)),2))', // a blank 分值 is 10, as in JX
     });
     // 9 二级 groups × 2 rows = 18 indicator rows from row 13 to 30; 总分 on row 31.
     expect(at(layout, "H31")?.formula?.native).toBe("=ROUND(SUM(H4,H13:H30),2)");
@@ -173,7 +173,9 @@ describe("附件2 部门整体支出绩效自评表", () => {
   test("a preset dividing by 年初预算 with step deductions changes the formulas", () => {
     const steps = layoutSheet(selfEvaluationTemplate({ ...params, preset: HUNAN_STEPS }));
     expect(at(steps, "G4")?.formula?.jx).toBe('=IF(OR(E4="",C4=""),"",JX.RATE(E4,C4))');
-    expect(at(steps, "H4")?.formula?.native).toBe('=IF(OR(E4="",C4=""),"",ROUND(MAX(0,(F4)-INT(ROUND((1-MIN((E4)/(C4),1))*100,6)/5)*2),2))');
+    expect(at(steps, "H4")?.formula?.native).toBe(
+      '=IF(OR(E4="",C4=""),"",ROUND(MAX(0,IF((F4)="",10,(F4))-INT(ROUND((1-MIN((E4)/(C4),1))*100,12)/5)*2),2))',
+    );
   });
 
   test("data given as text in number cells is stored as numbers; other text stays text", () => {
