@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { RULES } from "../src/core";
+import { REPORT_RULES, RULES } from "../src/core";
 
 export function rulesMarkdown(): string {
   const lines = [
@@ -22,6 +22,19 @@ export function rulesMarkdown(): string {
     "",
   ];
   for (const r of RULES) {
+    lines.push(`## \`${r.id}\` ${r.title}`, "", `严重程度：${r.severity}`, "", r.description, "", `示例：${r.example}`, "");
+  }
+  lines.push(
+    "# 报告文字的核对",
+    "",
+    "工作簿中的自评报告（生成的、改过的、或从上年粘贴来的）在校验时逐句与表格核对（`src/core/report/checkText.ts`）。",
+    "",
+    "| 编号 | 严重程度 | 规则 |",
+    "| --- | --- | --- |",
+    ...REPORT_RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.title} |`),
+    "",
+  );
+  for (const r of REPORT_RULES) {
     lines.push(`## \`${r.id}\` ${r.title}`, "", `严重程度：${r.severity}`, "", r.description, "", `示例：${r.example}`, "");
   }
   return lines.join("\n");

@@ -21,13 +21,39 @@ export { checkPackage, countBySeverity, RULES, ruleById, type Finding, type Rule
 export { SEVERITIES } from "./check/types";
 
 import type { Grid } from "./grid";
+import { checkReportText, materialLayout, paragraphsFromGrid } from "./report";
+import { packageLayouts } from "./template/workbook";
+import type { SheetLayout } from "./template/layout";
+import type { TemplateParams } from "./template/types";
 import { HUNAN_2024, type Preset } from "./preset";
 import { readWorkbook } from "./read/workbook";
 import { checkPackage } from "./check";
 
-/** Grids → model → findings, in one call: what every host does on 校验. */
+/** Is this sheet a narrative report (自评报告, 自评报告(2), or a sheet whose title ends with 自评报告)? */
+export function isReportSheet(grid: Grid): boolean {
+  if (/^自评报告/.test(grid.sheet.trim())) return true;
+  const first = grid.values.slice(0, 3).flat().find((v) => typeof v === "string" && v.trim());
+  return typeof first === "string" && /自评报告$/.test(first.replace(/\s+/g, ""));
+}
+
+/**
+ * Grids → model → findings, in one call: what every host does on 校验. Report sheets in the
+ * workbook (generated, edited, or pasted in from last year) are checked against the tables too.
+ */
 export function checkGrids(grids: Grid[], preset: Preset = HUNAN_2024) {
   const read = readWorkbook(grids);
   const findings = checkPackage({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets }, preset);
+  const hasTables = read.sheets.length > 0;
+  for (const grid of grids) {
+    if (!hasTables || !isReportSheet(grid)) continue;
+    findings.push(...checkReportText(paragraphsFromGrid(grid), read.pkg, { preset, sheet: grid.sheet, cellOf: read.cellOf }));
+  }
   return { ...read, findings };
 }
+
+/** Everything a new workbook gets: 附件1, 附件2, the 附件3 sheets, and the 报告素材 sheet for the report. */
+export function newWorkbookLayouts(params: TemplateParams & { projects?: number }): SheetLayout[] {
+  return [...packageLayouts(params), materialLayout(params)];
+}
+
+export * from "./report";

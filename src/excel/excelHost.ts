@@ -5,9 +5,9 @@
  * whatever the number of sheets, rows or projects (a write above the request
  * size limit is split, and only then takes more).
  */
-import type { CellScalar, FormulaFlavour, Grid, SheetLayout } from "../core";
+import { freeReportSheetName, REPORT_ROW_FORMATS, type CellScalar, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
 import { HostError, type InsertResult, type SpreadsheetHost } from "../host/types";
-import { STYLE_FILL, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
+import { STYLE_FILL, asText, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -120,6 +120,41 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
         first?.activate();
         await context.sync();
         return { names };
+      });
+    },
+
+    async insertReportSheet(report: ReportSheet): Promise<string> {
+      return attempt("写入报告工作表", async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const name = freeReportSheetName(sheets.items.map((s) => s.name), report.name);
+        const sheet = sheets.add(name);
+        const batch = new Batcher(context, maxPayload);
+        const cols = report.widths.length;
+        for (const row of report.rows) {
+          const texts = row.cells.map((t) => asText(t, "text"));
+          const width = row.merged ? cols : Math.max(1, texts.length);
+          const range = sheet.getRangeByIndexes(row.row, 0, 1, width);
+          await batch.add(new TextEncoder().encode(JSON.stringify(texts)).length + 8 * COMMAND_BYTES);
+          // Text format first: every figure stays as written ("85.23%" is not turned into 0.8523).
+          range.numberFormat = [Array<string>(width).fill(report.numberFormat)];
+          range.values = [row.merged ? [texts[0] ?? "", ...Array<string>(width - 1).fill("")] : [...texts, ...Array<string>(width - texts.length).fill("")]];
+          if (row.merged) range.merge(false);
+          const format = REPORT_ROW_FORMATS[row.style];
+          range.format.wrapText = true;
+          range.format.verticalAlignment = "Top";
+          range.format.horizontalAlignment = format.align === "center" ? "Center" : format.align === "right" ? "Right" : "Left";
+          range.format.font.size = format.size;
+          range.format.font.bold = format.bold;
+          if (format.color) range.format.font.color = format.color;
+          range.format.rowHeight = row.height;
+          if (format.border) for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical"] as const) range.format.borders.getItem(edge).style = "Continuous";
+        }
+        report.widths.forEach((w, c) => (sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7));
+        sheet.activate();
+        await context.sync();
+        return name;
       });
     },
 

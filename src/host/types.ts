@@ -5,7 +5,7 @@
  * an implementation makes a fixed number of round trips per call, whatever
  * the number of sheets, rows or projects.
  */
-import type { FormulaFlavour, Grid, SheetLayout } from "../core";
+import type { FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../core";
 
 export interface InsertResult {
   /** The names the sheets were given (a taken name gets a free one: "附件1 基础数据表 (2)"). */
@@ -21,6 +21,8 @@ export interface SpreadsheetHost {
   sheetNames(): Promise<string[]>;
   /** Adds sheets from layouts, never touching an existing sheet. */
   insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour): Promise<InsertResult>;
+  /** Adds the narrative report as a new sheet (an earlier report is never replaced); resolves to its name. */
+  insertReportSheet(sheet: ReportSheet): Promise<string>;
   /** Deletes a sheet (the UI asks the user first). */
   deleteSheet(name: string): Promise<void>;
   /** Selects and reveals a cell. */

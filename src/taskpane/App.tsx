@@ -4,10 +4,26 @@
  */
 import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { checkGrids, layoutSheet, packageLayouts, projectSheetName, projectTemplate, setJxPreset, type Finding, type Severity } from "../core";
+import {
+  checkGrids,
+  clipboardPayload,
+  generateReport,
+  layoutSheet,
+  newWorkbookLayouts,
+  projectSheetName,
+  projectTemplate,
+  readMaterial,
+  renderSheet,
+  setJxPreset,
+  type Finding,
+  type ReportDocument,
+  type Severity,
+} from "../core";
 import type { SpreadsheetHost } from "../host/types";
 import { Checks } from "./sections/Checks";
 import { ProjectSheets } from "./sections/ProjectSheets";
+import { Report } from "./sections/Report";
+import { copyRich, saveFile } from "./save";
 import { SettingsSection } from "./sections/SettingsSection";
 import { Templates } from "./sections/Templates";
 import { loadSettings, presetOf, saveSettings, type Settings } from "./settings";
@@ -26,7 +42,6 @@ export type SectionId = (typeof SECTIONS)[number]["id"];
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  empty: { color: tokens.colorNeutralForeground3, padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalS}` },
 });
 
 /** Waits this long after the last edit before re-checking. */
@@ -40,6 +55,9 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const [notices, setNotices] = useState<string[]>([]);
   const [projectSheets, setProjectSheets] = useState<string[]>([]);
   const [lastInserted, setLastInserted] = useState<string[]>([]);
+  const [report, setReport] = useState<ReportDocument | null>(null);
+  const [reportLink, setReportLink] = useState<{ href: string; fileName: string } | null>(null);
+  const [reportDone, setReportDone] = useState<string | null>(null);
   const [filter, setFilter] = useState<Record<Severity, boolean>>({ 错误: true, 警告: true, 提示: true });
   const busy = useBusy();
   const preset = useMemo(() => presetOf(settings), [settings]);
@@ -93,7 +111,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const insertAll = () =>
     host &&
     busy.run("正在插入附件表…", async () => {
-      const layouts = packageLayouts({ year: settings.year, unit: settings.unit, projects: settings.projects, specialFundRows: settings.specialFundRows, preset });
+      const layouts = newWorkbookLayouts({ year: settings.year, unit: settings.unit, projects: settings.projects, specialFundRows: settings.specialFundRows, preset });
       const { names } = await host.insertSheets(layouts, flavour);
       setLastInserted(names);
     });
@@ -116,6 +134,45 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
     busy.run(`正在删除「${name}」…`, async () => {
       await host.deleteSheet(name);
       setProjectSheets((s) => s.filter((x) => x !== name));
+    });
+
+  const generate = () =>
+    host &&
+    busy.run("正在由表格生成报告…", async () => {
+      const grids = await host.readGrids();
+      const result = checkGrids(grids, preset);
+      if (result.sheets.length === 0) throw new Error("工作簿中没有找到附件表，无法生成报告。请先插入并填写附件1、附件2。");
+      setFindings(result.findings);
+      setNotices(result.notices);
+      const tableFindings = result.findings.filter((f) => !f.rule.startsWith("REPORT."));
+      setReport(generateReport(result.pkg, readMaterial(grids, result.pkg.year), tableFindings, { preset }));
+      setReportLink(null);
+      setReportDone(null);
+    });
+
+  const reportToSheet = () =>
+    host &&
+    report &&
+    busy.run("正在写入报告工作表…", async () => {
+      const name = await host.insertReportSheet(renderSheet(report));
+      setReportDone(`报告已写入新工作表「${name}」。`);
+    });
+
+  const reportToDocx = () =>
+    report &&
+    busy.run("正在生成 Word 文档…", async () => {
+      // The docx package is loaded only now, when asked for.
+      const { renderDocxBlob, docxFileName } = await import(/* webpackChunkName: "report-docx" */ "../report-docx");
+      const outcome = await saveFile(await renderDocxBlob(report), docxFileName(report));
+      if (outcome.kind === "link") setReportLink({ href: outcome.href, fileName: outcome.fileName });
+      setReportDone("Word 文档已生成。");
+    });
+
+  const reportToClipboard = () =>
+    report &&
+    busy.run("正在复制…", async () => {
+      await copyRich(clipboardPayload(report));
+      setReportDone("报告已复制（带格式），可粘贴到本单位的 Word 模板中。");
     });
 
   const goto = (f: Finding) => {
@@ -175,9 +232,17 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
           />
         )}
         {selected === "report" && (
-          <Text as="p" block className={styles.empty}>
-            附件表填好并通过校验后，可在这里由表中数字生成自评报告（新工作表或 Word 文档）。报告的每个数字都取自各附件表。
-          </Text>
+          <Report
+            doc={report}
+            tableErrors={(findings ?? []).filter((f) => f.severity === "错误" && !f.rule.startsWith("REPORT.")).length}
+            busy={!!busy.label || !host}
+            onGenerate={generate}
+            onToSheet={reportToSheet}
+            onToDocx={reportToDocx}
+            onCopy={reportToClipboard}
+            link={reportLink}
+            done={reportDone}
+          />
         )}
         {selected === "settings" && <SettingsSection settings={settings} onChange={setSettings} supportsJx={supportsJx} />}
       </section>

@@ -2,7 +2,7 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import type { FormulaFlavour, Grid, SheetLayout } from "../../src/core";
+import type { FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../../src/core";
 import type { SpreadsheetHost } from "../../src/host/types";
 import { App, SECTIONS, type SectionId } from "../../src/taskpane/App";
 import { pickTheme } from "../../src/taskpane/theme";
@@ -33,6 +33,11 @@ class FakeHost implements SpreadsheetHost {
   async insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour) {
     this.inserted.push({ layouts, flavour });
     return { names: layouts.map((l) => l.name) };
+  }
+  reports: ReportSheet[] = [];
+  async insertReportSheet(sheet: ReportSheet) {
+    this.reports.push(sheet);
+    return sheet.name;
   }
   async deleteSheet(name: string) {
     this.deleted.push(name);
@@ -133,7 +138,7 @@ describe("task pane", () => {
     await click(button("插入全部附件表"));
     expect(host.inserted).toHaveLength(1);
     expect(host.inserted[0].flavour).toBe("native");
-    expect(host.inserted[0].layouts.map((l) => l.name)).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1"]);
+    expect(host.inserted[0].layouts.map((l) => l.name)).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1", "报告素材"]);
     expect(container.textContent).toContain("已插入：附件1 基础数据表");
   });
 
@@ -151,6 +156,30 @@ describe("task pane", () => {
     await mount(new FakeHost([{ sheet: "Sheet1", values: [] }]), "checks");
     await click(button("开始校验"));
     expect(container.textContent).toContain("工作簿中没有找到附件表");
+  });
+});
+
+describe("报告", () => {
+  test("seed 003: warns about the table errors, previews the report with its figures, writes it to a sheet", async () => {
+    const host = new FakeHost(seedGrids("003"));
+    await mount(host, "report");
+    expect(container.textContent).toContain("报告由各附件表的数字生成");
+    await click(button("由表格生成报告"));
+    const text = container.textContent ?? "";
+    expect(text).toContain("表格校验有 4 个错误"); // INCOME_SUM, PROJECT_VS_BASIC, two INDICATOR.VS_BASIC
+    expect(text).toContain("85.23%"); // 在职人员控制率 75 ÷ 88
+    expect(text).toContain("95.40"); // 总分
+    expect(text).not.toContain("××");
+    await click(button("写入新工作表"));
+    expect(host.reports).toHaveLength(1);
+    expect(host.reports[0].name).toBe("自评报告");
+    expect(container.textContent).toContain("报告已写入新工作表「自评报告」");
+  });
+
+  test("without tables, says what to do", async () => {
+    await mount(new FakeHost([{ sheet: "Sheet1", values: [] }]), "report");
+    await click(button("由表格生成报告"));
+    expect(container.textContent).toContain("没有找到附件表，无法生成报告");
   });
 });
 
