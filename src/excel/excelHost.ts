@@ -6,7 +6,7 @@
  * size limit is split, and only then takes more).
  */
 import { freeReportSheetName, REPORT_ROW_FORMATS, type CellScalar, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
-import { HostError, type InsertResult, type SpreadsheetHost } from "../host/types";
+import { HostError, type CellWrite, type InsertResult, type SpreadsheetHost } from "../host/types";
 import { STYLE_FILL, asText, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -155,6 +155,22 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
         sheet.activate();
         await context.sync();
         return name;
+      });
+    },
+
+    async writeCells(writes: CellWrite[]): Promise<void> {
+      if (writes.length === 0) return;
+      await attempt("改写单元格", async (context) => {
+        const batch = new Batcher(context, maxPayload);
+        const sheets = new Map<string, Excel.Worksheet>();
+        for (const w of writes) {
+          let sheet = sheets.get(w.sheet);
+          if (!sheet) sheets.set(w.sheet, (sheet = context.workbook.worksheets.getItem(w.sheet)));
+          const content = w.formula ?? (typeof w.value === "string" ? asText(w.value, "text") : (w.value ?? ""));
+          await batch.add(new TextEncoder().encode(JSON.stringify(content)).length + COMMAND_BYTES);
+          sheet.getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[content as string | number | boolean]];
+        }
+        await context.sync();
       });
     },
 

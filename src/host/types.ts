@@ -5,11 +5,20 @@
  * an implementation makes a fixed number of round trips per call, whatever
  * the number of sheets, rows or projects.
  */
-import type { FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../core";
+import type { CellScalar, FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../core";
 
 export interface InsertResult {
   /** The names the sheets were given (a taken name gets a free one: "附件1 基础数据表 (2)"). */
   names: string[];
+}
+
+/** One cell to rewrite: a formula, or a value (written as a value, text as text). */
+export interface CellWrite {
+  sheet: string;
+  row: number; // 0-based
+  col: number;
+  formula?: string;
+  value?: CellScalar;
 }
 
 export interface SpreadsheetHost {
@@ -23,6 +32,8 @@ export interface SpreadsheetHost {
   insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour): Promise<InsertResult>;
   /** Adds the narrative report as a new sheet (an earlier report is never replaced); resolves to its name. */
   insertReportSheet(sheet: ReportSheet): Promise<string>;
+  /** Rewrites single cells (finalize: JX formulas → native formulas or values), in one batch. */
+  writeCells(writes: CellWrite[]): Promise<void>;
   /** Deletes a sheet (the UI asks the user first). */
   deleteSheet(name: string): Promise<void>;
   /** Selects and reveals a cell. */

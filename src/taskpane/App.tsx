@@ -22,7 +22,9 @@ import {
 import type { SpreadsheetHost } from "../host/types";
 import { Checks } from "./sections/Checks";
 import { ProjectSheets } from "./sections/ProjectSheets";
+import { Finalize } from "./sections/Finalize";
 import { Report } from "./sections/Report";
+import { planFinalize } from "./finalize";
 import { copyRich, saveFile } from "./save";
 import { SettingsSection } from "./sections/SettingsSection";
 import { Templates } from "./sections/Templates";
@@ -58,6 +60,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const [report, setReport] = useState<ReportDocument | null>(null);
   const [reportLink, setReportLink] = useState<{ href: string; fileName: string } | null>(null);
   const [reportDone, setReportDone] = useState<string | null>(null);
+  const [finalized, setFinalized] = useState<string | null>(null);
   const [filter, setFilter] = useState<Record<Severity, boolean>>({ 错误: true, 警告: true, 提示: true });
   const busy = useBusy();
   const preset = useMemo(() => presetOf(settings), [settings]);
@@ -175,6 +178,18 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       setReportDone("报告已复制（带格式），可粘贴到本单位的 Word 模板中。");
     });
 
+  const finalize = () =>
+    host &&
+    busy.run("正在定稿…", async () => {
+      const plan = planFinalize(await host.readGrids(), preset);
+      await host.writeCells(plan.writes);
+      setFinalized(
+        plan.writes.length === 0
+          ? "工作簿中没有 JX 公式，无需定稿。"
+          : `已定稿：${plan.native} 个公式改为内置公式${plan.values > 0 ? `，${plan.values} 个没有等价内置函数的公式改为数值` : ""}。`,
+      );
+    });
+
   const goto = (f: Finding) => {
     if (!host) return;
     if (!f.cell) {
@@ -216,6 +231,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
           <>
             <Templates settings={settings} onChange={setSettings} onInsertAll={insertAll} onAddProject={addProject} busy={!!busy.label || !host} lastInserted={lastInserted} />
             <ProjectSheets sheets={projectSheets} onRemove={removeProject} busy={!!busy.label} />
+            <Finalize onFinalize={finalize} busy={!!busy.label || !host} result={finalized} />
           </>
         )}
         {selected === "checks" && (

@@ -134,6 +134,22 @@ describe("select, delete, change events, edit mode", () => {
     await expect(excel.select("不存在", "A1")).rejects.toThrow(/找不到对应的工作表/);
   });
 
+  test("writeCells rewrites formulas and values in one sync; text stays text", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    await host.userEdit("Sheet1", "A1", "=1+1");
+    host.resetSyncCount();
+    await excel.writeCells([
+      { sheet: "Sheet1", row: 0, col: 0, formula: "=ROUND((3)/(4),4)" },
+      { sheet: "Sheet1", row: 1, col: 0, value: 4.84 },
+      { sheet: "Sheet1", row: 2, col: 0, value: "=不是公式" },
+    ]);
+    expect(host.syncCount).toBe(1);
+    expect(host.sheet("Sheet1").formula("A1")).toBe("=ROUND((3)/(4),4)");
+    expect(host.sheet("Sheet1").value("A2")).toBe(4.84);
+    expect(host.sheet("Sheet1").value("A3")).toBe("=不是公式");
+  });
+
   test("deleteSheet removes only that sheet", async () => {
     const host = createExcelHost({ sheets: ["Sheet1", "附件3 项目1"] });
     const excel = adapterOn(host);

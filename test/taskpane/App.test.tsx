@@ -3,7 +3,7 @@ import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-com
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import type { FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../../src/core";
-import type { SpreadsheetHost } from "../../src/host/types";
+import type { CellWrite, SpreadsheetHost } from "../../src/host/types";
 import { App, SECTIONS, type SectionId } from "../../src/taskpane/App";
 import { pickTheme } from "../../src/taskpane/theme";
 import { seedGrids } from "../helpers/seeds";
@@ -35,6 +35,10 @@ class FakeHost implements SpreadsheetHost {
     return { names: layouts.map((l) => l.name) };
   }
   reports: ReportSheet[] = [];
+  written: CellWrite[] = [];
+  async writeCells(writes: CellWrite[]) {
+    this.written.push(...writes);
+  }
   async insertReportSheet(sheet: ReportSheet) {
     this.reports.push(sheet);
     return sheet.name;
@@ -157,6 +161,17 @@ describe("task pane", () => {
     await click(button("开始校验"));
     expect(container.textContent).toContain("工作簿中没有找到附件表");
   });
+});
+
+test("定稿 asks first, then rewrites the JX formulas of the workbook", async () => {
+  const host = new FakeHost([{ sheet: "附件1 基础数据表", values: [[0.8523]], formulas: [['=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))']] }]);
+  await mount(host, "templates");
+  await click(button("定稿"));
+  expect(host.written).toEqual([]); // only the confirmation dialog so far
+  const confirm = [...document.querySelectorAll("button")].filter((b) => b.textContent === "定稿").pop();
+  await click(confirm);
+  expect(host.written).toEqual([{ sheet: "附件1 基础数据表", row: 0, col: 0, formula: '=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))' }]);
+  expect(container.textContent).toContain("已定稿：1 个公式改为内置公式");
 });
 
 describe("报告", () => {
