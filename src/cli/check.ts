@@ -1,6 +1,6 @@
 /** `jixiao check`: one workbook → findings; the per-file result the batch and the worker share. */
 import * as path from "node:path";
-import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, presetById, type Finding, type Grid, type Preset, type Severity } from "../core";
+import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, type Finding, type Grid, type Preset, type Severity } from "../core";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { readGrids } from "./xlsx";
 
@@ -29,13 +29,16 @@ export function presetOption(id: string | undefined): Preset {
   return p;
 }
 
+/** The workbook holds none of the forms (exit 2). */
+export function noFormsError(file: string, grids: Grid[]): InputError {
+  const names = grids.map((g) => `「${g.sheet}」`).join("、") || "（没有工作表）";
+  return new InputError(`「${path.basename(file)}」里没有绩效自评表格：工作表 ${names} 都不是附件1 基础数据表、附件2 部门整体支出绩效自评表或附件3 项目支出绩效自评表。`);
+}
+
 /** Grids of one workbook → the file's result (throws InputError when it holds no form at all). */
 export function checkWorkbookGrids(file: string, grids: Grid[], preset: Preset): FileResult & { ok: true } {
   const r = checkGrids(grids, preset);
-  if (r.sheets.length === 0) {
-    const names = grids.map((g) => `「${g.sheet}」`).join("、") || "（没有工作表）";
-    throw new InputError(`「${path.basename(file)}」里没有绩效自评表格：工作表 ${names} 都不是附件1 基础数据表、附件2 部门整体支出绩效自评表或附件3 项目支出绩效自评表。`);
-  }
+  if (r.sheets.length === 0) throw noFormsError(file, grids);
   const ev = r.pkg.selfEvaluation;
   const total = ev?.total.score ?? null;
   const totalDec = amountOrNull(total);
@@ -51,7 +54,8 @@ export function checkWorkbookGrids(file: string, grids: Grid[], preset: Preset):
     counts: countBySeverity(r.findings),
     findings: r.findings,
     notices: r.notices,
-    sheets: r.sheets.map((s) => ({ name: s.name, kind: s.kind })),
+    // The forms, then any narrative report sheet (自评报告), whose figures were checked against them (REPORT.*).
+    sheets: [...r.sheets.map((s) => ({ name: s.name, kind: s.kind as string })), ...grids.filter(isReportSheet).map((g) => ({ name: g.sheet, kind: "report" }))],
   };
 }
 
@@ -71,7 +75,12 @@ export function exitCodeOf(results: FileResult[]): number {
   return EXIT.ok;
 }
 
-const KIND_NAMES: Record<string, string> = { basic: "附件1 基础数据表", selfEvaluation: "附件2 部门整体支出绩效自评表", project: "附件3 项目支出绩效自评表" };
+const KIND_NAMES: Record<string, string> = {
+  basic: "附件1 基础数据表",
+  selfEvaluation: "附件2 部门整体支出绩效自评表",
+  project: "附件3 项目支出绩效自评表",
+  report: "自评报告，其中的数字已与表格核对",
+};
 
 /** The readable report of one file: findings grouped by sheet, then the counts. */
 export function formatFileReport(r: FileResult & { ok: true }): string {

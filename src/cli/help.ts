@@ -8,6 +8,8 @@ export const MAIN_HELP = `绩效自评助手 命令行（jixiao）：不用 Exce
   template OUT.xlsx     生成空白的附件1、附件2、附件3 表格（内置公式，Excel/WPS/LibreOffice 都能计算）
   check FILE.xlsx       校验一个工作簿，列出每个问题所在的工作表和单元格
   check DIR             批量校验文件夹里的所有工作簿（多线程并行），输出汇总表
+  report FILE.xlsx --docx OUT.docx | --txt
+                        由表格生成自评报告：Word 文档（GB/T 9704 公文版式）或纯文本
   finalize IN OUT       定稿：把 JX 自定义函数公式换成内置公式或数值，便于报送
   import MODEL.json OUT.xlsx   由模型 JSON 生成填好数字的工作簿
   export FILE.xlsx MODEL.json  把工作簿里的表格数据导出为模型 JSON
@@ -15,8 +17,7 @@ export const MAIN_HELP = `绩效自评助手 命令行（jixiao）：不用 Exce
 
 每个命令都可加 --help 查看详细说明，例如：jixiao check --help
 
-退出码：0 没有错误；1 校验发现「错误」级问题；2 文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 命令用法有误。
-自评报告（report）命令将随报告生成功能一起提供。`;
+退出码：0 没有错误；1 校验发现「错误」级问题；2 文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 命令用法有误。`;
 
 export const HELP: Record<string, string> = {
   template: `用法：jixiao template OUT.xlsx [--unit 单位名称] [--year 年度] [--projects 项目数] [--funds 专项资金行数] [--jx] [--force]
@@ -41,6 +42,8 @@ export const HELP: Record<string, string> = {
 
 校验工作簿中的附件1、附件2、附件3：表内合计、表间一致（如自评表的控制率与基础数据表）、执行率与得分、总分与等级、
 填写格式（金额、百分比、占位符）等。每条问题注明工作表、单元格、应为多少、实际多少。
+工作簿里的「自评报告」工作表（jixiao report 或加载项生成的、改过的、从上年复制来的）也与表格核对：
+数字与表格不符、留有 ××、XX 占位符等。「报告素材」表不参与校验。
 级别：错误（数字互相矛盾）、警告（很可能有误或需要说明）、提示（值得再看一眼，如 0.01 的尾数差）。
 
 给出文件夹时，校验其中（含子文件夹）所有 .xlsx/.xlsm 文件，按 CPU 核数多线程并行；在终端里显示进度条；
@@ -54,6 +57,29 @@ export const HELP: Record<string, string> = {
                     suining-2024（大于 90 分为优秀）、hunan-steps（按年初预算、每差 5% 扣 2 分）
 
 退出码：0 没有错误；1 有「错误」级问题；2 有文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 用法有误。`,
+
+  report: `用法：jixiao report FILE.xlsx --docx OUT.docx [--preset 方案] [--force]
+      jixiao report FILE.xlsx --txt [--preset 方案]
+
+由工作簿中的附件1、附件2、附件3 和「报告素材」表生成部门整体支出绩效自评报告，报告里的每个数字都取自表格或由表格算出：
+收支总额和构成、与上年相比的增减、在职人员控制率、三公经费预算与决算、公用经费和人员经费、预算执行率、
+各项目的得分、总分和评价等级。报告分十部分（一、基本情况 …… 十、其他需要说明的情况）。
+职能职责、机构设置、主要成绩、存在的问题、改进措施等只有本单位知道的内容取自「报告素材」表
+（jixiao template 生成的工作簿带有这张表）；没有填写的地方在报告中标为「待填写」。
+
+先按 jixiao check 的规则校验表格：有「错误」级问题时，先在屏幕上提示，报告照常生成，
+但报告开头会有一段醒目的提示，说明数字取自表格、更正之前可能与实际不符。
+
+选项：
+  --docx OUT.docx   生成 Word 文档：A4，GB/T 9704 公文版式（标题方正小标宋简体二号，正文仿宋_GB2312 三号，
+                    一级标题黑体、二级标题楷体，每页 22 行、每行 28 字，页码「— 1 —」）
+  --txt             以纯文本输出到屏幕（可用 > 重定向到文件）；提示信息输出到标准错误，不混入正文
+  --preset 方案     评分方案（决定等级和执行率得分）：hunan-2024（默认）、suining-2024、hunan-steps
+  --force           OUT.docx 已存在时覆盖
+
+退出码：0 已生成（表格有错误时也是 0，但会提示）；2 文件无法读取；3 用法有误（如 --docx 和 --txt 都没给）。
+
+示例：jixiao report 2024自评表.xlsx --docx 2024年度部门整体支出绩效自评报告.docx`,
 
   finalize: `用法：jixiao finalize IN.xlsx OUT.xlsx [--preset 方案] [--force]
 

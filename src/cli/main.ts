@@ -1,10 +1,10 @@
 /**
- * jixiao: the headless command line over the core (template, check, finalize, import, export).
+ * jixiao: the headless command line over the core (template, check, report, finalize, import, export).
  * Only I/O here: arguments, files, exceljs, printing, worker threads.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { packageLayouts } from "../core";
+import { documentTitle, newWorkbookLayouts } from "../core";
 import { intOption, parseArgs, positionals, type Parsed } from "./args";
 import { checkFiles, formatSummary, listWorkbooks, progressLine, summaryCsv, summaryJson } from "./batch";
 import { checkFile, exitCodeOf, formatFileReport, presetOption, resultJson } from "./check";
@@ -12,6 +12,7 @@ import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { finalizeFile } from "./finalize";
 import { HELP, MAIN_HELP } from "./help";
 import { exportModel, importModel } from "./model";
+import { buildReport, errorWarning, promptCount, readReportInput, reportText, writeDocx } from "./report";
 import { newWorkbook, writeLayouts, writeWorkbook } from "./xlsx";
 
 type Out = (text: string) => void;
@@ -44,12 +45,13 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   const projects = intOption(p, "projects", 1, 0, 200);
   const funds = p.options.funds === undefined ? undefined : intOption(p, "funds", 2, 1, 100);
   outputPath(file, p);
-  const layouts = packageLayouts({ year, unit: p.options.unit, preset, projects, specialFundRows: funds });
+  // The forms and the 报告素材 sheet (the texts only the department knows, for `jixiao report`).
+  const layouts = newWorkbookLayouts({ year, unit: p.options.unit, preset, projects, specialFundRows: funds });
   const wb = newWorkbook();
   const names = writeLayouts(wb, layouts, p.flags.has("jx") ? "jx" : "native");
   await writing(file, () => writeWorkbook(wb, file));
   out(`已生成「${file}」，${year} 年度，共 ${names.length} 张表：${names.join("、")}`);
-  out("黄色单元格由填表人填写，灰色单元格自动计算。");
+  out("黄色单元格由填表人填写，灰色单元格自动计算。「报告素材」表填写职能职责、主要成绩、存在的问题等，供 jixiao report 生成自评报告。");
   return EXIT.ok;
 }
 
@@ -91,6 +93,50 @@ async function cmdCheck(argv: string[]): Promise<number> {
   return exitCodeOf(results);
 }
 
+async function cmdReport(argv: string[]): Promise<number> {
+  const p = parseArgs(argv, { values: ["docx", "preset"], flags: ["txt", "force"] }, "report");
+  const [input] = positionals(p, ["FILE.xlsx"], "report");
+  const preset = presetOption(p.options.preset);
+  const docx = p.options.docx;
+  const txt = p.flags.has("txt");
+  if (docx === undefined && !txt) throw new UsageError("「report」要指定输出：--docx OUT.docx（Word 文档）或 --txt（纯文本，输出到屏幕）。运行 jixiao report --help 查看用法。");
+  if (docx !== undefined && txt) throw new UsageError("--docx 和 --txt 只能选一个。");
+  if (docx !== undefined) {
+    if (!/\.docx$/i.test(docx)) throw new UsageError(`输出文件应以 .docx 结尾，实际为「${docx}」。`);
+    outputPath(docx, p, input);
+  }
+  if (!fs.existsSync(input)) throw new InputError(`找不到文件「${input}」。`);
+
+  const data = await readReportInput(input, preset);
+  for (const n of data.notices) err(`注意：${n}`);
+  if (data.errors.length > 0) err(errorWarning(input, data.errors));
+  if (data.reportFindings.length > 0) {
+    const sheets = [...new Set(data.reportFindings.map((f) => `「${f.sheet}」`))].join("、");
+    err(`注意：工作簿中已有的报告工作表 ${sheets} 与表格不符或留有占位符，共 ${data.reportFindings.length} 处（运行 jixiao check 查看）；新生成的报告不受影响。`);
+  }
+  const doc = buildReport(data, preset);
+
+  const prompts = promptCount(doc);
+  if (prompts > 0) {
+    err(
+      data.material
+        ? `提示：「报告素材」表中有空项，报告中留了 ${prompts} 处「待填写」。`
+        : `提示：工作簿中没有「报告素材」表，职能职责、主要成绩、存在的问题等只有本单位知道的内容在报告中留了 ${prompts} 处「待填写」（jixiao template 生成的工作簿带有这张表）。`,
+    );
+  }
+  const warned = data.errors.length > 0 ? `报告已生成，但表格有 ${data.errors.length} 处错误，报告开头写明了这一点；请更正表格后重新生成。` : "";
+
+  if (docx === undefined) {
+    process.stdout.write(reportText(doc)); // --txt
+    if (warned) err(warned);
+    return EXIT.ok;
+  }
+  const size = await writing(docx, () => writeDocx(doc, docx));
+  out(`已生成「${docx}」：${documentTitle(doc)}（GB/T 9704 公文版式，A4，${Math.max(1, Math.round(size / 1024))} KB）。`);
+  if (warned) err(warned);
+  return EXIT.ok;
+}
+
 async function cmdFinalize(argv: string[]): Promise<number> {
   const p = parseArgs(argv, { values: ["preset"], flags: ["force"] }, "finalize");
   const [input, output] = positionals(p, ["IN.xlsx", "OUT.xlsx"], "finalize");
@@ -125,6 +171,7 @@ async function cmdExport(argv: string[]): Promise<number> {
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   template: cmdTemplate,
   check: cmdCheck,
+  report: cmdReport,
   finalize: cmdFinalize,
   import: cmdImport,
   export: cmdExport,
@@ -144,10 +191,6 @@ export async function main(argv: string[]): Promise<number> {
   if (command === "--version" || command === "-v") {
     out("jixiao 0.1.0");
     return EXIT.ok;
-  }
-  if (command === "report") {
-    err("自评报告（report）命令将随报告生成功能一起提供，当前版本还没有。");
-    return EXIT.usage;
   }
   const run = COMMANDS[command];
   if (!run) {
