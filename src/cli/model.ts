@@ -1,7 +1,7 @@
 /** `jixiao import MODEL.json OUT.xlsx` and `jixiao export FILE.xlsx MODEL.json`: the Package model as JSON. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { packageLayouts, readWorkbook, type Package, type Preset } from "../core";
+import { materialLayout, packageLayouts, readWorkbook, type Package, type Preset } from "../core";
 import schemaJson from "../../docs/model.schema.json";
 import { InputError } from "./errors";
 import { validate, type Schema } from "./schema";
@@ -51,7 +51,8 @@ export function readModelFile(file: string): Package {
 export async function importModel(modelFile: string, outFile: string, preset: Preset): Promise<{ pkg: Package; sheets: string[] }> {
   const pkg = readModelFile(modelFile);
   const wb = newWorkbook();
-  const sheets = writeLayouts(wb, packageLayouts({ year: pkg.year, unit: pkg.unit, preset }, pkg));
+  // The 报告素材 sheet comes along, empty, for what only a person can write in the report.
+  const sheets = writeLayouts(wb, [...packageLayouts({ year: pkg.year, unit: pkg.unit, preset }, pkg), materialLayout({ year: pkg.year })]);
   await writeWorkbook(wb, outFile);
   return { pkg, sheets };
 }

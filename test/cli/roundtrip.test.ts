@@ -26,6 +26,12 @@ describe("import → export", () => {
     return JSON.parse(fs.readFileSync(json, "utf8")) as Package;
   }
 
+  test("an imported workbook also gets the empty 报告素材 sheet for the report", async () => {
+    const xlsx = path.join(dir, "import-material.xlsx");
+    const { sheets } = await importModel(seedFile("003"), xlsx, HUNAN_2024);
+    expect(sheets).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "报告素材"]);
+  });
+
   test("seed 003: the same JSON, except percentages typed as text in rate cells, which Excel stores as numbers", async () => {
     const seed = loadSeed("003");
     const back = await roundTrip("003");
