@@ -6,6 +6,7 @@ import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, to
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   checkGrids,
+  classifySheet,
   clipboardPayload,
   generateReport,
   layoutSheet,
@@ -122,7 +123,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const addProject = () =>
     host &&
     busy.run("正在添加项目表…", async () => {
-      const existing = checkGrids(await host.readGrids(), preset).sheets.filter((s) => s.kind === "project").length;
+      const existing = (await host.readGrids()).filter((g) => classifySheet(g) === "project").length;
       const n = existing + 1;
       const params = { year: settings.year, unit: settings.unit, preset };
       const data = { department: settings.unit, implementer: settings.unit, funds: { total: { weight: preset.projectExecutionWeight } } };

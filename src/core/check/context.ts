@@ -58,14 +58,7 @@ export class CheckContext {
 
   /** The raw value at a model path; lists and objects too. */
   raw(path: string): unknown {
-    let parts = SPLIT.get(path);
-    if (!parts) SPLIT.set(path, (parts = path.split(".")));
-    let cur: unknown = this.pkg;
-    for (const p of parts) {
-      if (cur === null || cur === undefined || typeof cur !== "object") return undefined;
-      cur = (cur as Record<string, unknown>)[p];
-    }
-    return cur;
+    return getPath(this.pkg, path);
   }
 
   /** The figure at `path`, parsed. */
@@ -173,8 +166,6 @@ export class CheckContext {
     return new D(this.preset.tolerances.roundingDiff);
   }
 }
-
-const SPLIT = new Map<string, string[]>();
 
 /**
  * parseAmount memoized by value: a package repeats the same figures and texts (0, 10, 100%, "")

@@ -74,15 +74,6 @@ function buildTemplate(kind: SheetKind, year: number): SheetTemplate {
   return projectTemplate(params);
 }
 
-/** Fills the blanks of list items read partially (an indicator row always has all its keys). */
-function completeIndicators(list: unknown): void {
-  if (!Array.isArray(list)) return;
-  for (const ind of list as Record<string, Raw | string>[]) {
-    for (const k of ["level1", "level2", "name", "reason"]) if (ind[k] === null || ind[k] === undefined) ind[k] = "";
-    for (const k of ["target", "actual", "weight", "score"]) if (ind[k] === undefined) ind[k] = null;
-  }
-}
-
 export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear()): WorkbookRead {
   const indices = new Map<string, SheetIndex>(); // sheet path ("basic", "projects.3") → index
   const sheets: WorkbookRead["sheets"] = [];
@@ -125,7 +116,6 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       const evaluation = emptySelfEvaluation(null) as SelfEvaluation & { unit?: Raw };
       const read = readSheetInto(grid, template, evaluation as unknown as Record<string, unknown>);
       report(read.missingRows);
-      completeIndicators(evaluation.indicators);
       if (typeof evaluation.unit === "string" && evaluation.unit) pkg.unit = evaluation.unit;
       delete evaluation.unit;
       pkg.selfEvaluation = evaluation;
@@ -137,7 +127,6 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       const project: ProjectEvaluation = emptyProject("", null);
       const read = readSheetInto(grid, template, project as unknown as Record<string, unknown>);
       report(read.missingRows);
-      completeIndicators(project.indicators);
       pkg.projects.push(project);
       indices.set(`projects.${i}`, read.index);
       sheets.push({ name: grid.sheet, kind, path: `projects.${i}` });

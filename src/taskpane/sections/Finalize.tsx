@@ -1,4 +1,5 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Confirm } from "./Confirm";
 import { useState } from "react";
 
 const useStyles = makeStyles({
@@ -22,26 +23,17 @@ export function Finalize({ onFinalize, busy, result }: { onFinalize(): void; bus
         </Button>
       </div>
       {result && <Text size={200}>{result}</Text>}
-      <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>把 JX 公式换成内置公式？</DialogTitle>
-            <DialogContent>之后这些单元格不再由本加载项计算，改由 Excel 内置函数计算。建议先另存一份副本。可在 Excel 中撤销。</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setOpen(false)}>取消</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setOpen(false);
-                  onFinalize();
-                }}
-              >
-                定稿
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Confirm
+        open={open}
+        title="把 JX 公式换成内置公式？"
+        body="之后这些单元格不再由本加载项计算，改由 Excel 内置函数计算。建议先另存一份副本。可在 Excel 中撤销。"
+        action="定稿"
+        onCancel={() => setOpen(false)}
+        onConfirm={() => {
+          setOpen(false);
+          onFinalize();
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Confirm } from "./Confirm";
 import { useState } from "react";
 
 const useStyles = makeStyles({
@@ -24,26 +25,17 @@ export function ProjectSheets({ sheets, onRemove, busy }: { sheets: string[]; on
           </li>
         ))}
       </ul>
-      <Dialog open={confirm !== null} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>删除工作表「{confirm}」？</DialogTitle>
-            <DialogContent>该表中填写的所有内容都会被删除，且无法用本加载项恢复（可在 Excel 中撤销）。</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setConfirm(null)}>取消</Button>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  if (confirm) onRemove(confirm);
-                  setConfirm(null);
-                }}
-              >
-                删除
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <Confirm
+        open={confirm !== null}
+        title={`删除工作表「${confirm}」？`}
+        body="该表中填写的所有内容都会被删除，且无法用本加载项恢复（可在 Excel 中撤销）。"
+        action="删除"
+        onCancel={() => setConfirm(null)}
+        onConfirm={() => {
+          if (confirm) onRemove(confirm);
+          setConfirm(null);
+        }}
+      />
     </div>
   );
 }

@@ -81,13 +81,6 @@ export function forEachTypedLeaf(pkg: Package, fn: (value: unknown, type: ValueT
   pkg.projects.forEach((project, i) => section(["projects", String(i)], project, t.project));
 }
 
-/** Every typed leaf as a list (for tests and tools; the rules walk without building paths). */
-export function typedFields(pkg: Package): { path: string; type: ValueType }[] {
-  const out: { path: string; type: ValueType }[] = [];
-  forEachTypedLeaf(pkg, (_, type, path) => out.push({ path: path(), type }));
-  return out;
-}
-
 /** Figures that may legitimately be negative (调减). */
 const SIGNED = /^basic\.basicAdjustment\./;
 
