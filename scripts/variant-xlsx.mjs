@@ -75,6 +75,18 @@ export function buildWorkbook(form) {
       }
     });
     widths.forEach((w, c) => { ws.getColumn(c + 1).width = w; });
+    // Row heights from the wrapped text, so long goals and indicator names stay readable when opened or printed.
+    sheet.rows.forEach((row, r) => {
+      let lines = 1;
+      row.forEach((text, c) => {
+        if (!text || slave(r, c)) return;
+        const m = merges.find((g) => g.r0 === r && g.c0 === c);
+        if (m && m.r1 > m.r0) return; // a cell spanning rows has room enough
+        const span = m ? widths.slice(m.c0, m.c1 + 1).reduce((a, b) => a + b, 0) : widths[c];
+        lines = Math.max(lines, Math.ceil(displayWidth(text) / Math.max(span - 1, 1)));
+      });
+      if (lines > 1) ws.getRow(r + 1).height = 14 * lines;
+    });
     for (const m of sheet.merges ?? []) ws.mergeCells(m);
   }
   return wb;
