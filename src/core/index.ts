@@ -17,7 +17,7 @@ export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";
 export { projectTemplate, PROJECT_SHEET_PREFIX } from "./template/project";
 export { readWorkbook, classifySheet, findYear, type WorkbookRead, type CellRef } from "./read/workbook";
-export { checkPackage, countBySeverity, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput } from "./check";
+export { checkPackage, checkPackageFull, countBySeverity, notCheckedText, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput, type NotChecked } from "./check";
 export { SEVERITIES } from "./check/types";
 
 import type { Grid } from "./grid";
@@ -27,7 +27,7 @@ import type { SheetLayout } from "./template/layout";
 import type { TemplateParams } from "./template/types";
 import { HUNAN_2024, type Preset } from "./preset";
 import { readWorkbook } from "./read/workbook";
-import { checkPackage } from "./check";
+import { checkPackageFull, notCheckedText } from "./check";
 
 /** Is this sheet a narrative report (自评报告, 自评报告(2), or a sheet whose title ends with 自评报告)? */
 export function isReportSheet(grid: Grid): boolean {
@@ -42,13 +42,14 @@ export function isReportSheet(grid: Grid): boolean {
  */
 export function checkGrids(grids: Grid[], preset: Preset = HUNAN_2024) {
   const read = readWorkbook(grids);
-  const findings = checkPackage({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets }, preset);
+  const { findings, notChecked } = checkPackageFull({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets, absent: read.absent, facts: read.facts }, preset);
   const hasTables = read.sheets.length > 0;
   for (const grid of grids) {
     if (!hasTables || !isReportSheet(grid)) continue;
     findings.push(...checkReportText(paragraphsFromGrid(grid), read.pkg, { preset, sheet: grid.sheet, cellOf: read.cellOf }));
   }
-  return { ...read, findings };
+  // What could not be checked is said, never skipped in silence: in the notices every host shows.
+  return { ...read, findings, notChecked, notices: [...read.notices, ...notChecked.map(notCheckedText)] };
 }
 
 /** Everything a new workbook gets: 附件1, 附件2, the 附件3 sheets, and the 报告素材 sheet for the report. */

@@ -152,3 +152,34 @@ export interface Package {
   selfEvaluation: SelfEvaluation | null;
   projects: ProjectEvaluation[];
 }
+
+/** A sub-row of a funds block that prints its own figures (贵州: 基本支出 / 项目支出 with their own 分值 and 得分). */
+export interface FundPart extends ScoredBudgetRow {
+  label: string; // the row's label as printed
+}
+
+/**
+ * What the reader learns about one sheet beyond the package: parts of other provinces' and years'
+ * layouts that the 2024 Hunan template has no cell for. Kept beside the Package (not in its JSON),
+ * by sheet path ("basic", "selfEvaluation", "projects.2"); the checker reads them like model paths
+ * ("projects.2.fundParts.0.score").
+ */
+export interface SheetFacts {
+  /** The unit the form writes amounts in and the text that says so; the model holds 万元 (converted on reading). */
+  amountUnit?: { unit: "元" | "千元" | "万元"; text: string };
+  /** Sub-rows of the funds block with their own 分值/得分 (贵州 2021). */
+  fundParts?: FundPart[];
+  /** 得分计算方法 as the form prints it ("执行率*该指标分值,最高不得超过分值上限。"). */
+  scoringMethod?: string;
+  /** 一级 weights the form's own note states (注：产出指标50分、效益指标30分…): 一级 name → 分值. */
+  levelWeights?: Record<string, number>;
+  /** 4、其他资金 under 项目支出 (湖南 2021 附件1). */
+  otherFunds?: YearTriple;
+  /** Years printed in 附件1's headers (2023年决算数 / 2024年预算数 / 2024年决算数 / 2024年实际在职人数). */
+  columnYears?: { prevFinal: number | null; budget: number | null; final: number | null; staff: number | null };
+  /** The layout recognized, by preset id ("hunan-2024", "sichuan-2022"…), or "" when none fits. */
+  layout?: string;
+}
+
+/** SheetFacts of a workbook by sheet path. */
+export type FormFacts = Record<string, SheetFacts>;

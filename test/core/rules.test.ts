@@ -123,9 +123,11 @@ describe("BASIC", () => {
     expect(of(check(p), "BASIC.STAFF_RATE")[0].expected).toBe("无法计算");
   });
 
-  test("BASIC.STAFF_RATE: a whole-percent text is compared at its own precision", () => {
+  test("BASIC.STAFF_RATE: a whole-percent text is checked at full precision (issue 9)", () => {
     const p = clean();
-    p.basic!.staff = { authorized: 88, actual: 75, controlRate: "85%" }; // 85.23% written as 85%
+    p.basic!.staff = { authorized: 88, actual: 75, controlRate: "85%" }; // 75 ÷ 88 = 85.227…% → 85.23%, written as 85%
+    expect(of(check(p), "BASIC.STAFF_RATE")[0]).toMatchObject({ expected: "85.23%", actual: "85%" });
+    p.basic!.staff = { authorized: 80, actual: 60, controlRate: "75%" }; // 60 ÷ 80 = 75.00% exactly
     expect(of(check(p), "BASIC.STAFF_RATE")).toEqual([]);
   });
 

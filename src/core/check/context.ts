@@ -4,7 +4,7 @@
  */
 import { parseAmount, type Parsed } from "../amount";
 import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
-import type { Indicator, Package } from "../model";
+import type { FormFacts, Indicator, Package, SheetFacts } from "../model";
 import type { Preset } from "../preset";
 import type { CellRef } from "../read/sheet";
 import { BASIC_SHEET_NAME } from "../template/basic";
@@ -19,6 +19,21 @@ export interface CheckInput {
   /** Model path → cell, from the reader; absent for a model that came from JSON. */
   cellOf?: (path: string) => CellRef | undefined;
   sheets?: { name: string; path: string }[];
+  /**
+   * Why a path has no cell in the form (the column or row it does not print), from the reader.
+   * A finding at such a path is not made: the check is listed as not possible instead (NotChecked).
+   */
+  absent?: (path: string) => string | undefined;
+  /** What the forms print beyond the package (fund sub-rows, 得分计算方法, note weights…), by sheet path. */
+  facts?: FormFacts;
+}
+
+/** A check that could not be made on a sheet, and why (in Chinese, e.g. "表中没有「全年预算数」栏"). */
+export interface NotChecked {
+  rule: string;
+  title: string;
+  sheet: string;
+  reason: string;
 }
 
 /** A scored form: 附件2 (base "selfEvaluation.") or one 附件3 (base "projects.3."). */
@@ -31,6 +46,7 @@ export interface ScoredSheet {
 
 export class CheckContext {
   readonly findings: Finding[] = [];
+  readonly notChecked: NotChecked[] = [];
   private rule: Rule | null = null;
 
   constructor(
@@ -56,9 +72,31 @@ export class CheckContext {
     }
   }
 
-  /** The raw value at a model path; lists and objects too. */
+  /** The raw value at a model path; lists and objects too; then what the form prints beyond the model (SheetFacts). */
   raw(path: string): unknown {
-    return getPath(this.pkg, path);
+    const v = getPath(this.pkg, path);
+    if (v !== undefined || !this.input.facts) return v;
+    const sheetPath = sheetPathOf(path);
+    return getPath(this.input.facts[sheetPath], path.slice(sheetPath.length + 1));
+  }
+
+  /** What the form of a sheet prints beyond the model ("selfEvaluation", "projects.2"). */
+  facts(sheetPath: string): SheetFacts {
+    return this.input.facts?.[sheetPath] ?? {};
+  }
+
+  /** Why the form has no cell for `path` (e.g. "「全年预算数」栏"); undefined when it has one or the model came from JSON. */
+  absent(path: string): string | undefined {
+    return this.input.absent?.(path);
+  }
+
+  /** Records, under the running rule, that a check was not possible on a sheet and why. */
+  skip(path: string, reason: string): void {
+    if (!this.rule) throw new Error("skip() outside a rule");
+    const sheet = this.sheetOf(path);
+    const rule = this.rule;
+    if (this.notChecked.some((n) => n.rule === rule.id && n.sheet === sheet && n.reason === reason)) return;
+    this.notChecked.push({ rule: rule.id, title: rule.title, sheet, reason });
   }
 
   /** The figure at `path`, parsed. */
@@ -96,7 +134,7 @@ export class CheckContext {
   }
 
   sheetOf(path: string): string {
-    const sheetPath = path.startsWith("projects.") ? path.split(".").slice(0, 2).join(".") : path.split(".")[0];
+    const sheetPath = sheetPathOf(path);
     const known = this.input.sheets?.find((s) => s.path === sheetPath);
     if (known) return known.name;
     if (sheetPath === "basic") return BASIC_SHEET_NAME;
@@ -144,6 +182,12 @@ export class CheckContext {
   }
 
   private push(rule: string, severity: Severity, path: string, message: string, expected: string, actual: string): void {
+    const missing = this.absent(path);
+    if (missing !== undefined && this.rule) {
+      // The form has no such cell: not a finding about the user's figures, but a check not possible.
+      this.skip(path, `表中没有${missing}`);
+      return;
+    }
     const { sheet, cell } = this.where(path);
     this.findings.push({ rule, severity, sheet, cell, message, expected, actual });
   }
@@ -165,6 +209,16 @@ export class CheckContext {
   get tolerance(): Dec {
     return new D(this.preset.tolerances.roundingDiff);
   }
+}
+
+/** "projects.2.funds.total.rate" → "projects.2"; "basic.sangong.final" → "basic". */
+export function sheetPathOf(path: string): string {
+  if (path.startsWith("projects.")) {
+    const second = path.indexOf(".", 9);
+    return second < 0 ? path : path.slice(0, second);
+  }
+  const dot = path.indexOf(".");
+  return dot < 0 ? path : path.slice(0, dot);
 }
 
 /**
@@ -193,12 +247,12 @@ export const money = (x: Dec): string => fmt(x, 2);
 export const percent = (x: Dec): string => fmtPercent(x, 2);
 
 /**
- * Does a stated rate agree with the computed one? A number (a cell formatted 0.00%)
- * is compared at 2 decimals of percent; a text ("85.2%") at the decimals written.
+ * Does a stated rate agree with the computed one? Always at 2 decimals of percent, whatever was
+ * typed: a text "50%" or a cell showing 60% states 50.00% / 60.00%, so 154.74 ÷ 310.2 = 49.88%
+ * written "50%" does not agree (a rate is stated to 2 decimals on these forms).
  */
 export function rateAgrees(stated: Parsed & { kind: "number" }, computed: Dec): boolean {
-  const dp = stated.percent ? Math.min(stated.decimals, 2) : 2;
-  return round(stated.value.times(100), dp).equals(round(computed.times(100), dp));
+  return round(stated.value.times(100), 2).equals(round(computed.times(100), 2));
 }
 
 /** How the stated rate reads in a message. */

@@ -7,17 +7,23 @@ import type { Finding, Severity } from "./types";
 
 export type { Finding, Rule, Severity } from "./types";
 export { RULES, ruleById } from "./catalogue";
-export type { CheckInput } from "./context";
+export type { CheckInput, NotChecked } from "./context";
+import type { NotChecked } from "./context";
 
 const SEVERITY_ORDER: Record<Severity, number> = { 错误: 0, 警告: 1, 提示: 2 };
 
 export function checkPackage(input: CheckInput, preset: Preset = HUNAN_2024): Finding[] {
+  return checkPackageFull(input, preset).findings;
+}
+
+/** The findings, and the checks that were not possible because the form lacks what they need. */
+export function checkPackageFull(input: CheckInput, preset: Preset = HUNAN_2024): { findings: Finding[]; notChecked: NotChecked[] } {
   const ctx = new CheckContext(input, preset);
   for (const rule of RULES) ctx.runRule(rule);
   const sheetOrder = new Map<string, number>();
   for (const f of ctx.findings) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, input.sheets?.findIndex((s) => s.name === f.sheet) ?? 0);
   const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: -1 });
-  return ctx.findings
+  const findings = ctx.findings
     .map((f, i) => ({ f, i }))
     .sort((a, b) => {
       const s = (sheetOrder.get(a.f.sheet) ?? 0) - (sheetOrder.get(b.f.sheet) ?? 0);
@@ -27,6 +33,12 @@ export function checkPackage(input: CheckInput, preset: Preset = HUNAN_2024): Fi
       return pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i;
     })
     .map(({ f }) => f);
+  return { findings, notChecked: ctx.notChecked };
+}
+
+/** A not-possible check as one line for the notices list: "「…」：未核对「预算执行率计算不符」——表中没有「执行率」栏。" */
+export function notCheckedText(n: NotChecked): string {
+  return `工作表「${n.sheet}」未核对「${n.title}」（${n.rule}）：${n.reason}。`;
 }
 
 /** Counts per severity, for the task pane's badges and the CLI's summary. */

@@ -5,13 +5,15 @@
  */
 import { emptyBasic, emptyProject, emptySelfEvaluation } from "../empty";
 import { normalizeLabel, textAt, type Grid } from "../grid";
-import type { Package, ProjectEvaluation, Raw, SelfEvaluation } from "../model";
+import type { FormFacts, Package, ProjectEvaluation, Raw, SelfEvaluation, SheetFacts } from "../model";
 import { HUNAN_2024 } from "../preset";
 import { basicTemplate } from "../template/basic";
 import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
-import { cellOf, readSheetInto, type CellRef, type SheetIndex } from "./sheet";
+import { readColumnYears, readFundParts, readLevelWeights, readOtherFunds, readScoringMethod } from "./facts";
+import { AMOUNT_UNITS, amountUnitOf } from "./headers";
+import { absentOf, cellOf, readSheetInto, type CellRef, type SheetIndex, type SheetReadInto } from "./sheet";
 
 export type { CellRef } from "./sheet";
 
@@ -20,9 +22,19 @@ export interface WorkbookRead {
   /** The cell of a model path ("basic.sangong.final", "projects.2.funds.total.rate"), when it was read from one. */
   cellOf(path: string): CellRef | undefined;
   sheets: { name: string; kind: SheetKind; path: string }[];
-  /** What could not be read, in Chinese: missing rows, sheets that are not forms. */
+  /** What could not be read, in Chinese: missing rows, sheets that are not forms, units converted. */
   notices: string[];
+  /**
+   * Why a model path has no cell in the form (the column or row the form does not have), in Chinese;
+   * undefined when it has one. Absent is not zero: rules needing it are not run (see CheckInput).
+   */
+  absent(path: string): string | undefined;
+  /** What the forms print beyond the package, by sheet path (model.ts SheetFacts). */
+  facts: FormFacts;
 }
+
+/** Labels that only a project form (附件3 and its kin: 专项资金 / 绩效目标自评表) has. */
+const PROJECT_LABELS = new Set(["项目支出名称", "项目名称", "专项资金名称"]);
 
 /** Which form a grid holds, by the labels in its first rows; null for other sheets. */
 export function classifySheet(grid: Grid): SheetKind | null {
@@ -34,9 +46,9 @@ export function classifySheet(grid: Grid): SheetKind | null {
     for (let c = 0; c < width; c++) {
       const t = normalizeLabel(textAt(grid, r, c));
       if (!t) continue;
-      if (t === "项目支出名称" || /项目支出绩效自评表$/.test(t)) return "project";
+      if (PROJECT_LABELS.has(t) || /项目支出绩效自评表$/.test(t) || /专项资金.*自评表$/.test(t)) return "project";
       if (/基础数据表$/.test(t) || t === "财政供养人员情况") basic++;
-      if (/部门整体支出绩效自评表$/.test(t) || t === "年度预算申请" || t === "年度资金总额") evaluation++;
+      if (/部门整体支出绩效自评表$/.test(t) || /整体支出.*自评表$/.test(t) || t === "年度预算申请" || t === "年度资金总额") evaluation++;
     }
   }
   if (basic > 0 && basic >= evaluation) return "basic";
@@ -78,6 +90,7 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
   const indices = new Map<string, SheetIndex>(); // sheet path ("basic", "projects.3") → index
   const sheets: WorkbookRead["sheets"] = [];
   const notices: string[] = [];
+  const facts: FormFacts = {};
   const pkg: Package = { schemaVersion: 1, unit: "", year: fallbackYear, basic: null, selfEvaluation: null, projects: [] };
   let unitIndex: SheetIndex | null = null;
   let yearFound = false;
@@ -91,62 +104,92 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       yearFound = true;
     }
     const template = templateFor(kind, year ?? pkg.year);
-    const report = (missing: string[]) => {
-      for (const row of missing) notices.push(`工作表「${grid.sheet}」未找到${row}行，相关数字未读取。`);
+    const unit = amountUnitOf(grid);
+    const scale = unit ? AMOUNT_UNITS[unit.unit] : 1;
+    const sheetFacts: SheetFacts = {};
+    if (unit && unit.unit !== "万元") {
+      sheetFacts.amountUnit = { unit: unit.unit, text: unit.text };
+      notices.push(`工作表「${grid.sheet}」的金额以${unit.unit}填写（「${unit.text}」），已换算为万元核对；下列消息中的金额均为万元。`);
+    }
+    const read = (target: object): SheetReadInto => {
+      const r = readSheetInto(grid, template, target as Record<string, unknown>, { amountScale: scale });
+      for (const row of r.missingRows) notices.push(`工作表「${grid.sheet}」未找到${row}行，相关数字未读取。`);
+      return r;
+    };
+    const scoredFacts = (r: SheetReadInto, base: string) => {
+      const parts = readFundParts(grid, r.index, base, scale);
+      if (parts.length) sheetFacts.fundParts = parts;
+      const method = readScoringMethod(grid, r.index, base, r.headers.get("fundsHeader"));
+      if (method) sheetFacts.scoringMethod = method;
+      const weights = readLevelWeights(grid, r.index);
+      if (weights) sheetFacts.levelWeights = weights;
     };
 
+    let path: string;
     if (kind === "basic") {
       if (pkg.basic) {
         notices.push(`工作表「${grid.sheet}」是第二张基础数据表，已忽略。`);
         continue;
       }
       const basic = emptyBasic();
-      const read = readSheetInto(grid, template, basic as unknown as Record<string, unknown>);
-      report(read.missingRows);
-      const label = specialLabelOf(grid, read.index);
+      const r = read(basic);
+      const label = specialLabelOf(grid, r.index);
       if (label) basic.specialLabel = label;
+      const other = readOtherFunds(grid, r.index);
+      if (other) sheetFacts.otherFunds = other;
+      sheetFacts.columnYears = readColumnYears(r.index, r.headers.get("fundHeader"), r.headers.get("staffHeader"));
       pkg.basic = basic;
-      indices.set("basic", read.index);
-      sheets.push({ name: grid.sheet, kind, path: "basic" });
+      path = "basic";
+      indices.set(path, r.index);
     } else if (kind === "selfEvaluation") {
       if (pkg.selfEvaluation) {
         notices.push(`工作表「${grid.sheet}」是第二张部门整体支出绩效自评表，已忽略。`);
         continue;
       }
       const evaluation = emptySelfEvaluation(null) as SelfEvaluation & { unit?: Raw };
-      const read = readSheetInto(grid, template, evaluation as unknown as Record<string, unknown>);
-      report(read.missingRows);
+      const r = read(evaluation);
       if (typeof evaluation.unit === "string" && evaluation.unit) pkg.unit = evaluation.unit;
       delete evaluation.unit;
+      scoredFacts(r, "funds.");
       pkg.selfEvaluation = evaluation;
-      unitIndex = read.index;
-      indices.set("selfEvaluation", read.index);
-      sheets.push({ name: grid.sheet, kind, path: "selfEvaluation" });
+      unitIndex = r.index;
+      path = "selfEvaluation";
+      indices.set(path, r.index);
     } else {
       const i = pkg.projects.length;
       const project: ProjectEvaluation = emptyProject("", null);
-      const read = readSheetInto(grid, template, project as unknown as Record<string, unknown>);
-      report(read.missingRows);
+      const r = read(project);
+      scoredFacts(r, "funds.total.");
       pkg.projects.push(project);
-      indices.set(`projects.${i}`, read.index);
-      sheets.push({ name: grid.sheet, kind, path: `projects.${i}` });
+      path = `projects.${i}`;
+      indices.set(path, r.index);
     }
+    facts[path] = sheetFacts;
+    sheets.push({ name: grid.sheet, kind, path });
   }
   if (!pkg.unit) pkg.unit = pkg.projects.find((p) => p.department)?.department ?? "";
 
-  const locate = (path: string): CellRef | undefined => {
-    if (path === "unit") return unitIndex ? cellOf(unitIndex, "unit") : undefined;
+  /** The sheet's index and the path inside the sheet. */
+  const split = (path: string): [SheetIndex | undefined, string] => {
     const dot = path.indexOf(".");
     const head = path.slice(0, dot);
     if (head === "projects") {
       const dot2 = path.indexOf(".", dot + 1);
-      const index = indices.get(path.slice(0, dot2));
-      return index ? cellOf(index, path.slice(dot2 + 1)) : undefined;
+      return [indices.get(path.slice(0, dot2)), path.slice(dot2 + 1)];
     }
-    const index = indices.get(head);
-    return index ? cellOf(index, path.slice(dot + 1)) : undefined;
+    return [indices.get(head), path.slice(dot + 1)];
   };
-  return { pkg, cellOf: locate, sheets, notices };
+  const locate = (path: string): CellRef | undefined => {
+    if (path === "unit") return unitIndex ? cellOf(unitIndex, "unit") : undefined;
+    const [index, rest] = split(path);
+    return index ? cellOf(index, rest) : undefined;
+  };
+  const absent = (path: string): string | undefined => {
+    if (path === "unit") return undefined;
+    const [index, rest] = split(path);
+    return index ? absentOf(index, rest) : undefined;
+  };
+  return { pkg, cellOf: locate, sheets, notices, absent, facts };
 }
 
 /** "3、省级专项资金（每个专项一行）" → "省级专项资金". */

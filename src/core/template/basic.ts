@@ -57,6 +57,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       kind: "row",
       row: {
         key: "staffHeader",
+        headerOf: ["staff"],
         cells: [
           { col: 0, rowSpan: 2, label: "财政供养人员情况（人）", style: "header" },
           { col: 1, span: 2, label: "编制数", style: "header" },
@@ -82,6 +83,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       kind: "row",
       row: {
         key: "fundHeader",
+        headerOf: [...FUND_ROWS_BEFORE_SPECIAL.map(([key]) => key), "special", "specialFund", ...FUND_ROWS_AFTER_SPECIAL.map(([key]) => key)],
         cells: [
           { col: 0, label: "经费控制情况（万元）", style: "header" },
           { col: 1, span: 2, label: `${y - 1}年决算数`, style: "header" },
@@ -112,6 +114,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       row: {
         key: "buildingsHeader",
         height: 32,
+        headerOf: ["buildings"],
         cells: [
           { col: 0, rowSpan: 2, label: `楼堂馆所控制情况（${y}年完工项目）`, style: "header" },
           { col: 1, label: "批复规模（㎡）", style: "header" },

@@ -63,7 +63,8 @@ export function projectTemplate(params: TemplateParams, index = 1): SheetTemplat
       row: {
         key: "fundsHeader",
         height: 32,
-        match: ["项目资金"],
+        match: ["项目资金", "资金情况"],
+        headerOf: ["current", "carryover", "other", "fundsTotal"],
         cells: [
           { col: 0, rowSpan: 5, label: "项目资金（万元）", style: "header" },
           { col: 1, label: "资金来源", style: "header" },
@@ -77,7 +78,7 @@ export function projectTemplate(params: TemplateParams, index = 1): SheetTemplat
       },
     },
     { kind: "row", row: sourceRow("current", "其中：当年财政拨款", "funds.current.") },
-    { kind: "row", row: sourceRow("carryover", "上年结转金额", "funds.carryover.") },
+    { kind: "row", row: { ...sourceRow("carryover", "上年结转金额", "funds.carryover."), match: ["上年结转金额", "上年结转资金", "上年结转"] } },
     { kind: "row", row: { ...sourceRow("other", "其它资金", "funds.other."), match: ["其它资金", "其他资金"] } },
     { kind: "row", row: total },
     ...goalBlocks("预期目标", "实际完成情况"),

@@ -66,7 +66,8 @@ export function selfEvaluationTemplate(params: TemplateParams): SheetTemplate {
       row: {
         key: "fundsHeader",
         height: 32,
-        match: ["年度预算申请"],
+        match: ["年度预算申请", /总体资金$/],
+        headerOf: ["funds"],
         cells: [
           { col: 0, rowSpan: 7, label: "年度预算申请（万元）", style: "header" },
           { col: 2, label: "年初预算数", style: "header" },

@@ -16,6 +16,7 @@ export function indicatorBlock(
     key: "indicatorHeader",
     height: 32,
     match: ["一级指标"],
+    headerOf: ["total"],
     cells: [
       { col: 1, label: "一级指标", style: "header" },
       { col: 2, label: "二级指标", style: "header" },

@@ -49,6 +49,12 @@ export interface RowDef {
   /** Normalized label texts or patterns that identify this row when reading; default: its first label. */
   match?: (string | RegExp)[];
   height?: number;
+  /**
+   * A header row: the keys of the rows (and list items) below it that take their columns from it.
+   * Reading maps each of this row's header labels to the form's column of the same meaning
+   * (read/headers.ts), so a form with other columns or another order is read by its headers.
+   */
+  headerOf?: string[];
 }
 
 /** A repeated row (专项资金 items): written `count` times, read as every row up to the next block's anchor. */
