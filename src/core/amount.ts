@@ -17,6 +17,8 @@ export type Parsed =
 const FULL_WIDTH: Record<string, string> = {
   "．": ".", "，": ",", "％": "%", "－": "-", "＋": "+", "　": " ", "。": ".", "、": ",",
   "／": "/", "Ｘ": "X", "ｘ": "x", "﹪": "%", "−": "-",
+  // Comparison signs as printed in published forms (full-width, and the box-drawing ═ of some typesetting tools).
+  "＞": ">", "＜": "<", "＝": "=", "═": "=",
 };
 
 /** Full-width digits and punctuation → ASCII. */
@@ -28,6 +30,17 @@ export function toHalfWidth(text: string): string {
     else out += FULL_WIDTH[ch] ?? ch;
   }
   return out;
+}
+
+/**
+ * Texts that mean "none / not applicable" in a published form: a dash, a slash, 无, 不适用, an ellipsis row.
+ * They are answers, not unreplaced template placeholders (INPUT.PLACEHOLDER skips them).
+ */
+const NOT_APPLICABLE = /^(?:[—–\-－─]+|[/／\\]+|[…]+|\.{3,}|。{3,}|无|暂无|无此项|不适用|不涉及|N\/?A)$/i;
+
+export function isNotApplicable(text: string): boolean {
+  const t = text.replace(/[\s\u3000]+/g, "");
+  return t !== "" && NOT_APPLICABLE.test(t);
 }
 
 /** Template placeholders: ××, XX, —, -, /, and texts built around ×× ("××分", "××专项资金"). */

@@ -29,6 +29,11 @@ export interface Tolerances {
   yuanSuspect: number;
   /** Rates beyond this (as a fraction) are out of any plausible range and flagged for review. */
   implausibleRate: number;
+  /**
+   * Two names pair across tables (附件3 project ↔ 附件1 专项) when, after normalizing, one contains
+   * the other or their character-bigram Dice coefficient (0…1) is at least this (src/core/pairing.ts).
+   */
+  nameSimilarity: number;
 }
 
 export const DEFAULT_TOLERANCES: Tolerances = {
@@ -36,6 +41,7 @@ export const DEFAULT_TOLERANCES: Tolerances = {
   overCompletion: 0.3,
   yuanSuspect: 1_000_000,
   implausibleRate: 2,
+  nameSimilarity: 0.6,
 };
 
 export const HUNAN_2024: Preset = {

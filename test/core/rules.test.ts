@@ -41,6 +41,7 @@ function clean(): Package {
     ind("满意度指标（10分）", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10),
   ];
   ev.total = { weight: 100, score: 97.38, grade: "优" }; // 9.38 + 20+20+10+28+10
+  ev.goals = { planned: "全年完成10次以上培训，服务满意度不低于90%。", achieved: "完成培训12次，满意度95%。" };
 
   const project = emptyProject("信息化运维");
   project.funds.current = { initialBudget: 50, fullBudget: 60, executed: 57 };
@@ -49,6 +50,7 @@ function clean(): Package {
   project.funds.total = { initialBudget: 50, fullBudget: 60, executed: 57, weight: 10, rate: "95.00%", score: 9.5 }; // 57 ÷ 60
   project.indicators = [ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 90, 90)];
   project.total = { weight: 100, score: 99.5, grade: "优" };
+  project.goals = { planned: "全年维护信息系统12次，保障稳定运行。", achieved: "完成维护12次，系统全年稳定运行。" };
 
   return { schemaVersion: 1, unit: "测试局", year: 2024, basic, selfEvaluation: ev, projects: [project] };
 }
@@ -358,6 +360,67 @@ describe("INDICATOR", () => {
     p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "数量指标", "在职人员控制率", "≤100%", "80%", 20, 20); // 8 ÷ 10
     const fs = of(check(p), "INDICATOR.VS_BASIC");
     expect(fs).toEqual([expect.objectContaining({ expected: "87.50%", actual: "85.00%" })]);
+  });
+});
+
+describe("meaning of indicator texts, content, pairing (issue 9)", () => {
+  test("INDICATOR.FULL_NOT_MET: a deadline missed (2019年 → 2020年) with full marks; no proportional figure", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "完成时限", "2019年", "2020年", 10, 10);
+    const [f] = of(check(p), "INDICATOR.FULL_NOT_MET");
+    expect(f).toMatchObject({ severity: "警告", expected: "低于 10", actual: "10" });
+    expect(f.message).toContain("未在时限内完成");
+  });
+
+  test("INDICATOR.MET_NOT_FULL: 100% for 三公经费控制率 is ≤ (inferred and said so); 85% meets it", () => {
+    const p = clean();
+    // 3.5 ÷ 4 = 87.50% restated correctly, target printed "100%" without an operator.
+    p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "成本指标", "三公经费控制率", "100%", "87.50%", 10, 8, "超支");
+    p.selfEvaluation!.total.score = 95.38; // 97.38 − 2
+    const fs = check(p);
+    expect(of(fs, "INDICATOR.FULL_NOT_MET")).toEqual([]);
+    const [f] = of(fs, "INDICATOR.MET_NOT_FULL");
+    expect(f).toMatchObject({ severity: "警告", expected: "10", actual: "8" });
+    expect(f.message).toContain("按「控制率」类指标推定为≤");
+  });
+
+  test("INDICATOR.ACTUAL_RESTATES_TARGET: an actual written as ≥80% is a 提示 naming both texts", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[1].actual = "≥95%";
+    const [f] = of(check(p), "INDICATOR.ACTUAL_RESTATES_TARGET");
+    expect(f).toMatchObject({ severity: "提示", expected: "实际达到的数值", actual: "≥95%" });
+    expect(f.message).toBe("指标「合格率」实际完成值「≥95%」只是重复了年度指标值 ≥95%，没有写出实际达到的数值。");
+  });
+
+  test("CONTENT.GOAL: a goal that is only the budget amount, or empty", () => {
+    const p = clean();
+    p.projects[0].goals = { planned: "60", achieved: "" }; // 全年预算数 60
+    const fs = of(check(p), "CONTENT.GOAL");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ["提示", "目标的文字说明", "60"],
+      ["提示", "目标的文字说明", "（空）"],
+    ]);
+    expect(fs[0].message).toBe("年度总体目标（预期目标）只写了金额「60」，与项目「信息化运维」年度资金总额全年预算数 60.00 相同，不是目标。");
+  });
+
+  test("PAIR.SIMILAR_NAME and PROJECT.VS_BASIC: 信息化运维 ↔ 信息化运维经费 are compared, and the pairing is said", () => {
+    const p = clean();
+    p.basic!.specialFunds = [{ name: "信息化运维经费", prevFinal: null, budget: 60, final: 56 }];
+    const fs = check(p);
+    const [pair] = of(fs, "PAIR.SIMILAR_NAME");
+    expect(pair).toMatchObject({ severity: "提示", expected: "信息化运维经费", actual: "信息化运维" });
+    expect(pair.message).toContain("与基础数据表专项「信息化运维经费」");
+    const [vs] = of(fs, "PROJECT.VS_BASIC");
+    expect(vs).toMatchObject({ expected: "56.00", actual: "57.00" }); // 57 − 56 = 1.00
+    expect(vs.message).toContain("对应专项「信息化运维经费」");
+  });
+
+  test("PAIR.UNPAIRED: a project without a 专项 of a similar name is listed", () => {
+    const p = clean();
+    p.basic!.specialFunds = [{ name: "疫情防控专项资金", prevFinal: null, budget: 5, final: 5 }];
+    const [f] = of(check(p), "PAIR.UNPAIRED");
+    expect(f).toMatchObject({ severity: "提示", actual: "信息化运维" });
+    expect(f.message).toContain("找不到同名或名称相近的一行，未核对其金额");
   });
 });
 

@@ -1,9 +1,27 @@
 /** Rules across forms and on the funding splits: 自评表 vs 基础数据表, 附件3 vs its 专项, income/expense splits. */
 import { D, type Dec, round } from "../../decimal";
-import { normalizeLabel } from "../../grid";
+import { matchNote, pairNames, type Pair } from "../../pairing";
 import { type CheckContext, money } from "../context";
 import type { Rule } from "../types";
 import { checkSum } from "./sums";
+import { restatedRateOf } from "./indicator";
+
+/** "附件1 基础数据表 A15" for a message; the sheet alone when the figure has no cell (a model read from JSON). */
+function cellName(ctx: CheckContext, path: string): string {
+  const { sheet, cell } = ctx.where(path);
+  return cell ? `${sheet} ${cell}` : sheet;
+}
+
+/** 附件3 projects paired with 附件1 专项 rows by name (exact first, then similar; each used once). */
+function projectPairs(ctx: CheckContext): { pairs: Pair[]; unpaired: number[] } {
+  const funds = ctx.pkg.basic?.specialFunds ?? [];
+  const { pairs, unpairedLeft } = pairNames(
+    ctx.pkg.projects.map((p) => p.name ?? ""),
+    funds.map((f) => f.name ?? ""),
+    ctx.preset.tolerances.nameSimilarity,
+  );
+  return { pairs, unpaired: unpairedLeft };
+}
 
 const INCOME_PARTS = ["general", "govFund", "specialAccount", "other"].map((k) => `selfEvaluation.byIncome.${k}`);
 const EXPENSE_PARTS = ["basic", "project"].map((k) => `selfEvaluation.byExpense.${k}`);
@@ -98,15 +116,13 @@ export const crossSheetRules: Rule[] = [
     id: "PROJECT.VS_BASIC",
     severity: "警告",
     title: "项目表与基础数据表专项不符",
-    description: "附件3 的全年预算数、全年执行数，应与基础数据表中同名专项资金的本年预算数、本年决算数一致（按名称对应）。",
+    description: "附件3 的全年预算数、全年执行数，应与基础数据表中对应专项资金的本年预算数、本年决算数一致（按名称对应，名称相近的也对应，见 PAIR.SIMILAR_NAME）。",
     example: "项目「“放管服”和“一件事一次办”改革工作经费」全年执行数 14.98 与基础数据表同名专项（2024年决算数）14.97 不一致。",
     run(ctx) {
-      const funds = ctx.pkg.basic?.specialFunds ?? [];
-      if (funds.length === 0) return;
-      const byName = new Map(funds.map((f, i) => [normalizeLabel(f.name), i]));
-      ctx.pkg.projects.forEach((p, i) => {
-        const j = byName.get(normalizeLabel(p.name));
-        if (j === undefined || !p.name.trim()) return;
+      if ((ctx.pkg.basic?.specialFunds ?? []).length === 0) return;
+      for (const { left: i, right: j, match } of projectPairs(ctx).pairs) {
+        const fund = ctx.pkg.basic!.specialFunds[j];
+        const which = match.kind === "exact" ? "同名专项" : `对应专项「${fund.name.trim()}」`;
         for (const [mine, theirs] of [
           ["fullBudget", "budget"],
           ["executed", "final"],
@@ -115,9 +131,61 @@ export const crossSheetRules: Rule[] = [
           const b = ctx.num(`basic.specialFunds.${j}.${theirs}`);
           if (a === null || b === null || round(a, 2).equals(round(b, 2))) continue;
           const at = `projects.${i}.funds.total.${mine}`;
-          ctx.report(at, `${ctx.label(at)} ${money(a)} 与基础数据表同名专项${ctx.label(`basic.specialFunds.${j}.${theirs}`).replace(/^专项资金「[^」]*」/, "")} ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
+          ctx.report(at, `${ctx.label(at)} ${money(a)} 与基础数据表${which}${ctx.label(`basic.specialFunds.${j}.${theirs}`).replace(/^专项资金「[^」]*」/, "")} ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
         }
+      }
+    },
+  },
+  {
+    id: "PAIR.SIMILAR_NAME",
+    severity: "提示",
+    title: "按相近名称对应核对",
+    description:
+      "附件3 项目名称与基础数据表专项名称、三级指标名称与基础数据表的比率名称不完全相同时，按相近名称（去掉“经费/费用/资金/项目”等字样后相同或互相包含，或字符相似度达到预设值）或已知同义名称（如财政供养人员控制率 = 在职人员控制率）对应核对，并说明对应了哪两个单元格，请确认是同一事项。",
+    example: "项目「政务服务大厅运转经费」（附件3 政务服务大厅运转经费 B3）与基础数据表专项「服务大厅运转费用」（附件1 基础数据表 A15）名称不完全相同，去掉“经费/费用/资金/项目”等字样后名称一致或互相包含，已按同一事项核对金额。",
+    run(ctx) {
+      const funds = ctx.pkg.basic?.specialFunds ?? [];
+      if (funds.length > 0) {
+        for (const { left: i, right: j, match } of projectPairs(ctx).pairs) {
+          if (match.kind === "exact") continue;
+          const project = `projects.${i}.name`;
+          const fund = `basic.specialFunds.${j}.name`;
+          ctx.report(
+            project,
+            `项目「${ctx.pkg.projects[i].name.trim()}」（${cellName(ctx, project)}）与基础数据表专项「${funds[j].name.trim()}」（${cellName(ctx, fund)}）名称不完全相同，${matchNote(match)}，已按同一事项核对金额。`,
+            funds[j].name.trim(),
+            ctx.pkg.projects[i].name.trim(),
+          );
+        }
+      }
+      if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
+      ctx.pkg.selfEvaluation.indicators.forEach((ind, k) => {
+        const paired = restatedRateOf(String(ind.name ?? ""), ctx.preset.tolerances.nameSimilarity);
+        if (!paired || paired.match.kind === "exact") return;
+        const at = `selfEvaluation.indicators.${k}.actual`;
+        const how = paired.alias ? "是同一比率的另一种叫法" : matchNote(paired.match);
+        ctx.report(
+          at,
+          `指标「${String(ind.name).trim()}」（${cellName(ctx, at)}）与基础数据表「${paired.source.name}」（${cellName(ctx, paired.source.num)} ÷ ${cellName(ctx, paired.source.den)}）${how}，已按同一比率核对。`,
+          paired.source.name,
+          String(ind.name).trim(),
+        );
       });
+    },
+  },
+  {
+    id: "PAIR.UNPAIRED",
+    severity: "提示",
+    title: "项目在基础数据表中找不到对应专项",
+    description: "附件3 的项目在基础数据表的专项资金中找不到同名或名称相近的一行，其金额未与基础数据表核对。请检查名称是否一致，或在基础数据表补列该专项。",
+    example: "项目「信息化运维」（附件3 信息化运维 B3）在基础数据表的专项资金中找不到同名或名称相近的一行，未核对其金额。",
+    run(ctx) {
+      // Without any 专项 row in 附件1 the projects are paid from 业务工作经费 / 运行维护经费: nothing to pair.
+      if ((ctx.pkg.basic?.specialFunds ?? []).length === 0) return;
+      for (const i of projectPairs(ctx).unpaired) {
+        const at = `projects.${i}.name`;
+        ctx.report(at, `项目「${ctx.pkg.projects[i].name.trim()}」（${cellName(ctx, at)}）在基础数据表的专项资金中找不到同名或名称相近的一行，未核对其金额。`, "基础数据表中的对应专项", ctx.pkg.projects[i].name.trim());
+      }
     },
   },
 ];

@@ -1,5 +1,5 @@
 /** Rules on single cells: not a number, placeholders left, negative amounts, amounts in 元, required figures missing. */
-import { isPlaceholder } from "../../amount";
+import { isNotApplicable, isPlaceholder } from "../../amount";
 import { D, type Dec } from "../../decimal";
 import type { Package } from "../../model";
 import { HUNAN_2024 } from "../../preset";
@@ -107,11 +107,11 @@ export const inputRules: Rule[] = [
     id: "INPUT.PLACEHOLDER",
     severity: "警告",
     title: "模板占位符未替换",
-    description: "“××”“XX”“—”“/”等占位符是模板留给填报人替换的，提交前应改为实际内容（无数据的金额填0）。",
+    description: "“××”“XX”“○○”等占位符是模板留给填报人替换的，提交前应改为实际内容（无数据的金额填0）。单独的“—”“/”“无”“不适用”“……”是表格里“无/不适用”的通行写法，不算占位符。",
     example: "第1个专项资金的名称「××专项资金」仍是模板占位符，请填写实际内容。",
     run(ctx) {
       forEachTypedLeaf(ctx.pkg, (raw, type, pathOf) => {
-        if (typeof raw !== "string" || !isPlaceholder(raw)) return;
+        if (typeof raw !== "string" || !isPlaceholder(raw) || isNotApplicable(raw)) return;
         const path = pathOf();
         const hint = NUMERIC.has(type) ? "请填写数字，无数据填0" : "请填写实际内容";
         ctx.report(path, `${ctx.label(path)}「${raw.trim()}」仍是模板占位符，${hint}。`, NUMERIC.has(type) ? EXPECTED[type] : "实际内容", raw.trim());

@@ -1,0 +1,59 @@
+/** Content checks reviewers apply to the text of a form: goals that are not goals. */
+import { parseAmount } from "../../amount";
+import { normalizeLabel } from "../../grid";
+import { nameKey } from "../../pairing";
+import { type CheckContext, money } from "../context";
+import type { Rule } from "../types";
+
+const GOAL_PARTS = [
+  ["planned", "年度总体目标（预期目标）"],
+  ["achieved", "年度总体目标（实际完成情况）"],
+] as const;
+
+/** The fund figures of a scored sheet a goal might merely repeat: 年初预算数, 全年预算数, 全年执行数. */
+const FUND_COLUMNS = ["initialBudget", "fullBudget", "executed"] as const;
+
+/**
+ * What is wrong with a goal text, or null: empty, only a figure ("287", "171万元", "100%"),
+ * or only the name of the project / fund it belongs to.
+ */
+function goalProblem(ctx: CheckContext, text: string, exec: string, names: string[]): string | null {
+  const t = text.trim();
+  if (t === "") return "未填写";
+  const figure = parseAmount(t.replace(/万?元$/, ""));
+  if (figure.kind === "number") {
+    const same = FUND_COLUMNS.find((c) => {
+      const v = ctx.num(`${exec}.${c}`);
+      return v !== null && !figure.percent && v.equals(figure.value);
+    });
+    if (same) return `只写了金额「${t}」，与${ctx.label(`${exec}.${same}`)} ${money(ctx.num(`${exec}.${same}`)!)} 相同，不是目标`;
+    return `只写了一个数字「${t}」，没有写出要做成什么`;
+  }
+  const key = nameKey(t);
+  const restated = names.find((n) => n.trim() && (normalizeLabel(n) === normalizeLabel(t) || (key.length >= 2 && nameKey(n) === key)));
+  if (restated) return `只重复了名称「${restated.trim()}」，没有写出要做成什么`;
+  return null;
+}
+
+export const contentRules: Rule[] = [
+  {
+    id: "CONTENT.GOAL",
+    severity: "提示",
+    title: "年度总体目标空着或只写了金额、名称",
+    description:
+      "年度总体目标的预期目标和实际完成情况应写明做成什么事、达到什么程度；空着、只填一个金额（如预算数287）或数字、或只重复项目（资金）名称的，评审时会被退回。",
+    example: "年度总体目标（预期目标）只写了金额「287」，与年度资金总额全年预算数 287.00 相同，不是目标。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const names = s.kind === "project" ? [ctx.pkg.projects[Number(s.base.split(".")[1])]?.name ?? ""] : [];
+        for (const [part, label] of GOAL_PARTS) {
+          const path = `${s.base}goals.${part}`;
+          const raw = ctx.raw(path);
+          const written = raw === null || raw === undefined ? "" : String(raw).trim();
+          const problem = goalProblem(ctx, written, s.exec, names);
+          if (problem) ctx.report(path, `${label}${problem}。`, "目标的文字说明", written || "（空）");
+        }
+      }
+    },
+  },
+];
