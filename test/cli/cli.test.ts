@@ -91,6 +91,13 @@ describe("check FILE", () => {
     expect(j.findings.find((f: { rule: string }) => f.rule === "EVAL.INCOME_SUM")).toMatchObject({ sheet: "附件2 整体支出自评表", cell: "D5", expected: "20971.34", actual: "24964.59" });
   });
 
+  test("jixiao template writes no 附件3 unless --projects asks for some", () => {
+    const t = cli(["template", p("no-projects.xlsx"), "--year", "2024"]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain("共 3 张表：附件1 基础数据表、附件2 整体支出自评表、报告素材");
+    expect(t.stdout).not.toContain("附件3");
+  });
+
   test("a blank template has no 错误: exit 0", () => {
     const file = p("blank.xlsx");
     const t = cli(["template", file, "--unit", "测试单位", "--year", "2024", "--projects", "2"]);
