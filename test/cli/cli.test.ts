@@ -105,7 +105,9 @@ describe("check FILE", () => {
     expect(t.stdout).toContain("附件3 项目2");
     const r = cli(["check", file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("错误 0 条");
+    // 尚未填写 once per sheet (FORM.BLANK 提示): neither an all-clear nor a list of "…未填写" 警告.
+    expect(r.stdout).toContain("共 4 条：错误 0 条，警告 0 条，提示 4 条。");
+    for (const sheet of ["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1", "附件3 项目2"]) expect(r.stdout).toContain(`「${sheet}」尚未填写`);
   });
 
   test("a 10,000-row sheet of garbage beside the forms is ignored: the same findings", () => {
