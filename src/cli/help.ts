@@ -29,7 +29,7 @@ export const HELP: Record<string, string> = {
 选项：
   --unit 名称       单位名称，写入自评表和项目表
   --year 年度       评价年度，默认为去年（例如 2024）
-  --projects N      附件3 项目表的张数，默认 1（0 表示不要项目表）
+  --projects N      附件3 项目表的张数，默认 0（不要项目表；有项目时写明张数）
   --funds N         附件1 中专项资金的行数，默认按模板
   --preset 方案     评分方案：hunan-2024（默认）、suining-2024、hunan-steps
   --jx              公式改用加载项的 JX 自定义函数（需要在 Excel 中加载「绩效自评助手」）

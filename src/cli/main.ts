@@ -42,7 +42,8 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   const [file] = positionals(p, ["OUT.xlsx"], "template");
   const preset = presetOption(p.options.preset);
   const year = intOption(p, "year", new Date().getFullYear() - 1, 1990, 2100);
-  const projects = intOption(p, "projects", 1, 0, 200);
+  // No 附件3 unless asked for: a department without projects must not report "对1个项目开展了…".
+  const projects = intOption(p, "projects", 0, 0, 200);
   const funds = p.options.funds === undefined ? undefined : intOption(p, "funds", 2, 1, 100);
   outputPath(file, p);
   // The forms and the 报告素材 sheet (the texts only the department knows, for `jixiao report`).

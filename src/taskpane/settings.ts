@@ -17,7 +17,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   unit: "",
   year: new Date().getFullYear() - 1, // the self-evaluation is filled the year after
-  projects: 1,
+  projects: 0, // no 附件3 unless the user asks for some (issue 10)
   specialFundRows: 2,
   presetId: HUNAN_2024.id,
   flavour: "auto",

@@ -91,6 +91,13 @@ describe("check FILE", () => {
     expect(j.findings.find((f: { rule: string }) => f.rule === "EVAL.INCOME_SUM")).toMatchObject({ sheet: "附件2 整体支出自评表", cell: "D5", expected: "20971.34", actual: "24964.59" });
   });
 
+  test("jixiao template writes no 附件3 unless --projects asks for some", () => {
+    const t = cli(["template", p("no-projects.xlsx"), "--year", "2024"]);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toContain("共 3 张表：附件1 基础数据表、附件2 整体支出自评表、报告素材");
+    expect(t.stdout).not.toContain("附件3");
+  });
+
   test("a blank template has no 错误: exit 0", () => {
     const file = p("blank.xlsx");
     const t = cli(["template", file, "--unit", "测试单位", "--year", "2024", "--projects", "2"]);
@@ -98,7 +105,9 @@ describe("check FILE", () => {
     expect(t.stdout).toContain("附件3 项目2");
     const r = cli(["check", file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("错误 0 条");
+    // 尚未填写 once per sheet (FORM.BLANK 提示): neither an all-clear nor a list of "…未填写" 警告.
+    expect(r.stdout).toContain("共 4 条：错误 0 条，警告 0 条，提示 4 条。");
+    for (const sheet of ["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1", "附件3 项目2"]) expect(r.stdout).toContain(`「${sheet}」尚未填写`);
   });
 
   test("a 10,000-row sheet of garbage beside the forms is ignored: the same findings", () => {

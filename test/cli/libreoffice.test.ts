@@ -50,12 +50,21 @@ beforeAll(async () => {
     inputs.push(file);
     recalculated[id] = { pkg, layouts, wb, file: path.join(dir, "lo", `seed-${id}.xlsx`) };
   }
+  for (const flavour of ["native", "jx"] as const) {
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024, projects: 1 });
+    const wb = newWorkbook();
+    writeLayouts(wb, layouts, flavour);
+    const file = path.join(dir, `blank-${flavour}.xlsx`);
+    await writeWorkbook(wb, file);
+    inputs.push(file);
+    recalculated[`blank-${flavour}`] = { pkg: null as unknown as Package, layouts, wb, file: path.join(dir, "lo", `blank-${flavour}.xlsx`) };
+  }
   const profile = `file://${path.join(dir, "profile")}`;
   const r = spawnSync(bin, [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", path.join(dir, "lo"), ...inputs], {
     encoding: "utf8",
     timeout: 200_000,
   });
-  for (const id of ["003", "004"]) {
+  for (const id of ["003", "004", "blank-native", "blank-jx"]) {
     const out = recalculated[id].file;
     if (!fs.existsSync(out)) throw new Error(`LibreOffice 没有生成 ${out}（退出码 ${r.status}）：${r.stderr}`);
     recalculated[id].wb = await loadWorkbook(out);
@@ -72,6 +81,28 @@ function valueOf(id: string, layoutIndex: number, field: string): unknown {
 }
 
 const num = (v: unknown) => new D(String(v));
+
+describe("a blank template recalculated by LibreOffice shows no result", () => {
+  // Before: 附件2's sums showed 0.00, 总分 0.00 and 等级 差; 附件3 showed #DIV/0! in 执行率, 得分, 总分 and 等级.
+  test.each(["native", "jx"])("every computed cell of every sheet is empty (%s formulas)", (flavour) => {
+    const { layouts, wb } = recalculated[`blank-${flavour}`];
+    const shown: string[] = [];
+    let computed = 0;
+    for (const layout of layouts) {
+      const ws = wb.getWorksheet(layout.name)!;
+      for (const c of layout.cells) {
+        if (!c.formula) continue;
+        computed++;
+        const cell = ws.getCell(c.row + 1, c.col + 1);
+        expect(cell.formula).toBeTruthy();
+        const v = cell.result as unknown;
+        if (!(v === "" || v === null || v === undefined)) shown.push(`${layout.name}!${cell.address}=${JSON.stringify(v)}`);
+      }
+    }
+    expect(computed).toBeGreaterThanOrEqual(15); // 附件1 3 rates; 附件2 2 sums, 执行率, 得分, 分值, 总分, 等级; 附件3 3 sums and the same 5
+    expect(shown).toEqual([]);
+  });
+});
 
 describe("seed 003 recalculated by LibreOffice", () => {
   test("控制率 75 ÷ 88 = 85.23%, as the core's rate()", () => {

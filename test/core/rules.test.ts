@@ -69,6 +69,29 @@ test("the hand-made package is clean", () => {
   expect(check(clean())).toEqual([]);
 });
 
+describe("FORM", () => {
+  test("FORM.BLANK: an empty package is 尚未填写 once per sheet, with no other finding; an empty 附件3 says it stays out of the report", () => {
+    const p: Package = { schemaVersion: 1, unit: "测试局", year: 2024, basic: emptyBasic(), selfEvaluation: emptySelfEvaluation(), projects: [emptyProject("", 10)] };
+    p.projects[0].department = "测试局"; // pre-filled by the template, as the unit and the 分值 10
+    const fs = check(p);
+    expect(of(fs, "FORM.BLANK").map((f) => [f.severity, f.sheet, f.message])).toEqual([
+      ["提示", "附件1 基础数据表", "「附件1 基础数据表」尚未填写。"],
+      ["提示", "附件2 整体支出自评表", "「附件2 整体支出自评表」尚未填写。"],
+      ["提示", "附件3 项目1", "「附件3 项目1」尚未填写：生成自评报告时不写入这张项目表；本单位没有这个项目时可删除此表。"],
+    ]);
+    expect(fs.filter((f) => f.rule !== "FORM.BLANK")).toEqual([]); // before: INPUT.REQUIRED 警告 for 编制数, 全年预算数…
+  });
+
+  test("FORM.BLANK: one typed figure makes a sheet filled, and its own findings come back", () => {
+    const p: Package = { schemaVersion: 1, unit: "测试局", year: 2024, basic: emptyBasic(), selfEvaluation: emptySelfEvaluation(), projects: [] };
+    p.selfEvaluation!.funds.fullBudget = 100;
+    const fs = check(p);
+    expect(of(fs, "FORM.BLANK").map((f) => f.sheet)).toEqual(["附件1 基础数据表"]);
+    expect(fs.some((f) => f.rule === "INPUT.REQUIRED" && f.sheet === "附件2 整体支出自评表")).toBe(true); // 全年执行数 still missing
+    expect(of(check(clean()), "FORM.BLANK")).toEqual([]);
+  });
+});
+
 describe("INPUT", () => {
   test("INPUT.NOT_NUMBER: text in a number cell, with the cell's name and what was expected", () => {
     const p = clean();

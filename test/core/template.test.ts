@@ -156,8 +156,9 @@ describe("附件2 部门整体支出绩效自评表", () => {
       native: '=IF(OR(E4="",D4=""),"",ROUND(MIN((E4)/(D4),1)*IF((F4)="",10,(F4)),2))', // a blank 分值 is 10, as in JX
     });
     // 9 二级 groups × 2 rows = 18 indicator rows from row 13 to 30; 总分 on row 31.
-    expect(at(layout, "H31")?.formula?.native).toBe("=ROUND(SUM(H4,H13:H30),2)");
-    expect(at(layout, "G31")?.formula?.native).toBe("=SUM(F4,G13:G30)");
+    // Blank until an indicator row is scored: a blank form shows no 总分 (and so no 等级).
+    expect(at(layout, "H31")?.formula?.native).toBe('=IF(COUNT(H13:H30)=0,"",ROUND(SUM(H4,H13:H30),2))');
+    expect(at(layout, "G31")?.formula?.native).toBe('=IF(COUNT(G13:G30)=0,"",SUM(F4,G13:G30))');
     expect(at(layout, "G32")?.formula).toEqual({
       jx: '=IF(H31="","",JX.GRADE(H31,"national"))',
       native: '=IF(H31="","",IF((H31)="","",IF((H31)>=90,"优",IF((H31)>=80,"良",IF((H31)>=60,"中","差")))))',
@@ -198,7 +199,8 @@ describe("附件3 项目支出绩效自评表", () => {
     for (const l of ["2024年度项目支出绩效自评表", "项目支出名称", "主管部门", "实施单位", "项目资金（万元）", "资金来源", "其中：当年财政拨款", "上年结转金额", "其它资金", "年度资金总额", "预期目标", "实际完成情况", "成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"]) {
       expect(labels).toContain(l);
     }
-    expect(at(layout, "E8")?.formula?.native).toBe("=SUM(E5,E6,E7)");
+    // Blank while no source is filled: 执行率 (guarded by E8="") then stays blank instead of #DIV/0!.
+    expect(at(layout, "E8")?.formula?.native).toBe('=IF(COUNT(E5,E6,E7)=0,"",SUM(E5,E6,E7))');
     expect(at(layout, "G8")?.formula?.jx).toBe('=IF(OR(E8="",D8=""),"",JX.RATE(E8,D8))');
   });
 });

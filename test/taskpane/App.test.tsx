@@ -136,13 +136,13 @@ describe("task pane", () => {
     expect(container.querySelectorAll('button[data-rule="EVAL.PROJECT_VS_BASIC"]')).toHaveLength(0);
   });
 
-  test("模板 inserts 附件1, 附件2 and N 附件3 with native formulas when custom functions are not supported", async () => {
+  test("模板 inserts 附件1 and 附件2 (no 附件3 by default) with native formulas when custom functions are not supported", async () => {
     const host = new FakeHost([]);
     await mount(host, "templates");
     await click(button("插入全部附件表"));
     expect(host.inserted).toHaveLength(1);
     expect(host.inserted[0].flavour).toBe("native");
-    expect(host.inserted[0].layouts.map((l) => l.name)).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "附件3 项目1", "报告素材"]);
+    expect(host.inserted[0].layouts.map((l) => l.name)).toEqual(["附件1 基础数据表", "附件2 整体支出自评表", "报告素材"]);
     expect(container.textContent).toContain("已插入：附件1 基础数据表");
   });
 

@@ -4,6 +4,7 @@
  * example, run `npm run docs:rules` (docs/rules.md is generated from this list).
  */
 import { basicRules } from "./rules/basic";
+import { blankRules } from "./rules/blank";
 import { contentRules } from "./rules/content";
 import { crossSheetRules } from "./rules/crossSheet";
 import { executionRules } from "./rules/execution";
@@ -13,7 +14,7 @@ import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...contentRules];
+export const RULES: readonly Rule[] = [...blankRules, ...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...contentRules];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

@@ -3,10 +3,12 @@ import { parseAddress } from "../grid";
 import { HUNAN_2024, type Preset } from "../preset";
 import { RULES } from "./catalogue";
 import { CheckContext, type CheckInput } from "./context";
+import { FORM_BLANK } from "./rules/blank";
 import type { Finding, Severity } from "./types";
 
 export type { Finding, Rule, Severity } from "./types";
 export { RULES, ruleById } from "./catalogue";
+export { FORM_BLANK, isBlankForm } from "./rules/blank";
 export type { CheckInput, NotChecked } from "./context";
 import type { NotChecked } from "./context";
 
@@ -20,6 +22,9 @@ export function checkPackage(input: CheckInput, preset: Preset = HUNAN_2024): Fi
 export function checkPackageFull(input: CheckInput, preset: Preset = HUNAN_2024): { findings: Finding[]; notChecked: NotChecked[] } {
   const ctx = new CheckContext(input, preset);
   for (const rule of RULES) ctx.runRule(rule);
+  // A sheet nobody has filled says so once (FORM.BLANK, 尚未填写), not once per empty cell.
+  const blank = new Set(ctx.findings.filter((f) => f.rule === FORM_BLANK).map((f) => f.sheet));
+  if (blank.size > 0) ctx.findings.splice(0, ctx.findings.length, ...ctx.findings.filter((f) => f.rule === FORM_BLANK || !blank.has(f.sheet)));
   const sheetOrder = new Map<string, number>();
   for (const f of ctx.findings) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, input.sheets?.findIndex((s) => s.name === f.sheet) ?? 0);
   const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: -1 });

@@ -1,6 +1,6 @@
 /** 附件3 项目支出绩效自评表, one per project. Columns A–I. */
 import type { Block, RowDef, SheetTemplate, TemplateParams } from "./types";
-import { EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, totalBlocks } from "./shared";
+import { blankSum, EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, totalBlocks } from "./shared";
 
 export const PROJECT_SHEET_PREFIX = "附件3 ";
 export const PROJECT_TITLE_SUFFIX = "年度项目支出绩效自评表";
@@ -13,7 +13,8 @@ export const PROJECT_SKELETON = [
 ];
 
 function sourceRow(key: string, label: string, base: string): RowDef {
-  const sum = (col: string) => `=SUM({funds.current.${col}},{funds.carryover.${col}},{funds.other.${col}})`;
+  // Blank until a source is filled, so that 执行率/得分 (guarded by `=""`) stay blank too, not #DIV/0!.
+  const sum = (col: string) => blankSum(`funds.current.${col}`, `funds.carryover.${col}`, `funds.other.${col}`);
   const isTotal = base === "funds.total.";
   const cell = (col: number, name: "initialBudget" | "fullBudget" | "executed") => ({
     col,

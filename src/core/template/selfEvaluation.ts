@@ -1,6 +1,6 @@
 /** 附件2 部门整体支出绩效自评表. Columns A–I. */
 import type { Block, RowDef, SheetTemplate, TemplateParams } from "./types";
-import { EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, noteBlock, totalBlocks } from "./shared";
+import { blankSum, EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, noteBlock, totalBlocks } from "./shared";
 
 export const SELF_EVALUATION_SHEET_NAME = "附件2 整体支出自评表";
 export const SELF_EVALUATION_TITLE_SUFFIX = "年度部门整体支出绩效自评表";
@@ -95,7 +95,7 @@ export function selfEvaluationTemplate(params: TemplateParams): SheetTemplate {
         ],
       },
     },
-    { kind: "row", row: splitRow("splitTotals", "按收入性质分", "byIncome.total", "按支出性质分", "byExpense.total", "=SUM({byIncome.general},{byIncome.govFund},{byIncome.specialAccount},{byIncome.other})", "=SUM({byExpense.basic},{byExpense.project})") },
+    { kind: "row", row: splitRow("splitTotals", "按收入性质分", "byIncome.total", "按支出性质分", "byExpense.total", blankSum("byIncome.general", "byIncome.govFund", "byIncome.specialAccount", "byIncome.other"), blankSum("byExpense.basic", "byExpense.project")) },
     { kind: "row", row: splitRow("split1", "其中：一般公共预算", "byIncome.general", "其中：基本支出", "byExpense.basic") },
     { kind: "row", row: splitRow("split2", "政府性基金拨款", "byIncome.govFund", "项目支出", "byExpense.project") },
     { kind: "row", row: splitRow("split3", "纳入专户管理的非税收入拨款", "byIncome.specialAccount") },

@@ -66,8 +66,10 @@ export function goalBlocks(plannedLabel: string, achievedLabel: string): Block[]
  * `exec` is the path of the scored budget row ("funds" or "funds.total").
  */
 export function totalBlocks(exec: string, params: TemplateParams): Block[] {
-  const weightSum = twin(`=SUM({${exec}.weight},{indicators.*.weight})`, params.preset);
-  const scoreSum = twin(`=ROUND(SUM({${exec}.score},{indicators.*.score}),2)`, params.preset);
+  // Blank until an indicator row holds a 分值/得分: the 执行率 row alone (its 分值 is pre-filled)
+  // is not a total, and a blank form must show no 总分 and no 等级 (COUNT: the cells are numbers or blank).
+  const weightSum = twin(`=IF(COUNT({indicators.*.weight})=0,"",SUM({${exec}.weight},{indicators.*.weight}))`, params.preset);
+  const scoreSum = twin(`=IF(COUNT({indicators.*.score})=0,"",ROUND(SUM({${exec}.score},{indicators.*.score}),2))`, params.preset);
   const total: RowDef = {
     key: "total",
     match: ["总分"],
@@ -108,6 +110,15 @@ export function executionFormulas(base: string, params: TemplateParams): { rate:
     rate: twin(`=IF(${blank},"",JX.RATE(${num},${den}))`, params.preset),
     score: twin(`=IF(${blank},"",JX.EXECSCORE(${num},${den},${w}))`, params.preset),
   };
+}
+
+/**
+ * A sum that stays blank until one of its parts is filled (a blank form shows no 0.00).
+ * Guarded with COUNT of the parts: a SUM is 0, never "", so `IF(x="",…)` on it would not do.
+ */
+export function blankSum(...paths: string[]): string {
+  const parts = paths.map((p) => `{${p}}`).join(",");
+  return `=IF(COUNT(${parts})=0,"",SUM(${parts}))`;
 }
 
 export function noteBlock(key: string, text: string, height = 30): Block {
