@@ -3,3 +3,4 @@ export * from "./model";
 export * from "./templates";
 export { readFinalAccounts, isFinalAccountsGrid, withFinalAccounts, FA_PATH, type FinalAccountsRead } from "./read";
 export { finalAccountsRules } from "./rules";
+export * from "./narrate";
