@@ -28,6 +28,7 @@ import type { TemplateParams } from "./template/types";
 import { HUNAN_2024, type Preset } from "./preset";
 import { readWorkbook } from "./read/workbook";
 import { checkPackageFull, notCheckedText } from "./check";
+import { withFinalAccounts } from "./finalAccounts/read";
 
 /** Is this sheet a narrative report (自评报告, 自评报告(2), or a sheet whose title ends with 自评报告)? */
 export function isReportSheet(grid: Grid): boolean {
@@ -41,8 +42,8 @@ export function isReportSheet(grid: Grid): boolean {
  * workbook (generated, edited, or pasted in from last year) are checked against the tables too.
  */
 export function checkGrids(grids: Grid[], preset: Preset = HUNAN_2024) {
-  const read = readWorkbook(grids);
-  const { findings, notChecked } = checkPackageFull({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets, absent: read.absent, facts: read.facts }, preset);
+  const read = withFinalAccounts(readWorkbook(grids), grids);
+  const { findings, notChecked } = checkPackageFull({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets, absent: read.absent, facts: read.facts, finalAccounts: read.finalAccounts }, preset);
   const hasTables = read.sheets.length > 0;
   for (const grid of grids) {
     if (!hasTables || !isReportSheet(grid)) continue;
@@ -58,3 +59,4 @@ export function newWorkbookLayouts(params: TemplateParams & { projects?: number 
 }
 
 export * from "./report";
+export * from "./finalAccounts";

@@ -461,6 +461,7 @@ describe("the catalogue", () => {
   });
 
   test("every rule is exercised by a test above", () => {
-    expect(RULES.map((r) => r.id).filter((id) => !exercised.has(id))).toEqual([]);
+    // FA.* (部门决算公开) rules are exercised in test/core/finalAccounts.test.ts, which has the same meta-test for them.
+    expect(RULES.map((r) => r.id).filter((id) => !id.startsWith("FA.") && !exercised.has(id))).toEqual([]);
   });
 });

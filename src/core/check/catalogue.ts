@@ -3,6 +3,7 @@
  * are listed. To add a rule: write it in rules/, add it here, give it an
  * example, run `npm run docs:rules` (docs/rules.md is generated from this list).
  */
+import { finalAccountsRules } from "../finalAccounts/rules";
 import { basicRules } from "./rules/basic";
 import { blankRules } from "./rules/blank";
 import { contentRules } from "./rules/content";
@@ -14,7 +15,7 @@ import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [...blankRules, ...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...contentRules];
+export const RULES: readonly Rule[] = [...blankRules, ...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...contentRules, ...finalAccountsRules];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

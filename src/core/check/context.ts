@@ -4,6 +4,7 @@
  */
 import { parseAmount, type Parsed } from "../amount";
 import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
+import type { FinalAccounts } from "../finalAccounts/model";
 import type { FormFacts, Indicator, Package, SheetFacts } from "../model";
 import type { Preset } from "../preset";
 import type { CellRef } from "../read/sheet";
@@ -19,6 +20,8 @@ export interface CheckInput {
   /** Model path → cell, from the reader; absent for a model that came from JSON. */
   cellOf?: (path: string) => CellRef | undefined;
   sheets?: { name: string; path: string }[];
+  /** The 部门决算公开 tables when the workbook holds them (FA.* rules; paths "finalAccounts.…"). */
+  finalAccounts?: FinalAccounts | null;
   /**
    * Why a path has no cell in the form (the column or row it does not print), from the reader.
    * A finding at such a path is not made: the check is listed as not possible instead (NotChecked).

@@ -81,8 +81,11 @@ export interface IndicatorBlock {
 
 export type Block = { kind: "row"; row: RowDef } | ListBlock | IndicatorBlock;
 
-/** "material": 报告素材, the texts only the department knows, for the narrative report (src/core/report/material.ts). */
-export type SheetKind = "basic" | "selfEvaluation" | "project" | "material";
+/**
+ * "material": 报告素材, the texts only the department knows, for the narrative report (src/core/report/material.ts).
+ * "finalAccounts": one of the nine 部门决算公开 tables (src/core/finalAccounts/templates.ts).
+ */
+export type SheetKind = "basic" | "selfEvaluation" | "project" | "material" | "finalAccounts";
 
 export interface SheetTemplate {
   kind: SheetKind;

@@ -1,0 +1,102 @@
+/**
+ * The 情况说明 generated from seed 004's tables reproduces the seed's own figures;
+ * what the tables do not hold becomes a prompt; no completion rate on a 0 base.
+ */
+import {
+  blockText,
+  checkGrids,
+  FA_NARRATIVE_PARTS,
+  generateFinalAccountsNarrative,
+  headings,
+  readFinalAccounts,
+  renderPlainText,
+  renderSheet,
+  type FaNarrativeExtra,
+  type FinalAccounts,
+} from "../../src/core";
+import { seed004Basic, seed004Tables } from "../helpers/finalAccounts";
+import { loadSeed } from "../helpers/seeds";
+
+/** Figures the seed's 情况说明 states but its tables do not hold (typed from seed 004, 第三部分). */
+const EXTRA: FaNarrativeExtra = {
+  prevTotal: 1754.34, // "收、支总计1227.61万元。与上年相比，减少526.73万元": 1227.61 + 526.73
+  prevFiscalTotal: 1754.34,
+  prevGeneralExpense: 1754.34,
+  initialBudget: 1238.95, // "年初预算数为1238.95万元"
+  initialBudgets: { "2010301": 190.36, "2010302": 990.97, "2010305": 0, "2013299": 0, "2080505": 20.25, "2089999": 0.62, "2101101": 7.72, "2101103": 11.47, "2210201": 17.56 },
+  prevOperatingFunds: 37.33, // "36.32万元，比上年决算数减少1.01万元": 36.32 + 1.01
+};
+
+const fa = (): FinalAccounts => readFinalAccounts(seed004Tables(), 2024).fa!;
+const text = (extra: FaNarrativeExtra = EXTRA) => renderPlainText(generateFinalAccountsNarrative({ ...fa(), year: 2024 }, { extra, basic: loadSeed("004").basic }));
+
+describe("the generated 情况说明 of seed 004", () => {
+  const t = text();
+
+  test("has the fifteen parts of the seed and the 名词解释", () => {
+    const doc = generateFinalAccountsNarrative({ ...fa(), year: 2024 }, { extra: EXTRA });
+    const h1 = doc.blocks.filter((b) => b.kind === "heading" && b.level === 1).map(blockText);
+    expect(h1).toHaveLength(16);
+    expect(h1[0]).toBe("一、收入支出决算总体情况说明");
+    expect(h1[13]).toBe("十四、关于2024年度预算绩效情况的说明");
+    expect(h1[15]).toBe("名词解释");
+    expect(FA_NARRATIVE_PARTS).toHaveLength(15);
+    expect(headings(doc)).toContain("（二）一般公共预算财政拨款支出决算结构情况");
+  });
+
+  test("reproduces the seed's figures", () => {
+    expect(t).toContain("2024年度收、支总计1227.61万元。与上年相比，减少526.73万元，减少30.02%"); // 526.73 ÷ 1754.34 = 30.024%
+    expect(t).toContain("2024年度收入合计1227.61万元，其中：财政拨款收入1227.61万元，占100%");
+    expect(t).toContain("基本支出248.87万元，占20.27%；项目支出978.74万元，占79.73%"); // 248.87 ÷ 1227.61 = 20.273%
+    expect(t).toContain("一般公共服务（类）支出1171万元，占95.39%"); // 1171 ÷ 1227.61 = 95.389%
+    expect(t).toContain("住房保障（类）支出17.3万元，占1.41%"); // 17.3 ÷ 1227.61 = 1.409%
+    expect(t).toContain("支出决算数为1227.61万元，完成年初预算的99.08%"); // 1227.61 ÷ 1238.95 = 99.085%
+    expect(t).toContain("年初预算为190.36万元，支出决算为192.26万元，完成年初预算的101%，决算数大于年初预算数的主要原因是"); // 192.26 ÷ 190.36 = 100.998%
+    expect(t).toContain("人员经费212.55万元，占基本支出的85.41%"); // 212.55 ÷ 248.87 = 85.406%
+    expect(t).toContain("公用经费36.32万元，占基本支出的14.59%");
+    expect(t).toContain("本单位无政府性基金收支");
+    // 三公 prior year from 附件1: 2.23 − 1.4 = 0.83, 0.83 ÷ 2.23 = 37.22%; 运行维护 1.96 − 1.19 = 0.77, 0.77 ÷ 1.96 = 39.29%
+    expect(t).toContain("与上年相比，减少0.83万元，减少37.22%");
+    expect(t).toContain("减少0.77万元，减少39.29%");
+    expect(t).toContain("机关运行经费支出36.32万元，比上年决算数减少1.01万元，减少2.71%"); // 1.01 ÷ 37.33 = 2.706%
+  });
+
+  test("no completion rate when the base is 0", () => {
+    expect(t).toContain("年初预算为0万元，支出决算为25万元，决算数大于年初预算数的主要原因是");
+    const line = t.split("\n").find((l) => l.includes("支出决算为25万元"))!;
+    expect(line).not.toContain("完成年初预算");
+  });
+
+  test("a reason or a fact the tables do not hold is asked for", () => {
+    expect(t).toContain("主要原因是：【请填写原因】");
+    expect(t).toContain("政府采购支出总额【请填写】万元");
+    const bare = text({});
+    expect(bare).toContain("与上年相比，【请填写上年收支总计");
+    expect(bare).toContain("年初预算数为【请填写年初预算数】万元");
+    expect(bare).not.toContain("完成年初预算的");
+  });
+
+  test("错误 in the tables open the document with a warning", () => {
+    const read = checkGrids([...seed004Basic(), ...seed004Tables()]);
+    const doc = generateFinalAccountsNarrative(read.finalAccounts!, { findings: read.findings });
+    expect(doc.blocks[1].kind).toBe("warning");
+    expect(blockText(doc.blocks[1])).toContain("处错误");
+  });
+
+  test("renders to a sheet and, with the tables, carries the nine tables", () => {
+    const doc = generateFinalAccountsNarrative({ ...fa(), year: 2024 }, { extra: EXTRA, withTables: true });
+    expect(doc.blocks.filter((b) => b.kind === "table").map((b) => (b.kind === "table" ? b.caption : ""))).toEqual([
+      "公开01表 收入支出决算总表",
+      "公开02表 收入决算表",
+      "公开03表 支出决算表",
+      "公开04表 财政拨款收入支出决算总表",
+      "公开05表 一般公共预算财政拨款支出决算表",
+      "公开06表 一般公共预算财政拨款基本支出决算明细表",
+      "公开07表 政府性基金预算财政拨款收入支出决算表",
+      "公开08表 国有资本经营预算财政拨款支出决算表",
+      "公开09表 财政拨款“三公”经费支出决算表",
+    ]);
+    const sheet = renderSheet(doc, "决算情况说明");
+    expect(sheet.rows.some((r) => r.cells[0].includes("占95.39%"))).toBe(true);
+  });
+});
