@@ -1,6 +1,6 @@
 /** `jixiao check`: one workbook → findings; the per-file result the batch and the worker share. */
 import * as path from "node:path";
-import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, type Finding, type Grid, type Preset, type Severity } from "../core";
+import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, PRESETS, type Finding, type Grid, type Preset, type Severity } from "../core";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { readGrids } from "./xlsx";
 
@@ -18,14 +18,14 @@ export type FileResult =
       counts: Record<Severity, number>;
       findings: Finding[];
       notices: string[];
-      sheets: { name: string; kind: string }[];
+      sheets: { name: string; kind: string; layout?: string }[];
     }
   | { file: string; ok: false; error: string; exitCode: number };
 
 export function presetOption(id: string | undefined): Preset {
   if (id === undefined) return HUNAN_2024;
   const p = presetById(id);
-  if (!p) throw new UsageError(`没有名为「${id}」的评分方案。可选：hunan-2024（默认）、suining-2024、hunan-steps。`);
+  if (!p) throw new UsageError(`没有名为「${id}」的评分方案。可选：${PRESETS.map((x, i) => (i === 0 ? `${x.id}（默认）` : x.id)).join("、")}。`);
   return p;
 }
 
@@ -55,7 +55,8 @@ export function checkWorkbookGrids(file: string, grids: Grid[], preset: Preset):
     findings: r.findings,
     notices: r.notices,
     // The forms, then any narrative report sheet (自评报告), whose figures were checked against them (REPORT.*).
-    sheets: [...r.sheets.map((s) => ({ name: s.name, kind: s.kind as string })), ...grids.filter(isReportSheet).map((g) => ({ name: g.sheet, kind: "report" }))],
+    // layout: the form layout recognized by its headers (a preset's layout id; "" when none fits).
+    sheets: [...r.sheets.map((s) => ({ name: s.name, kind: s.kind as string, ...(r.facts[s.path]?.layout !== undefined ? { layout: r.facts[s.path].layout } : {}) })), ...grids.filter(isReportSheet).map((g) => ({ name: g.sheet, kind: "report" }))],
   };
 }
 

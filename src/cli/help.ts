@@ -31,7 +31,8 @@ export const HELP: Record<string, string> = {
   --year 年度       评价年度，默认为去年（例如 2024）
   --projects N      附件3 项目表的张数，默认 0（不要项目表；有项目时写明张数）
   --funds N         附件1 中专项资金的行数，默认按模板
-  --preset 方案     评分方案：hunan-2024（默认）、suining-2024、hunan-steps
+  --preset 方案     评分方案和表样（docs/presets.md）：hunan-2024（默认）、national-2020、suining-2024、hunan-steps、
+                    hubei-2019、sichuan-2022、yunnan-2022（金额单位元）、guizhou-2021；表样按方案自己的列序生成
   --jx              公式改用加载项的 JX 自定义函数（需要在 Excel 中加载「绩效自评助手」）
   --force           OUT.xlsx 已存在时覆盖
 
@@ -53,8 +54,10 @@ export const HELP: Record<string, string> = {
   --json            以 JSON 输出（单个文件：全部问题；文件夹：每个文件的结果和汇总）
   --csv             （仅文件夹）以 CSV 输出汇总表，带 BOM，可直接用 Excel 打开
   --jobs N          （仅文件夹）并行线程数，默认为 CPU 核数；1 表示不用多线程
-  --preset 方案     评分方案：hunan-2024（默认，按全年预算、比例计分、90 分及以上为优）、
-                    suining-2024（大于 90 分为优秀）、hunan-steps（按年初预算、每差 5% 扣 2 分）
+  --preset 方案     评分方案：hunan-2024（默认，按全年预算、比例计分、90 分及以上为优）、national-2020、
+                    suining-2024（大于 90 分为优秀）、hunan-steps（按年初预算、每差 5% 扣 2 分）、
+                    hubei-2019、sichuan-2022、yunnan-2022、guizhou-2021（docs/presets.md）
+                    表格按表头读取，不要求是本工具的模板；输出中注明识别出的版式和无法核对的项目。
 
 退出码：0 没有错误；1 有「错误」级问题；2 有文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 用法有误。`,
 
@@ -74,7 +77,7 @@ export const HELP: Record<string, string> = {
   --docx OUT.docx   生成 Word 文档：A4，GB/T 9704 公文版式（标题方正小标宋简体二号，正文仿宋_GB2312 三号，
                     一级标题黑体、二级标题楷体，每页 22 行、每行 28 字，页码「— 1 —」）
   --txt             以纯文本输出到屏幕（可用 > 重定向到文件）；提示信息输出到标准错误，不混入正文
-  --preset 方案     评分方案（决定等级和执行率得分）：hunan-2024（默认）、suining-2024、hunan-steps
+  --preset 方案     评分方案（决定等级和执行率得分）：hunan-2024（默认）等，见 jixiao check --help
   --force           OUT.docx 已存在时覆盖
 
 退出码：0 已生成（表格有错误时也是 0，但会提示）；2 文件无法读取；3 用法有误（如 --docx 和 --txt 都没给）。

@@ -113,7 +113,9 @@ export function scalarOf(cell: ExcelJS.Cell): CellScalar {
   if (cell.type === ExcelJS.ValueType.Merge) return null;
   const v = cell.value;
   if (v === null || v === undefined) return null;
-  if (cell.type === ExcelJS.ValueType.Formula) return plainScalar((v as ExcelJS.CellFormulaValue).result);
+  // cell.result, not value.result: exceljs's value copy drops a falsy cached result, so a formula
+  // showing 0 (执行数 0, 执行率 0%) would read as blank. Read it as the sheet shows it.
+  if (cell.type === ExcelJS.ValueType.Formula) return plainScalar((cell as { result?: unknown }).result ?? (v as ExcelJS.CellFormulaValue).result);
   return plainScalar(v);
 }
 

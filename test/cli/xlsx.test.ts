@@ -140,6 +140,20 @@ describe("grid reader", () => {
   });
 });
 
+describe("cached formula results of 0 (issue 9)", () => {
+  test("a formula showing 0 or FALSE reads as 0 / false, as the sheet shows it, not as blank", async () => {
+    const w = new ExcelJS.Workbook();
+    const ws = w.addWorksheet("数据");
+    ws.getCell("A1").value = 0;
+    ws.getCell("B1").value = { formula: "A1*2", result: 0 }; // 执行数 0
+    ws.getCell("C1").value = { formula: "IF(A1>0,A1/1,0)", result: 0 }; // 执行率 0%
+    ws.getCell("D1").value = { formula: "A1>0", result: false };
+    ws.getCell("E1").value = { formula: "A1+1" }; // never computed: still blank
+    const grid = workbookToGrids(await reload(w, "zero.xlsx"))[0];
+    expect(grid.values[0]).toEqual([0, 0, 0, false, null]);
+  });
+});
+
 describe("free sheet names", () => {
   test("a taken name gets (2), (3)…, compared without case, within 31 characters", () => {
     const wb = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@
  * Every rule of the catalogue, on a small package built by hand so that it is consistent,
  * then broken one figure at a time.
  */
-import { checkPackage, emptyBasic, emptyProject, emptySelfEvaluation, HUNAN_2024, HUNAN_STEPS, RULES, SUINING_2024, type Finding, type Indicator, type Package } from "../../src/core";
+import { checkPackage, checkPackageFull, emptyBasic, emptyProject, emptySelfEvaluation, HUNAN_2024, HUNAN_STEPS, RULES, SUINING_2024, type Finding, type Indicator, type Package } from "../../src/core";
 
 const exercised = new Set<string>();
 
@@ -444,6 +444,79 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     const [f] = of(check(p), "PAIR.UNPAIRED");
     expect(f).toMatchObject({ severity: "提示", actual: "信息化运维" });
     expect(f.message).toContain("找不到同名或名称相近的一行，未核对其金额");
+  });
+});
+
+describe("forms of other layouts (issue 9): facts the reader gives beside the package", () => {
+  test("BASIC.YEAR_HEADERS: a 2025 title over 2023/2024 headers", () => {
+    const p = clean();
+    p.year = 2025;
+    const facts = { basic: { columnYears: { prevFinal: 2023, budget: 2024, final: 2024, staff: 2024 } } };
+    const [f] = of(checkPackage({ pkg: p, facts }), "BASIC.YEAR_HEADERS");
+    expect(f).toMatchObject({ severity: "警告", expected: "2024年决算数、2025年预算数、2025年决算数", actual: "2023年决算数、2024年预算数、2024年决算数" });
+    p.year = 2024; // the same headers under a 2024 title are right
+    expect(of(checkPackage({ pkg: p, facts }), "BASIC.YEAR_HEADERS")).toEqual([]);
+  });
+
+  test("BASIC.BUILDING_RATE: zeros on both sides mean no building project, not a 0 ÷ 0 error", () => {
+    const p = clean();
+    p.basic!.buildings = { approvedArea: 0, actualArea: 0, areaRate: 0, budgetInvestment: 0, actualInvestment: 0, investmentRate: 0 };
+    expect(of(check(p), "BASIC.BUILDING_RATE")).toEqual([]);
+    p.basic!.buildings.actualArea = 100; // 100 ㎡ built against 0 approved: the rate cannot be 0
+    expect(of(check(p), "BASIC.BUILDING_RATE")).toHaveLength(1);
+  });
+
+  test("BASIC.PROJECT_SUM counts a 4、其他资金 row (湖南 2021) when the form has one", () => {
+    const p = clean();
+    p.basic!.project = { prevFinal: 100, budget: 120, final: 115 }; // 45 + 65 + 5 = 115
+    expect(of(check(p), "BASIC.PROJECT_SUM")).toHaveLength(1); // without the row: 决算 45 + 65 = 110 ≠ 115 (the other columns add up)
+    const facts = { basic: { otherFunds: { prevFinal: null, budget: null, final: 5 } } };
+    expect(of(checkPackage({ pkg: p, facts }), "BASIC.PROJECT_SUM")).toEqual([]);
+  });
+
+  test("EXEC.SCORE on a sub-row that prints its own score (贵州: 基本支出 914.97 ÷ 985.19 = 92.87% → 9.29, stated 10)", () => {
+    const p = clean();
+    p.selfEvaluation!.funds = { initialBudget: 1172.55, fullBudget: null, executed: 1268.72, weight: 10, rate: null, score: 10 };
+    const absent = (path: string) => (/^selfEvaluation\.(funds|fundParts\.\d+)\.(fullBudget|rate)$/.test(path) ? "「全年预算数」栏" : undefined);
+    const part = (label: string, a: number, b: number) => ({ label, initialBudget: a, fullBudget: null, executed: b, weight: 10, rate: null, score: 10 });
+    const facts = { selfEvaluation: { fundParts: [part("基本支出", 985.19, 914.97), part("项目支出", 187.36, 353.75)], scoringMethod: "执行率*该指标分值,最高不得超过分值上限。" } };
+    const fs = checkPackage({ pkg: p, absent, facts });
+    // 年度资金总额 1268.72 ÷ 1172.55 = 108.20% → capped 10: right; 项目支出 353.75 ÷ 187.36 = 188.81% → 10: right.
+    const scores = of(fs, "EXEC.SCORE");
+    expect(scores).toHaveLength(1);
+    expect(scores[0]).toMatchObject({ expected: "9.29", actual: "10" });
+    expect(scores[0].message).toContain("基本支出");
+    // No 全年预算数 on the form: not "未填写", and over the 年初 budget only a 提示.
+    expect(fs.filter((f) => f.rule === "INPUT.REQUIRED" && /全年预算数/.test(f.message))).toEqual([]);
+    expect(of(fs, "EXEC.OVER_BUDGET").map((f) => f.severity)).toEqual(["提示"]);
+  });
+
+  test("EXEC.SCORE: a 得分计算方法 that is not a formula is not recomputed, and that is said", () => {
+    const p = clean();
+    p.projects[0].funds.total.score = 8; // proportional would be 9.50
+    const facts = { "projects.0": { scoringMethod: "由评价小组综合评定" } };
+    const r = checkPackageFull({ pkg: p, facts });
+    expect(of(r.findings, "EXEC.SCORE")).toEqual([]);
+    expect(r.notChecked).toEqual([expect.objectContaining({ rule: "EXEC.SCORE", reason: expect.stringContaining("由评价小组综合评定") })]);
+  });
+
+  test("SCORE.LEVEL1_WEIGHT against the 一级 weights the form's note states (四川: 产出 70 vs 50, 效益 20 vs 30)", () => {
+    const p = clean();
+    const facts = { selfEvaluation: { levelWeights: { 产出指标: 50, 效益指标: 20, 满意度指标: 10, 预算执行率: 10 } } };
+    const fs = of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT");
+    // 产出 20+20+10 = 50 as noted; 效益 heading 30 against the noted 20.
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ expected: "20", actual: "30" });
+  });
+
+  test("a finding at a cell the form does not have becomes a check not possible", () => {
+    const p = clean();
+    p.projects[0].total.weight = null;
+    p.projects[0].indicators[0].weight = null; // no 分值 column at all
+    const absent = (path: string) => (/^projects\.0\.(indicators\.\d+\.weight|total\.weight)$/.test(path) ? "「分值」栏" : undefined);
+    const r = checkPackageFull({ pkg: p, absent });
+    expect(of(r.findings, "SCORE.WEIGHT_TOTAL")).toEqual([]);
+    expect(r.notChecked).toContainEqual(expect.objectContaining({ rule: "SCORE.WEIGHT_TOTAL", reason: "表中没有「分值」栏" }));
   });
 });
 

@@ -166,9 +166,10 @@ export class CheckContext {
       rest = path;
       root = this.pkg;
     }
+    const sheetFacts = this.input.facts?.[sheetPathOf(path)];
     const itemName = (list: string, i: number) => {
-      const item = getPath(root, `${list}.${i}`) as { name?: string } | undefined;
-      return item?.name ?? "";
+      const item = (getPath(root, `${list}.${i}`) ?? getPath(sheetFacts, `${list}.${i}`)) as { name?: string; label?: string } | undefined;
+      return item?.name ?? item?.label ?? "";
     };
     return prefix + (rest === "unit" ? "单位名称" : describeField(rest, this.year, itemName));
   }

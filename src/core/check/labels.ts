@@ -87,6 +87,12 @@ export function describeField(path: string, year: number, itemName?: (list: stri
     const name = itemName?.("indicators", Number(parts[1])) || `第${Number(parts[1]) + 1}行`;
     return `指标「${name}」${INDICATOR_COLUMNS[parts[2]] ?? parts[2]}`;
   }
+  if (parts[0] === "fundParts") {
+    const name = itemName?.("fundParts", Number(parts[1])) || `第${Number(parts[1]) + 1}个资金分项`;
+    return `${name}${BUDGET_COLUMNS[parts[2]] ?? parts[2]}`;
+  }
+  if (parts[0] === "otherFunds" && parts.length === 2) return `其他资金（${yearColumn(parts[1], year)}）`;
+  if (parts[0] === "columnYears") return `表头年度（${{ prevFinal: "上年决算数", budget: "预算数", final: "决算数", staff: "实际在职人数" }[parts[1]] ?? parts[1]}）`;
   if (parts[0] === "funds" && parts.length === 2) return `年度资金总额${BUDGET_COLUMNS[parts[1]] ?? parts[1]}`;
   if (parts[0] === "funds" && parts.length === 3) return `${BUDGET_ROWS[parts[1]] ?? parts[1]}${BUDGET_COLUMNS[parts[2]] ?? parts[2]}`;
   if (parts[0] === "signature") return { preparer: "填表人", date: "填报日期", phone: "联系电话", head: "单位负责人" }[parts[1]] ?? path;

@@ -414,6 +414,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
   const items: Record<string, unknown>[] = [];
   const rows: number[] = [];
   let level1 = "";
+  let level1Row = -1;
   let level2 = "";
   const norm = normalizedGrid(grid);
   for (let r = from; r < end; r++) {
@@ -423,6 +424,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     const l2 = text(r, "level2");
     if (l1) {
       level1 = l1;
+      level1Row = r;
       level2 = "";
     }
     if (l2) level2 = l2;
@@ -434,6 +436,8 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     if ([name, target_, actual, weight, score].every(isEmpty)) continue;
     if (typeof name === "string" && isFiller(name) && [target_, actual, weight, score].every(isEmpty)) continue; // a "……" row
     if (opCol !== undefined || unitCol !== undefined) target_ = composeTarget(valueAt(grid, r, opCol ?? -1), target_, valueAt(grid, r, unitCol ?? -1));
+    // The 一级 heading's own cell (merged over its group, printed once), for findings about the group.
+    if (level1Row >= 0 && cols.level1 !== undefined) index.fixed.set(`${block.path}.${items.length}.level1`, [level1Row, cols.level1]);
     items.push({
       level1,
       level2: level2.replace(/\s+/g, ""),

@@ -12,6 +12,7 @@ import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
 import { readColumnYears, readFundParts, readLevelWeights, readOtherFunds, readScoringMethod } from "./facts";
+import { detectLayouts } from "./detect";
 import { AMOUNT_UNITS, amountUnitOf } from "./headers";
 import { absentOf, cellOf, readSheetInto, type CellRef, type SheetIndex, type SheetReadInto } from "./sheet";
 
@@ -117,6 +118,13 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       return r;
     };
     const scoredFacts = (r: SheetReadInto, base: string) => {
+      const layouts = detectLayouts(r.headers.get("fundsHeader"), r.headers.get("indicatorHeader"));
+      sheetFacts.layout = layouts[0]?.id ?? "";
+      notices.push(
+        layouts.length
+          ? `工作表「${grid.sheet}」按表头读取，版式为「${layouts.map((l) => l.label).join("」或「")}」。`
+          : `工作表「${grid.sheet}」按表头读取，版式与已知的都不同：${describeColumns(r)}。`,
+      );
       const parts = readFundParts(grid, r.index, base, scale);
       if (parts.length) sheetFacts.fundParts = parts;
       const method = readScoringMethod(grid, r.index, base, r.headers.get("fundsHeader"));
@@ -190,6 +198,16 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
     return index ? absentOf(index, rest) : undefined;
   };
   return { pkg, cellOf: locate, sheets, notices, absent, facts };
+}
+
+/** "项目资金：全年预算数(A)、全年执行数(B)…；绩效指标：…" — the columns read, in the form's words. */
+function describeColumns(r: SheetReadInto): string {
+  const list = (key: string) =>
+    [...(r.headers.get(key)?.values() ?? [])]
+      .sort((a, b) => a.col - b.col)
+      .map((h) => h.text.replace(/\s+/g, ""))
+      .join("、");
+  return [`资金列 ${list("fundsHeader") || "（无）"}`, `指标列 ${list("indicatorHeader") || "（无）"}`].join("；");
 }
 
 /** "3、省级专项资金（每个专项一行）" → "省级专项资金". */

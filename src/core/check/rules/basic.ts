@@ -31,6 +31,12 @@ export function checkStatedRate(ctx: CheckContext, statedPath: string, numPath: 
   );
 }
 
+/** Both figures zero or blank: no 楼堂馆所 project (the rate cell then says 0 or nothing, and that is right). */
+function noProject(ctx: CheckContext, actualPath: string, approvedPath: string): boolean {
+  const zeroOrBlank = (p: string) => ctx.isBlank(p) || (ctx.num(p)?.isZero() ?? false);
+  return zeroOrBlank(actualPath) && zeroOrBlank(approvedPath);
+}
+
 export const basicRules: Rule[] = [
   {
     id: "BASIC.STAFF_RATE",
@@ -78,7 +84,11 @@ export const basicRules: Rule[] = [
     title: "项目支出合计不符",
     description: "项目支出 = 业务工作经费 + 运行维护经费 + 专项资金。相差0.01以内记为尾数差（SUM.ROUNDING）。",
     example: "项目支出（2024年决算数）为 18259.03，分项之和为 18259.02，相差 0.01，属尾数差。",
-    run: (ctx) => forEachColumn(ctx, (c) => checkSum(ctx, `basic.project.${c}`, [`basic.businessWork.${c}`, `basic.operation.${c}`, `basic.special.${c}`])),
+    run: (ctx) => {
+      // Forms of 2021 and before add a 4、其他资金 row under 项目支出 (湖南 2021 附件1).
+      const other = ctx.facts("basic").otherFunds ? ["otherFunds"] : [];
+      forEachColumn(ctx, (c) => checkSum(ctx, `basic.project.${c}`, [`basic.businessWork.${c}`, `basic.operation.${c}`, `basic.special.${c}`, ...other.map((o) => `basic.${o}.${c}`)]));
+    },
   },
   {
     id: "BASIC.SPECIAL_SUM",
@@ -127,8 +137,9 @@ export const basicRules: Rule[] = [
     example: "规模控制率填写为 95.00%，按 1200 ÷ 1250 计算应为 96.00%。",
     run(ctx) {
       if (!ctx.pkg.basic) return;
-      checkStatedRate(ctx, "basic.buildings.areaRate", "basic.buildings.actualArea", "basic.buildings.approvedArea");
-      checkStatedRate(ctx, "basic.buildings.investmentRate", "basic.buildings.actualInvestment", "basic.buildings.budgetInvestment");
+      // Zeros (or blanks) on both sides: no building completed this year, nothing to control (0 ÷ 0 is "none").
+      if (!noProject(ctx, "basic.buildings.actualArea", "basic.buildings.approvedArea")) checkStatedRate(ctx, "basic.buildings.areaRate", "basic.buildings.actualArea", "basic.buildings.approvedArea");
+      if (!noProject(ctx, "basic.buildings.actualInvestment", "basic.buildings.budgetInvestment")) checkStatedRate(ctx, "basic.buildings.investmentRate", "basic.buildings.actualInvestment", "basic.buildings.budgetInvestment");
     },
   },
   {
@@ -147,6 +158,28 @@ export const basicRules: Rule[] = [
         const b = ctx.num(approved);
         if (a !== null && b !== null && a.greaterThan(b)) ctx.report(actual, `${ctx.label(actual)} ${money(a)} 超过${ctx.label(approved)} ${money(b)}。`, `≤ ${money(b)}`, money(a));
       }
+    },
+  },
+  {
+    id: "BASIC.YEAR_HEADERS",
+    severity: "警告",
+    title: "表头年度与评价年度不符",
+    description: "基础数据表的列标题应为“Y-1年决算数、Y年预算数、Y年决算数”（Y为标题中的评价年度）。标题写2025年度而表头仍是2023/2024年，多半是沿用了上年的表而忘了改表头，数字也可能是上年的。",
+    example: "标题为2025年度，但表头为“2023年决算数、2024年预算数、2024年决算数”，应为“2024年决算数、2025年预算数、2025年决算数”。",
+    run(ctx) {
+      const years = ctx.facts("basic").columnYears;
+      if (!ctx.pkg.basic || !years) return;
+      const y = ctx.year;
+      const wrong = (["prevFinal", "budget", "final", "staff"] as const).filter((k) => years[k] !== null && years[k] !== (k === "prevFinal" ? y - 1 : y));
+      if (wrong.length === 0) return;
+      const printed = (["prevFinal", "budget", "final"] as const).filter((k) => years[k] !== null).map((k) => `${years[k]}年${k === "budget" ? "预算数" : "决算数"}`);
+      const at = `basic.columnYears.${years.final !== null ? "final" : wrong[0]}`;
+      ctx.report(
+        at,
+        `评价年度为${y}年，但表头为“${printed.join("、") || wrong.map((k) => `${years[k]}年`).join("、")}”，应为“${y - 1}年决算数、${y}年预算数、${y}年决算数”，请核对表头和数字是否沿用了上年的表。`,
+        `${y - 1}年决算数、${y}年预算数、${y}年决算数`,
+        printed.join("、"),
+      );
     },
   },
 ];

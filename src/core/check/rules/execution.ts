@@ -1,12 +1,39 @@
-/** Rules on the scored budget row (年度资金总额) of 附件2 and every 附件3. */
-import { executionScore, rate } from "../../calc";
+/** Rules on the scored budget row (年度资金总额) of 附件2 and every 附件3, and on sub-rows that print their own score. */
+import { executionScore, rate, type ExecutionScoring } from "../../calc";
 import { D, round } from "../../decimal";
-import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, statedRateText } from "../context";
+import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, sheetPathOf, statedRateText } from "../context";
 import type { Rule } from "../types";
 
-/** The denominator of 执行率 under the preset (全年预算数 by default). */
+/**
+ * The denominator of 执行率: the preset's (全年预算数 by default), or 年初预算数 on a form that prints
+ * only 年初预算数(A) and 全年执行数(B) (贵州 2021), and the other way round.
+ */
 export function denominatorPath(ctx: CheckContext, s: ScoredSheet): string {
-  return `${s.exec}.${ctx.preset.executionDenominator}`;
+  const preferred = `${s.exec}.${ctx.preset.executionDenominator}`;
+  if (!ctx.absent(preferred)) return preferred;
+  const other = `${s.exec}.${ctx.preset.executionDenominator === "fullBudget" ? "initialBudget" : "fullBudget"}`;
+  return ctx.absent(other) ? preferred : other;
+}
+
+/**
+ * How this form scores 执行率: its own printed 得分计算方法 when it states one ("执行率*该指标分值,最高不得
+ * 超过分值上限" = proportional, capped), else the preset's. Null when the method printed is not understood.
+ */
+export function scoringOf(ctx: CheckContext, s: ScoredSheet): ExecutionScoring | null {
+  const method = ctx.facts(sheetPathOf(s.base)).scoringMethod;
+  if (!method) return ctx.preset.executionScoring;
+  const t = method.replace(/\s+/g, "");
+  if (/执行率[*×xX乘]/.test(t) || /[*×xX]执行率/.test(t) || /按比例|比例计算/.test(t)) return { kind: "proportional" };
+  return null;
+}
+
+/** The scored row and each sub-row that prints its own score ("projects.0.funds.total", "projects.0.fundParts.1"). */
+function scoredRows(ctx: CheckContext, s: ScoredSheet): { path: string; denominator: string }[] {
+  const den = denominatorPath(ctx, s);
+  const field = den.slice(den.lastIndexOf(".") + 1);
+  const sheet = sheetPathOf(s.base);
+  const parts = ctx.facts(sheet).fundParts ?? [];
+  return [{ path: s.exec, denominator: den }, ...parts.map((_, i) => ({ path: `${sheet}.fundParts.${i}`, denominator: `${sheet}.fundParts.${i}.${field}` }))];
 }
 
 export const executionRules: Rule[] = [
@@ -17,15 +44,15 @@ export const executionRules: Rule[] = [
     description: "执行率 = 全年执行数(B) ÷ 全年预算数(A)，以百分比保留两位小数（预设可改为年初预算数）。",
     example: "项目「新区电子政务系统运行及维护」执行率填写为 89.00%，按 195.26 ÷ 218.43 计算应为 89.39%。",
     run(ctx) {
-      for (const s of ctx.scoredSheets()) {
-        const statedPath = `${s.exec}.rate`;
+      for (const s of ctx.scoredSheets()) for (const { path: row, denominator } of scoredRows(ctx, s)) {
+        const statedPath = `${row}.rate`;
         const stated = ctx.parsed(statedPath);
-        const b = ctx.num(`${s.exec}.executed`);
-        const a = ctx.num(denominatorPath(ctx, s));
+        const b = ctx.num(`${row}.executed`);
+        const a = ctx.num(denominator);
         if (stated.kind !== "number" || a === null || b === null) continue;
         const r = rate(b, a);
         if (!r.ok) {
-          ctx.report(statedPath, `${ctx.label(statedPath)}填写为 ${statedRateText(stated)}，但${ctx.label(denominatorPath(ctx, s))}为0，无法计算执行率。`, "无法计算", statedRateText(stated));
+          ctx.report(statedPath, `${ctx.label(statedPath)}填写为 ${statedRateText(stated)}，但${ctx.label(denominator)}为0，无法计算执行率。`, "无法计算", statedRateText(stated));
           continue;
         }
         if (rateAgrees(stated, r.value)) continue;
@@ -40,14 +67,19 @@ export const executionRules: Rule[] = [
     description: "执行率得分 = min(执行率, 100%) × 分值，四舍五入保留两位小数（84.00% → 8.40；99.88% → 9.99）。",
     example: "年度资金总额得分填写为 9，按执行率 99.88% × 10 计算应为 9.99。",
     run(ctx) {
-      for (const s of ctx.scoredSheets()) {
-        const scorePath = `${s.exec}.score`;
+      for (const s of ctx.scoredSheets()) for (const { path: row, denominator } of scoredRows(ctx, s)) {
+        const scorePath = `${row}.score`;
         const stated = ctx.num(scorePath);
-        const b = ctx.num(`${s.exec}.executed`);
-        const a = ctx.num(denominatorPath(ctx, s));
-        const w = ctx.num(`${s.exec}.weight`) ?? new D(s.kind === "project" ? ctx.preset.projectExecutionWeight : ctx.preset.weights.execution);
+        const b = ctx.num(`${row}.executed`);
+        const a = ctx.num(denominator);
+        const w = ctx.num(`${row}.weight`) ?? new D(s.kind === "project" ? ctx.preset.projectExecutionWeight : ctx.preset.weights.execution);
         if (stated === null || a === null || b === null) continue;
-        const expected = executionScore(b, a, w, ctx.preset.executionScoring);
+        const scoring = scoringOf(ctx, s);
+        if (!scoring) {
+          ctx.skip(scorePath, `得分计算方法「${ctx.facts(sheetPathOf(s.base)).scoringMethod}」无法按公式复核`);
+          continue;
+        }
+        const expected = executionScore(b, a, w, scoring);
         if (!expected.ok) continue;
         if (round(stated, 2).equals(expected.value)) continue;
         ctx.report(
@@ -63,18 +95,21 @@ export const executionRules: Rule[] = [
     id: "EXEC.OVER_BUDGET",
     severity: "警告",
     title: "执行数超过预算数",
-    description: "全年执行数大于全年预算数（执行率超过100%），需核实数据口径；执行率超过200%多半是填错了数。",
+    description: "全年执行数大于全年预算数（执行率超过100%），需核实数据口径；执行率超过200%多半是填错了数。表中只有年初预算数时，超过年初预算常因年中追加，只作提示。",
     example: "年度资金总额全年执行数 2547.86 超过全年预算数 287.63，执行率 885.81%。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
+        const den = denominatorPath(ctx, s);
         const b = ctx.num(`${s.exec}.executed`);
-        const a = ctx.num(denominatorPath(ctx, s));
+        const a = ctx.num(den);
         if (a === null || b === null || a.isZero() || !b.greaterThan(a)) continue;
         const r = b.dividedBy(a);
         const implausible = r.greaterThan(ctx.preset.tolerances.implausibleRate);
-        ctx.report(
+        // Above the 年初 budget is what mid-year additions give: worth a look, not a warning.
+        const report = den.endsWith(".initialBudget") ? ctx.reportAs.bind(ctx, "EXEC.OVER_BUDGET", "提示") : ctx.report.bind(ctx);
+        report(
           `${s.exec}.executed`,
-          `${ctx.label(`${s.exec}.executed`)} ${money(b)} 超过${ctx.label(denominatorPath(ctx, s))} ${money(a)}，执行率 ${percent(r)}${implausible ? "，远超合理范围，请核对是否填错" : "，请核实"}。`,
+          `${ctx.label(`${s.exec}.executed`)} ${money(b)} 超过${ctx.label(den)} ${money(a)}，执行率 ${percent(r)}${implausible ? "，远超合理范围，请核对是否填错" : "，请核实"}。`,
           `≤ ${money(a)}`,
           money(b),
         );

@@ -1,7 +1,7 @@
 /** Rules on 分值 and 得分 of the 绩效指标 tables, 总分 and 等级. */
 import { grade, gradeMatches } from "../../calc";
 import { D, type Dec, round } from "../../decimal";
-import { money, numOf } from "../context";
+import { money, numOf, sheetPathOf } from "../context";
 import type { Rule } from "../types";
 
 /** "产出指标（50分）" → 50; null when the heading states no weight. */
@@ -62,7 +62,7 @@ export const scoreRules: Rule[] = [
     id: "SCORE.LEVEL1_WEIGHT",
     severity: "警告",
     title: "一级指标分值与标题不符",
-    description: "一级指标标题写明的分值（如“产出指标（50分）”）应等于其下三级指标分值之和；附件2还应符合预设的权重（产出50、效益30、满意度10）。",
+    description: "一级指标标题写明的分值（如“产出指标（50分）”）应等于其下三级指标分值之和；表注规定了一级指标分值时（如“产出指标50分、效益指标30分”）按表注核对，附件2还应符合预设的权重（产出50、效益30、满意度10）。",
     example: "产出指标标题为50分，其下三级指标分值之和为 45。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
@@ -76,6 +76,17 @@ export const scoreRules: Rule[] = [
           groups.set(key, g);
         }
         const presetWeights: Record<string, number> = { 产出指标: ctx.preset.weights.output, 效益指标: ctx.preset.weights.effect, 满意度指标: ctx.preset.weights.satisfaction };
+        // The form's own note fixes the 一级 weights (四川: 注：1.一级指标分值统一设置为：产出指标50分…): each group against it, at its 一级 cell.
+        const noted = ctx.facts(sheetPathOf(s.base)).levelWeights;
+        if (noted) {
+          for (const [name, g] of groups) {
+            const want = noted[name];
+            const stated = headingWeight(g.heading);
+            const have = stated ?? g.sum;
+            if (want === undefined || have.equals(want)) continue;
+            ctx.report(`${g.first}.level1`, `${g.heading.trim()}：${stated ? `标题为${fmtScore(stated)}分，` : ""}其下三级指标分值之和为 ${fmtScore(g.sum)}，表注规定${name}为 ${want} 分。`, String(want), fmtScore(have));
+          }
+        }
         for (const [name, g] of groups) {
           const stated = headingWeight(g.heading);
           const expected = stated ?? (s.kind === "selfEvaluation" && presetWeights[name] !== undefined ? new D(presetWeights[name]) : null);
