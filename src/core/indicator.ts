@@ -152,7 +152,7 @@ function parseDate(t: string): { date: DateValue; op: Op | null } | null {
     if (year === null && month === null) continue;
     if (month !== null && (month < 1 || month > 12)) return null;
     if (day !== null && (day < 1 || day > 31)) return null;
-    rest = rest.replace(/^(底|末)/, "");
+    rest = rest.replace(/^(底|末)/, "").replace(/(完成|完工|办结|到位|实施)$/, "");
     let op: Op | null = null;
     for (const [sre, o] of DATE_SUFFIX_OPS) {
       if (sre.test(rest)) {
@@ -161,7 +161,7 @@ function parseDate(t: string): { date: DateValue; op: Op | null } | null {
         break;
       }
     }
-    if (rest.replace(/^(完成|完工|办结|到位|实施)$/, "") !== "") return null;
+    if (rest !== "") return null;
     return { date: { year, month, day }, op };
   }
   return null;

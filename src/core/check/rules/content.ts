@@ -10,8 +10,8 @@ const GOAL_PARTS = [
   ["achieved", "年度总体目标（实际完成情况）"],
 ] as const;
 
-/** The fund figures of a scored sheet a goal might merely repeat: 年初预算数, 全年预算数, 全年执行数. */
-const FUND_COLUMNS = ["initialBudget", "fullBudget", "executed"] as const;
+/** The fund figures of a scored sheet a goal might merely repeat: 全年预算数, 全年执行数, 年初预算数 (named in this order). */
+const FUND_COLUMNS = ["fullBudget", "executed", "initialBudget"] as const;
 
 /**
  * What is wrong with a goal text, or null: empty, only a figure ("287", "171万元", "100%"),
