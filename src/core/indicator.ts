@@ -198,8 +198,20 @@ export interface InferredDirection {
 }
 
 /** "三公经费控制率" → { op: "<=", keyword: "控制率" }; null when the name says nothing about direction. */
+const directionCache = new Map<string, InferredDirection | null>();
+
 export function inferDirection(name: unknown): InferredDirection | null {
-  if (typeof name !== "string") return null;
+  if (typeof name !== "string" || name === "") return null;
+  let d = directionCache.get(name);
+  if (d === undefined) {
+    if (directionCache.size >= PARSE_CACHE_LIMIT) directionCache.clear();
+    d = inferUncached(name);
+    directionCache.set(name, d === null ? null : Object.freeze(d));
+  }
+  return d;
+}
+
+function inferUncached(name: string): InferredDirection | null {
   const n = name.replace(/[\s\u3000]+/g, "").replace(/[（(][^（()）]*[)）]/g, "");
   let best: { op: "<=" | ">="; keyword: string; end: number } | null = null;
   for (const { keyword, op } of DIRECTION_KEYWORDS) {
