@@ -8,7 +8,7 @@
  * Only the rules of the meaning half are compared (INDICATOR.*, CONTENT.*, PAIR.*, INPUT.PLACEHOLDER,
  * SCORE.REASON_MISSING): layout, units, sums and weights are the reader's part.
  */
-import { checkPackage, emptyProject, type Finding, type Indicator, type Package, type ProjectEvaluation, type Raw } from "../../src/core";
+import { checkPackage, D, emptyProject, grade, gradeMatches, HUNAN_2024, type Finding, type GradeScheme, type Indicator, type Package, type Preset, type ProjectEvaluation, type Raw } from "../../src/core";
 
 const MEANING = /^(INDICATOR\.|CONTENT\.|PAIR\.|INPUT\.PLACEHOLDER$|SCORE\.REASON_MISSING$)/;
 
@@ -209,5 +209,37 @@ describe("hn-hengshan-swlsj-2020 (湖南, no scores; 无 as an actual with a rea
 
   test("must report nothing of the meaning half: 无 is not applicable, 0 → 0 and 0起 → 0起 are met, 高 → 高 qualitative", () => {
     expect(findings).toEqual([]);
+  });
+});
+
+describe("grade words are data: a scheme that says 合格 / 不合格 accepts them (issue 9)", () => {
+  // A pass/fail scheme as a preset would declare it (the presets themselves are the reader's part).
+  const PASS_FAIL: GradeScheme = {
+    id: "pass-fail",
+    label: "合格（60分及以上）/ 不合格",
+    bands: [
+      { name: "合格", aliases: ["达标"], min: 60 },
+      { name: "不合格", aliases: ["不达标"], min: null },
+    ],
+  };
+  const preset: Preset = { ...HUNAN_2024, id: "pass-fail-test", grades: PASS_FAIL };
+
+  test("grade() and gradeMatches() read the words from the scheme: 75 → 合格, 59.99 → 不合格", () => {
+    expect(grade(new D(75), PASS_FAIL).name).toBe("合格");
+    expect(grade(new D("59.99"), PASS_FAIL).name).toBe("不合格");
+    expect(gradeMatches("合格", grade(new D(75), PASS_FAIL))).toBe(true);
+    expect(gradeMatches("“达标”", grade(new D(75), PASS_FAIL))).toBe(true);
+    expect(gradeMatches("不合格", grade(new D(75), PASS_FAIL))).toBe(false);
+  });
+
+  test("SCORE.GRADE accepts 合格 for 96 under that scheme and names 合格 when 不合格 is written", () => {
+    const p = emptyProject("测试项目");
+    p.funds.total = { initialBudget: 10, fullBudget: 10, executed: 10, weight: 10, rate: 1, score: 10 };
+    p.indicators = [{ level1: "产出指标", level2: "数量指标", name: "完成数", target: "≥4次", actual: "4次", weight: 90, score: 86, reason: "质量扣分" }];
+    p.total = { weight: 100, score: 96, grade: "合格" }; // 10 + 86
+    const pkg: Package = { schemaVersion: 1, unit: "", year: 2024, basic: null, selfEvaluation: null, projects: [p] };
+    expect(checkPackage({ pkg }, preset).filter((f) => f.rule === "SCORE.GRADE")).toEqual([]);
+    p.total.grade = "不合格";
+    expect(checkPackage({ pkg }, preset).filter((f) => f.rule === "SCORE.GRADE").map((f) => [f.expected, f.actual])).toEqual([["合格", "不合格"]]);
   });
 });
