@@ -152,7 +152,7 @@ function parseDate(t: string): { date: DateValue; op: Op | null } | null {
     if (year === null && month === null) continue;
     if (month !== null && (month < 1 || month > 12)) return null;
     if (day !== null && (day < 1 || day > 31)) return null;
-    rest = rest.replace(/^(底|末)/, "");
+    rest = rest.replace(/^(底|末)/, "").replace(/(完成|完工|办结|到位|实施)$/, "");
     let op: Op | null = null;
     for (const [sre, o] of DATE_SUFFIX_OPS) {
       if (sre.test(rest)) {
@@ -161,7 +161,7 @@ function parseDate(t: string): { date: DateValue; op: Op | null } | null {
         break;
       }
     }
-    if (rest.replace(/^(完成|完工|办结|到位|实施)$/, "") !== "") return null;
+    if (rest !== "") return null;
     return { date: { year, month, day }, op };
   }
   return null;
@@ -198,8 +198,20 @@ export interface InferredDirection {
 }
 
 /** "三公经费控制率" → { op: "<=", keyword: "控制率" }; null when the name says nothing about direction. */
+const directionCache = new Map<string, InferredDirection | null>();
+
 export function inferDirection(name: unknown): InferredDirection | null {
-  if (typeof name !== "string") return null;
+  if (typeof name !== "string" || name === "") return null;
+  let d = directionCache.get(name);
+  if (d === undefined) {
+    if (directionCache.size >= PARSE_CACHE_LIMIT) directionCache.clear();
+    d = inferUncached(name);
+    directionCache.set(name, d === null ? null : Object.freeze(d));
+  }
+  return d;
+}
+
+function inferUncached(name: string): InferredDirection | null {
   const n = name.replace(/[\s\u3000]+/g, "").replace(/[（(][^（()）]*[)）]/g, "");
   let best: { op: "<=" | ">="; keyword: string; end: number } | null = null;
   for (const { keyword, op } of DIRECTION_KEYWORDS) {

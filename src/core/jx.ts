@@ -228,7 +228,7 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
   },
   {
     id: "SCORE",
-    params: [P("target", "年度指标值"), P("actual", "实际完成值"), P("weight", "分值")],
+    params: [P("target", "年度指标值"), P("actual", "实际完成值"), P("weight", "分值"), P("name", "三级指标", { optional: true })],
     run: (a) => {
       const t = text(a[0], "年度指标值");
       if (isJxError(t)) return t;
@@ -243,7 +243,10 @@ export const JX_FUNCTIONS: readonly JxFunction[] = [
         if (!Number.isFinite(weight)) return err("invalidNumber", "分值超出 Excel 数字范围");
       }
       if (weight < 0) return err("invalidValue", "分值不能为负数");
-      return suggestScoreNumber(t, act, weight);
+      // The 三级指标 name lets a target without an operator take its kind's direction (控制率 ≤, 满意度 ≥).
+      const name = a[3] === undefined || a[3] === null ? "" : text(a[3], "三级指标");
+      if (isJxError(name)) return name;
+      return suggestScoreNumber(t, act, weight, name);
     },
   },
   {

@@ -84,15 +84,16 @@ export function execscore(executed: any, budget: any, weight?: any) {
 }
 
 /**
- * 指标建议得分：按年度指标值（如「≥90%」「≤24小时」）和实际完成值计算；定性指标返回「需人工评分」。
+ * 指标建议得分：按年度指标值（如「≥90%」「≧ 735 人次」「2019年12月底前」）和实际完成值计算；定性指标、未按时限完成的返回「需人工评分」。
  * @customfunction SCORE
  * @param {any} target 年度指标值
  * @param {any} actual 实际完成值
  * @param {any} weight 分值
+ * @param {any} [name] 三级指标名称：目标未写比较符号时，控制率、成本、时间等类按≤，满意度、完成率等类按≥
  * @returns {any} 建议得分，或「需人工评分」
  */
-export function score(target: any, actual: any, weight: any) {
-  return toExcel(callJx("SCORE", [target, actual, weight]));
+export function score(target: any, actual: any, weight: any, name?: any) {
+  return toExcel(callJx("SCORE", [target, actual, weight, name]));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseAmount, toHalfWidth, isPlaceholder, amountOrNull, EXPECTED_AMOUNT, type Parsed } from "../../src/core/amount";
+import { parseAmount, toHalfWidth, isPlaceholder, isNotApplicable, amountOrNull, EXPECTED_AMOUNT, type Parsed } from "../../src/core/amount";
 import { D } from "../../src/core/decimal";
 
 /** Asserts a parsed number and returns it, compared as decimal text. */
@@ -215,6 +215,27 @@ describe("isPlaceholder", () => {
 
   test.each(["", "   ", "0", "1227.61", "-5", "85%", "项目支出", "稳步提升"])("%p is not a placeholder", (t) => {
     expect(isPlaceholder(t)).toBe(false);
+  });
+});
+
+describe("isNotApplicable: a form's way of writing none / not applicable (issue 9)", () => {
+  test.each(["—", "——", "–", "-", "--", "－", "/", "／", "\\", "…", "……", "...", "。。。", "无", "暂无", "无此项", "不适用", "不涉及", "N/A", "n/a", " — ", "\u3000无\u3000"])("%p means not applicable", (t) => {
+    expect(isNotApplicable(t)).toBe(true);
+  });
+
+  test.each(["", "  ", "××", "XX", "××分", "○○单位", "0", "-5", "无违规", "100%", "稳步提升"])("%p does not", (t) => {
+    expect(isNotApplicable(t)).toBe(false);
+  });
+});
+
+describe("toHalfWidth: comparison signs (issue 9)", () => {
+  test.each([
+    ["＞＝90%", ">=90%"],
+    ["＜＝5%", "<=5%"],
+    ["＝100%", "=100%"],
+    ["═100%", "=100%"], // U+2550 box drawing, as printed in Yunnan's forms
+  ])("%p → %p", (text, expected) => {
+    expect(toHalfWidth(text)).toBe(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { parseIndicatorValue, suggestScore, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
+import { parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
 import { D, type Dec } from "../../src/core/decimal";
 
 const d = (x: string | number): Dec => new D(x);
@@ -204,5 +204,164 @@ describe("suggestScore", () => {
     expect(manual(suggestScore("≥90%", "大幅提升", d(5)))).toContain("实际完成值");
     expect(manual(suggestScore("≥90%", "", d(5)))).toContain("需人工评分");
     expect(manual(suggestScore("", "90%", d(5)))).toContain("年度指标值");
+  });
+});
+
+describe("parseIndicatorValue: every operator spelling of the published forms (issue 9)", () => {
+  test.each<[string, Op, string, string]>([
+    // [text as printed, op, value, unit]; the reader joins an operator column, a figure and a unit with spaces
+    ["≧ 735 人次", ">=", "735", "人次"], // Yunnan: ≧ (U+2267) in its own column
+    ["≧735人次", ">=", "735", "人次"],
+    ["═ 100 %", "=", "1", "%"], // Yunnan: ═ (U+2550, box drawing) for =
+    ["═100%", "=", "1", "%"],
+    ["≦ 24 小时", "<=", "24", "小时"],
+    ["≥ 90 %", ">=", "0.9", "%"],
+    ["≤ 5 %", "<=", "0.05", "%"],
+    [">= 90%", ">=", "0.9", "%"],
+    ["=> 90%", ">=", "0.9", "%"],
+    ["<= 5%", "<=", "0.05", "%"],
+    ["＞＝90%", ">=", "0.9", "%"], // full-width ＞＝
+    ["＜＝5%", "<=", "0.05", "%"],
+    ["＞ 3 次", ">", "3", "次"],
+    ["＜ 2 次", "<", "2", "次"],
+    ["＝100%", "=", "1", "%"],
+    ["== 100%", "=", "1", "%"],
+    ["⩾ 95 %", ">=", "0.95", "%"],
+    ["⩽ 5 天", "<=", "5", "天"],
+    ["大于或等于 98%", ">=", "0.98", "%"],
+    ["≥266米", ">=", "266", "米"], // Sichuan
+    ["≥50厘米", ">=", "50", "厘米"],
+    ["3个月内", "<=", "3", "个月"],
+    ["0起", "=", "0", "起"], // Hengshan 安全事故 0起
+  ])("%p", (text, op, value, unit) => {
+    const v = parseIndicatorValue(text);
+    expect(v.kind).toBe("quantity");
+    if (v.kind !== "quantity") return;
+    expect([v.op, v.value.toString(), v.unit, v.explicitOp]).toEqual([op, d(value).toString(), unit, text !== "0起"]); // only 0起 has no operator
+  });
+});
+
+describe("parseIndicatorValue: not applicable", () => {
+  test.each(["—", "——", "-", "--", "/", "／", "无", "不适用", "……", "…", "...", " — ", "暂无", "无此项", "不涉及", "N/A"])("%p → notApplicable, never a quantity or a placeholder", (text) => {
+    expect(parseIndicatorValue(text)).toEqual({ kind: "notApplicable", text: text.trim() });
+  });
+
+  test("a negative figure and 无 inside a sentence are not 'not applicable'", () => {
+    expect(parseIndicatorValue("-5%").kind).toBe("quantity");
+    expect(parseIndicatorValue("无违规事项").kind).toBe("qualitative");
+  });
+
+  test("target 100%, actual 无 (Hengshan row 21): 需人工评分 saying why", () => {
+    expect(manual(suggestScore("100%", "无", d(10)))).toBe("需人工评分：实际完成值为「无」（不适用）");
+    expect(manual(suggestScore("—", "100%", d(10)))).toBe("需人工评分：年度指标值为「—」（不适用）");
+  });
+});
+
+describe("parseIndicatorValue: years and dates", () => {
+  test.each<[string, Op, number | null, number | null, number | null, boolean]>([
+    // [text, op, year, month, day, explicitOp]; a date target without an operator is a deadline (≤)
+    ["2019年", "<=", 2019, null, null, false],
+    ["2019年度", "<=", 2019, null, null, false],
+    ["2019年12月", "<=", 2019, 12, null, false],
+    ["2019年12月底前", "<=", 2019, 12, null, true],
+    ["2019年底前", "<=", 2019, null, null, true],
+    ["2019年12月31日前", "<=", 2019, 12, 31, true],
+    ["12月31日前", "<=", null, 12, 31, true],
+    ["12月底", "<=", null, 12, null, false],
+    ["6月30日之前完成", "<=", null, 6, 30, true],
+    ["2019-12-31", "<=", 2019, 12, 31, false],
+    ["2019.6.30", "<=", 2019, 6, 30, false],
+    ["不晚于2019年12月", "<=", 2019, 12, null, true],
+    ["2020年1月后", ">=", 2020, 1, null, true],
+  ])("%p", (text, op, year, month, day, explicitOp) => {
+    const v = parseIndicatorValue(text);
+    expect(v.kind).toBe("date");
+    if (v.kind !== "date") return;
+    expect([v.op, v.date, v.explicitOp]).toEqual([op, { year, month, day }, explicitOp]);
+  });
+
+  test("a count of years or a sentence is not a date", () => {
+    expect(parseIndicatorValue("≥3年").kind).toBe("quantity");
+    expect(parseIndicatorValue("2000余册").kind).toBe("quantity");
+    expect(parseIndicatorValue("2019年完成率100%").kind).toBe("qualitative");
+    expect(parseIndicatorValue("13月").kind).not.toBe("date"); // no 13th month: 13 months at most
+  });
+
+  test("dateEnd: the last day a date covers (2019年 → 20191231; 2月 → 29 in any year; no year → 0)", () => {
+    expect(dateEnd({ year: 2019, month: null, day: null })).toBe(20191231);
+    expect(dateEnd({ year: 2019, month: 6, day: null })).toBe(20190630);
+    expect(dateEnd({ year: null, month: 12, day: 31 })).toBe(1231);
+    expect(dateEnd({ year: null, month: 12, day: 31 }, 2024)).toBe(20241231);
+  });
+
+  test("a deadline missed is not met (hb: 2019年 → 2020年); kept is met", () => {
+    const missed = suggestScore("2019年", "2020年", d(20));
+    expect(missed).toEqual({ kind: "manual", reason: "需人工评分：未在时限内完成（目标2019年，实际2020年）", met: false });
+    expect(suggestScore("2019年", "2019年", d(15))).toMatchObject({ kind: "manual", met: true });
+    expect(suggestScore("2019年12月底前", "2019年11月20日", d(5))).toMatchObject({ met: true });
+    expect(suggestScore("2019年12月底前", "2020年1月5日", d(5))).toMatchObject({ met: false });
+    expect(suggestScore("12月31日前", "12月20日", d(5))).toMatchObject({ met: true }); // same (unwritten) year
+    expect(suggestScore("6月30日前", "2019年7月1日", d(5))).toMatchObject({ met: false }); // the target takes the actual's year
+    expect(suggestScore("2020年1月后", "2019年12月", d(5))).toMatchObject({ met: false });
+  });
+
+  test("JX.SCORE's number path: a kept deadline is the full weight, a missed one 需人工评分", () => {
+    expect(suggestScoreNumber("2019年", "2019年", 15)).toBe(15);
+    expect(suggestScoreNumber("2019年", "2020年", 20)).toBe(MANUAL_SCORE);
+    expect(suggestScoreNumber("2019年", "90%", 20)).toBe(MANUAL_SCORE);
+  });
+});
+
+describe("direction of well-known indicators without an operator", () => {
+  test.each<[string, "<=" | ">=" | null, string | null]>([
+    ["三公经费控制率", "<=", "控制率"],
+    ["财政供养人员控制率", "<=", "控制率"],
+    ["在职人员控制率", "<=", "控制率"],
+    ["“三公”经费变动率", "<=", "变动率"],
+    ["单位服务成本", "<=", "成本"],
+    ["平均办理时间", "<=", "时间"],
+    ["账务差错率", "<=", "差错率"],
+    ["群众投诉", "<=", "投诉"],
+    ["办事群众满意度", ">=", "满意度"],
+    ["计划完成率", ">=", "完成率"],
+    ["设备达标率", ">=", "达标率"],
+    ["教育系统重点区域监控覆盖率", ">=", "覆盖率"],
+    ["资金到位及时率", ">=", "及时率"],
+    ["投诉处理及时率", ">=", "及时率"], // the keyword that ends last decides
+    ["差错率控制（年度）", "<=", "差错率"], // a bracketed note is set aside
+    ["公章刻制", null, null],
+  ])("%p", (name, op, keyword) => {
+    expect(inferDirection(name)).toEqual(op === null ? null : { op, keyword });
+  });
+
+  test("三公经费控制率 printed 100%, actual 85%: met (≤ inferred), not a false FULL_NOT_MET", () => {
+    const s = suggestScore("100%", "85%", d(10), "三公经费控制率");
+    expect(score(s).met).toBe(true);
+    expect(score(s).score.toString()).toBe("10");
+    expect(s).toMatchObject({ inferred: { op: "<=", keyword: "控制率" } });
+    // without the name the old reading (= missed → ≥) stays: 10 × 0.85 ÷ 1 = 8.5
+    expect(score(suggestScore("100%", "85%", d(10))).score.toString()).toBe("8.5");
+  });
+
+  test("≤ inferred and exceeded: 10 × 100% ÷ 110% = 9.0909… → 9.09", () => {
+    const s = score(suggestScore("100%", "110%", d(10), "在职人员控制率"));
+    expect(s.met).toBe(false);
+    expect(s.score.toString()).toBe("9.09");
+    expect(suggestScoreNumber("100%", "110%", 10, "在职人员控制率")).toBe(9.09);
+  });
+
+  test("an explicit operator always wins over the name", () => {
+    const s = suggestScore("≥100%", "85%", d(10), "三公经费控制率");
+    expect(score(s).met).toBe(false);
+    if (s.kind === "score") expect(s.inferred).toBeNull();
+  });
+
+  test("满意度 100% → 98%: ≥ inferred, 10 × 98 ÷ 100 = 9.80", () => {
+    const s = score(suggestScore("100%", "98%", d(10), "政策知晓满意度"));
+    expect(s.score.toString()).toBe("9.8");
+  });
+
+  test("directionNote reads as the finding says it", () => {
+    expect(directionNote({ op: "<=", keyword: "控制率" })).toBe("目标未写比较符号，按「控制率」类指标推定为≤");
   });
 });

@@ -227,6 +227,20 @@ describe("JX.SCORE: suggested indicator score", () => {
     expectBoth("SCORE", ["≥90%", "", 10], "需人工评分");
   });
 
+  test("issue 9: the optional 三级指标 name decides the direction of a target without an operator", () => {
+    // 三公经费控制率 printed "100%", actual 85%: ≤ inferred, met → 10; without the name = missed → ≥: 10 × 0.85 = 8.5
+    expectBoth("SCORE", ["100%", "85%", 10, "三公经费控制率"], 10);
+    expectBoth("SCORE", ["100%", "85%", 10], 8.5);
+    // 政策知晓率 ═ 100 % (box-drawing =), actual 98%: 10 × 0.98 ÷ 1 = 9.8
+    expectBoth("SCORE", ["═ 100 %", "98%", 10, "政策知晓率"], 9.8);
+    expectError(callJx("SCORE", ["100%", "85%", 10, true]), "invalidValue", "三级指标");
+  });
+
+  test("issue 9: deadlines — kept → full 分值, missed → 需人工评分", () => {
+    expectBoth("SCORE", ["2019年", "2019年", 15], 15);
+    expectBoth("SCORE", ["2019年", "2020年", 20], "需人工评分");
+  });
+
   test("bad 分值 or inputs → errors naming the parameter", () => {
     expectError(callJx("SCORE", ["≥90%", "87.18%", -5]), "invalidValue", "分值", "负");
     expectError(callJx("SCORE", ["≥90%", "87.18%", null]), "notAvailable", "分值");

@@ -10,8 +10,11 @@ const GOAL_PARTS = [
   ["achieved", "年度总体目标（实际完成情况）"],
 ] as const;
 
-/** The fund figures of a scored sheet a goal might merely repeat: 年初预算数, 全年预算数, 全年执行数. */
-const FUND_COLUMNS = ["initialBudget", "fullBudget", "executed"] as const;
+/** The fund figures of a scored sheet a goal might merely repeat: 全年预算数, 全年执行数, 年初预算数 (named in this order). */
+const FUND_COLUMNS = ["fullBudget", "executed", "initialBudget"] as const;
+
+/** Longer than this (characters), a goal text is a sentence, not a restated figure or name (the longest 附件3 names run to ~40). */
+const SHORT_TEXT = 60;
 
 /**
  * What is wrong with a goal text, or null: empty, only a figure ("287", "171万元", "100%"),
@@ -20,6 +23,8 @@ const FUND_COLUMNS = ["initialBudget", "fullBudget", "executed"] as const;
 function goalProblem(ctx: CheckContext, text: string, exec: string, names: string[]): string | null {
   const t = text.trim();
   if (t === "") return "未填写";
+  // A goal of a sentence is neither a bare figure nor a bare name: only short texts need the closer look.
+  if (t.length > SHORT_TEXT) return null;
   const figure = parseAmount(t.replace(/万?元$/, ""));
   if (figure.kind === "number") {
     const same = FUND_COLUMNS.find((c) => {

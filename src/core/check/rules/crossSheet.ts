@@ -12,15 +12,22 @@ function cellName(ctx: CheckContext, path: string): string {
   return cell ? `${sheet} ${cell}` : sheet;
 }
 
-/** 附件3 projects paired with 附件1 专项 rows by name (exact first, then similar; each used once). */
+const pairsOf = new WeakMap<CheckContext, { pairs: Pair[]; unpaired: number[] }>();
+
+/** 附件3 projects paired with 附件1 专项 rows by name (exact first, then similar; each used once); once per check. */
 function projectPairs(ctx: CheckContext): { pairs: Pair[]; unpaired: number[] } {
-  const funds = ctx.pkg.basic?.specialFunds ?? [];
-  const { pairs, unpairedLeft } = pairNames(
-    ctx.pkg.projects.map((p) => p.name ?? ""),
-    funds.map((f) => f.name ?? ""),
-    ctx.preset.tolerances.nameSimilarity,
-  );
-  return { pairs, unpaired: unpairedLeft };
+  let found = pairsOf.get(ctx);
+  if (!found) {
+    const funds = ctx.pkg.basic?.specialFunds ?? [];
+    const { pairs, unpairedLeft } = pairNames(
+      ctx.pkg.projects.map((p) => p.name ?? ""),
+      funds.map((f) => f.name ?? ""),
+      ctx.preset.tolerances.nameSimilarity,
+    );
+    found = { pairs, unpaired: unpairedLeft };
+    pairsOf.set(ctx, found);
+  }
+  return found;
 }
 
 const INCOME_PARTS = ["general", "govFund", "specialAccount", "other"].map((k) => `selfEvaluation.byIncome.${k}`);

@@ -1,6 +1,6 @@
 /** Rules on single indicators: scores against their targets, figures restated from 附件1, actuals that only restate targets. */
 import { rate } from "../../calc";
-import { type Dec, fmtPercent } from "../../decimal";
+import { D, type Dec, fmtPercent } from "../../decimal";
 import { directionNote, parseIndicatorValue, suggestScore, type Suggestion } from "../../indicator";
 import type { Indicator } from "../../model";
 import { matchNames, type NameMatch } from "../../pairing";
@@ -32,6 +32,18 @@ function eachCompared(ctx: CheckContext, fn: (c: Compared) => void) {
 }
 
 const text = (ctx: CheckContext, path: string) => String(ctx.raw(path) ?? "").trim();
+
+/**
+ * An actual as the user sees it: a percent cell holds a number (100% → 1), and against a percent
+ * target it reads as a percent, as compare() reads it ("1" → "100%", "0.98" → "98%", "87.18" → "87.18%").
+ */
+function shownActual(ctx: CheckContext, p: string): string {
+  const raw = ctx.raw(`${p}.actual`);
+  const target = parseIndicatorValue(ctx.raw(`${p}.target`));
+  if (typeof raw !== "number" || !Number.isFinite(raw) || target.kind !== "quantity" || target.unit !== "%") return text(ctx, `${p}.actual`);
+  const v = new D(String(raw));
+  return `${(v.abs().greaterThan(1) ? v : v.times(100)).toFixed()}%`;
+}
 const nameOf = (ctx: CheckContext, p: string) => ctx.label(`${p}.name`).replace(/三级指标$/, "");
 /** "（目标未写比较符号，按「控制率」类指标推定为≤）" when the direction was inferred, else "". */
 const inferredNote = (sug: Suggestion) => (sug.kind === "score" && sug.inferred ? `（${directionNote(sug.inferred)}）` : "");
@@ -93,7 +105,7 @@ export const indicatorRules: Rule[] = [
     run(ctx) {
       eachCompared(ctx, ({ p, sug, met, score, weight }) => {
         if (met || !score.greaterThanOrEqualTo(weight)) return;
-        const head = `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${text(ctx, `${p}.actual`)}`;
+        const head = `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${shownActual(ctx, p)}`;
         if (sug.kind === "score") {
           ctx.report(`${p}.score`, `${head}，未达标${inferredNote(sug)}，却给了满分 ${weight.toFixed()}（建议 ${money(sug.score)}）。`, money(sug.score), score.toFixed());
         } else {
@@ -113,7 +125,7 @@ export const indicatorRules: Rule[] = [
         if (!met || !score.lessThan(weight)) return;
         ctx.report(
           `${p}.score`,
-          `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${text(ctx, `${p}.actual`)}，已达标${inferredNote(sug)}，得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}。`,
+          `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${shownActual(ctx, p)}，已达标${inferredNote(sug)}，得分 ${score.toFixed()} 低于分值 ${weight.toFixed()}。`,
           weight.toFixed(),
           score.toFixed(),
         );
@@ -135,7 +147,7 @@ export const indicatorRules: Rule[] = [
         if (!over.greaterThan(ctx.preset.tolerances.overCompletion)) return;
         ctx.report(
           `${p}.actual`,
-          `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${text(ctx, `${p}.actual`)}，超出目标 ${fmtPercent(over)}${inferredNote(sug)}，年度指标值可能定得过低。`,
+          `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${shownActual(ctx, p)}，超出目标 ${fmtPercent(over)}${inferredNote(sug)}，年度指标值可能定得过低。`,
           text(ctx, `${p}.target`),
           text(ctx, `${p}.actual`),
         );
