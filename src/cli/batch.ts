@@ -8,7 +8,8 @@ import { checkFile, resultJson, type FileResult } from "./check";
 import { EXIT } from "./errors";
 import { csvField, renderTable } from "./table";
 
-const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+// .xls and .ods are listed too, so that the summary says why they cannot be read instead of skipping them.
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 
 /** Workbook files under `dir`, sorted, skipping Office lock files (~$…) and hidden folders. */
 export function listWorkbooks(dir: string): string[] {

@@ -4,6 +4,7 @@
  */
 import * as ExcelJS from "exceljs";
 import { NUMBER_FORMATS, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { writeFileAtomic } from "./atomic";
 import { InputError } from "./errors";
 import { readWorkbookBytes, sniffWorkbook } from "./sniff";
 
@@ -167,8 +168,10 @@ export async function readGrids(file: string): Promise<Grid[]> {
   return workbookToGrids(await loadWorkbook(file));
 }
 
+/** Writes `wb` to `file` atomically (a temp file beside it, fsync, rename): a failure leaves any previous file as it was. */
 export async function writeWorkbook(wb: Workbook, file: string): Promise<void> {
-  await wb.xlsx.writeFile(file);
+  const bytes = await wb.xlsx.writeBuffer();
+  writeFileAtomic(file, Buffer.from(bytes as ArrayBuffer));
 }
 
 export function newWorkbook(): Workbook {
