@@ -20,7 +20,10 @@ export const LIMITS = {
   cells: 5_000_000,
 };
 
-const MB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+const MB = (n: number) => {
+  const mb = n / 1024 / 1024;
+  return `${mb >= 10 ? Math.round(mb) : mb.toFixed(1)} MB`;
+};
 
 /** Reads an input file's bytes; a missing file, a folder or an unreadable one is an InputError in Chinese. */
 export function readInputFile(file: string, limits = LIMITS): Buffer {

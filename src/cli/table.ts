@@ -62,6 +62,11 @@ export function terminalText(s: string): string {
   return s.replace(CONTROL, "");
 }
 
+/** A cell's text on one terminal line: line breaks and runs of white space become one space. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
 /**
  * One CSV field (RFC 4180), neutralised against formula injection as OWASP advises: a text starting with
  * = + - @, a tab or a carriage return is prefixed with ' inside a quoted field, so that a spreadsheet opening
