@@ -6,13 +6,14 @@
 import { basicRules } from "./rules/basic";
 import { crossSheetRules } from "./rules/crossSheet";
 import { executionRules } from "./rules/execution";
+import { textAmountRule } from "./rules/formulaInput";
 import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules];
+export const RULES: readonly Rule[] = [...inputRules, textAmountRule, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
