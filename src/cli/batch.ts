@@ -6,9 +6,10 @@ import { Worker } from "node:worker_threads";
 import type { Preset } from "../core";
 import { checkFile, resultJson, type FileResult } from "./check";
 import { EXIT } from "./errors";
-import { csvField, renderTable } from "./table";
+import { csvField, oneLine, renderTable } from "./table";
 
-const WORKBOOK = /\.(xlsx|xlsm|xls)$/i;
+// .xls and .ods are listed too, so that the summary says why they cannot be read instead of skipping them.
+const WORKBOOK = /\.(xlsx|xlsm|xls|ods)$/i;
 
 /** Workbook files under `dir`, sorted, skipping Office lock files (~$…) and hidden folders. */
 export function listWorkbooks(dir: string): string[] {
@@ -80,7 +81,7 @@ export async function checkFiles(files: string[], opts: BatchOptions): Promise<F
           // A crash inside one file's check (a worker out of memory on a huge sheet…) is that file's result;
           // this worker stops, the others go on.
           if (current >= 0 && results[current] === undefined) {
-            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时出错：${e.message}`, exitCode: EXIT.unreadable });
+            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时处理线程中断（多半是文件太大、内存不足），已跳过此文件，其余文件照常检查（${e.message}）。`, exitCode: EXIT.unreadable });
           }
           resolve();
         });
@@ -106,7 +107,7 @@ function label(dir: string, file: string): string {
 export function formatSummary(dir: string, results: FileResult[]): string {
   const ok = results.filter((r): r is FileResult & { ok: true } => r.ok);
   const bad = results.filter((r): r is FileResult & { ok: false } => !r.ok);
-  const rows = ok.map((r) => [label(dir, r.file), r.unit || "（未填写）", String(r.year), r.total || "—", r.grade || "—", String(r.counts.错误), String(r.counts.警告), String(r.counts.提示)]);
+  const rows = ok.map((r) => [oneLine(label(dir, r.file)), oneLine(r.unit) || "（未填写）", String(r.year), oneLine(r.total) || "—", oneLine(r.grade) || "—", String(r.counts.错误), String(r.counts.警告), String(r.counts.提示)]);
   const out: string[] = [];
   if (rows.length > 0) {
     out.push(renderTable(["文件", "单位", "年度", "总分", "等级", "错误", "警告", "提示"], rows, { right: [false, false, false, true, false, true, true, true], max: [40, 30] }));

@@ -2,6 +2,7 @@
 import * as path from "node:path";
 import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, PRESETS, type Finding, type Grid, type Preset, type Severity } from "../core";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
+import { oneLine } from "./table";
 import { readGrids } from "./xlsx";
 
 /** What one file gave: plain data, so that it crosses a worker boundary. */
@@ -87,7 +88,7 @@ const KIND_NAMES: Record<string, string> = {
 export function formatFileReport(r: FileResult & { ok: true }): string {
   const out: string[] = [];
   out.push(`文件：${r.file}`);
-  out.push(`单位：${r.unit || "（未填写）"}    年度：${r.year}    总分：${r.total || "（空）"}    等级：${r.grade || "（空）"}`);
+  out.push(`单位：${oneLine(r.unit) || "（未填写）"}    年度：${r.year}    总分：${oneLine(r.total) || "（空）"}    等级：${oneLine(r.grade) || "（空）"}`);
   out.push(`识别的表：${r.sheets.map((s) => `「${s.name}」（${KIND_NAMES[s.kind] ?? s.kind}）`).join("、")}`);
   for (const n of r.notices) out.push(`注意：${n}`);
   out.push("");

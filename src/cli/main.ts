@@ -8,7 +8,10 @@ import { documentTitle, newWorkbookLayouts } from "../core";
 import { intOption, parseArgs, positionals, type Parsed } from "./args";
 import { checkFiles, formatSummary, listWorkbooks, progressLine, summaryCsv, summaryJson } from "./batch";
 import { checkFile, exitCodeOf, formatFileReport, presetOption, resultJson } from "./check";
+import { assertNotInput } from "./atomic";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
+import { ioError } from "./ioerrors";
+import { terminalText } from "./table";
 import { finalizeFile } from "./finalize";
 import { HELP, MAIN_HELP } from "./help";
 import { exportModel, importModel } from "./model";
@@ -16,12 +19,21 @@ import { buildReport, errorWarning, promptCount, readReportInput, reportText, wr
 import { newWorkbook, writeLayouts, writeWorkbook } from "./xlsx";
 
 type Out = (text: string) => void;
-const out: Out = (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n");
-const err: Out = (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n");
+// Text from cells and file names reaches the terminal: control characters (escape sequences, bells,
+// carriage returns) are stripped. JSON escapes them itself, so --json is unchanged.
+const out: Out = (t) => process.stdout.write(terminalText(t.endsWith("\n") ? t : t + "\n"));
+const err: Out = (t) => process.stderr.write(terminalText(t.endsWith("\n") ? t : t + "\n"));
 
-/** The file about to be written: refuses to overwrite without --force, and needs its folder. */
+/** The file about to be written: refuses to overwrite without --force, the input itself (through any link), and needs its folder. */
 function outputPath(file: string, p: Parsed, input?: string): string {
-  if (input && path.resolve(input) === path.resolve(file)) throw new UsageError(`输出文件不能与输入文件相同（${file}）：请另给一个文件名。`);
+  if (input) assertNotInput(input, file);
+  let isDir = false;
+  try {
+    isDir = fs.statSync(file).isDirectory();
+  } catch {
+    // not there yet
+  }
+  if (isDir) throw new UsageError(`「${file}」是文件夹，不能作为输出文件。请给出一个文件名。`);
   if (fs.existsSync(file) && !p.flags.has("force")) throw new UsageError(`「${file}」已存在。要覆盖请加 --force。`);
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UsageError(`输出文件夹「${path.dirname(file)}」不存在。`);
@@ -33,6 +45,7 @@ async function writing<T>(file: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof CliError) throw e;
+    if ((e as NodeJS.ErrnoException).code) throw ioError(e, file, "write");
     throw new CliError(`无法写入「${file}」：${(e as Error).message}`, EXIT.unreadable);
   }
 }
@@ -89,7 +102,7 @@ async function cmdCheck(argv: string[]): Promise<number> {
   });
   if (tty) process.stderr.write("\r\x1b[2K");
   if (p.flags.has("json")) out(JSON.stringify(summaryJson(target, results), null, 2));
-  else if (p.flags.has("csv")) process.stdout.write(summaryCsv(target, results));
+  else if (p.flags.has("csv")) process.stdout.write(summaryCsv(target, results)); // neutralised field by field
   else out(formatSummary(target, results));
   return exitCodeOf(results);
 }
@@ -128,7 +141,7 @@ async function cmdReport(argv: string[]): Promise<number> {
   const warned = data.errors.length > 0 ? `报告已生成，但表格有 ${data.errors.length} 处错误，报告开头写明了这一点；请更正表格后重新生成。` : "";
 
   if (docx === undefined) {
-    process.stdout.write(reportText(doc)); // --txt
+    process.stdout.write(terminalText(reportText(doc))); // --txt
     if (warned) err(warned);
     return EXIT.ok;
   }
@@ -143,9 +156,16 @@ async function cmdFinalize(argv: string[]): Promise<number> {
   const [input, output] = positionals(p, ["IN.xlsx", "OUT.xlsx"], "finalize");
   const preset = presetOption(p.options.preset);
   outputPath(output, p, input);
-  const report = await finalizeFile(input, output, preset);
-  out(`已定稿「${input}」→「${output}」：${report.native} 个 JX 公式改为内置公式，${report.values.length} 个改为数值，${report.unchanged} 个其他公式未改动。`);
+  const report = await writing(output, () => finalizeFile(input, output, preset));
+  const parts = report.changedParts.length === 0 ? "没有需要改动的部件，输出与原文件相同" : `只改动了 ${report.changedParts.join("、")}，其余部件逐字节保留`;
+  out(`已定稿「${input}」→「${output}」：${report.native} 个 JX 公式改为内置公式，${report.values.length} 个改为数值，${report.unchanged} 个其他公式未改动（${parts}）。`);
   for (const v of report.values) out(`  ${v.sheet}!${v.cell} 改为数值：${v.reason}`);
+  for (const n of report.notes) out(`注意：${n}`);
+  if (report.kept.length > 0) {
+    for (const k of report.kept) err(`  ${k.sheet}!${k.cell} 未定稿：${k.reason}`);
+    err(`有 ${report.kept.length} 个 JX 公式没能定稿，这些单元格离开加载项仍会显示 #NAME?。`);
+    return EXIT.findings;
+  }
   return EXIT.ok;
 }
 
@@ -209,7 +229,13 @@ export async function main(argv: string[]): Promise<number> {
       err(e.message);
       return e.exitCode;
     }
-    err(`出错了：${(e as Error).stack ?? String(e)}`);
+    // No stack trace for the user: a system error in Chinese, anything else as one line.
+    if ((e as NodeJS.ErrnoException)?.code && typeof (e as NodeJS.ErrnoException).path === "string") {
+      const io = ioError(e, (e as NodeJS.ErrnoException).path as string, "read");
+      err(io.message);
+      return io.exitCode;
+    }
+    err(`出错了：${(e as Error)?.message ?? String(e)}。请把这条信息和所用的文件发给维护者。`);
     return EXIT.unreadable;
   }
 }

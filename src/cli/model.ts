@@ -3,7 +3,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { materialLayout, packageLayouts, readWorkbook, type Package, type Preset } from "../core";
 import schemaJson from "../../docs/model.schema.json";
+import { writeFileAtomic } from "./atomic";
 import { InputError } from "./errors";
+import { ioError } from "./ioerrors";
 import { validate, type Schema } from "./schema";
 import { newWorkbook, readGrids, writeLayouts, writeWorkbook } from "./xlsx";
 
@@ -41,8 +43,8 @@ export function readModelFile(file: string): Package {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
-  } catch {
-    throw new InputError(`找不到模型文件「${file}」。`);
+  } catch (e) {
+    throw (e as NodeJS.ErrnoException).code === "ENOENT" ? new InputError(`找不到模型文件「${file}」。`) : ioError(e, file, "read");
   }
   return parseModel(text, path.basename(file));
 }
@@ -64,6 +66,6 @@ export async function exportModel(xlsxFile: string, modelFile: string): Promise<
   if (read.sheets.length === 0) {
     throw new InputError(`「${path.basename(xlsxFile)}」里没有绩效自评表格（附件1、附件2 或附件3），无法导出模型。`);
   }
-  fs.writeFileSync(modelFile, JSON.stringify(read.pkg, null, 2) + "\n");
+  writeFileAtomic(modelFile, JSON.stringify(read.pkg, null, 2) + "\n");
   return { pkg: read.pkg, notices: read.notices };
 }

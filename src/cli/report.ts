@@ -3,8 +3,8 @@
  * checkGrids → readMaterial → generateReport with the tables' findings (not the REPORT.* ones of a
  * report sheet already in the workbook). The .docx comes from src/report-docx (GB/T 9704).
  */
-import * as fs from "node:fs";
 import { checkGrids, generateReport, readMaterial, renderPlainText, type Finding, type Package, type Preset, type ReportDocument, type ReportMaterial } from "../core";
+import { writeFileAtomic } from "./atomic";
 import { noFormsError } from "./check";
 import { renderDocx } from "../report-docx";
 import { readGrids } from "./xlsx";
@@ -61,7 +61,7 @@ export function reportText(doc: ReportDocument): string {
 
 export async function writeDocx(doc: ReportDocument, file: string): Promise<number> {
   const bytes = await renderDocx(doc, { creator: "绩效自评助手" });
-  fs.writeFileSync(file, bytes);
+  writeFileAtomic(file, bytes);
   return bytes.length;
 }
 

@@ -3,9 +3,9 @@
  * empty file, a Word document or an encrypted workbook are English and unhelpful
  * ("Can't find end of central directory", "Cannot read properties of undefined").
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { InputError } from "./errors";
+import { checkSheetLimits, readInputFile } from "./limits";
 
 const CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const EOCD = 0x06054b50;
@@ -60,18 +60,11 @@ function textHead(buf: Buffer): string | null {
   return null;
 }
 
-/** Reads a workbook file's bytes, or throws an InputError saying in Chinese what is wrong with it. */
+/** Reads a workbook file's bytes, or throws an InputError saying in Chinese what is wrong with it (or that it is too large). */
 export function readWorkbookBytes(file: string): Buffer {
-  const name = path.basename(file);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InputError(`找不到文件「${file}」。`);
-  }
-  if (stat.isDirectory()) throw new InputError(`「${file}」是文件夹，这里需要一个 .xlsx 文件。`);
-  const buf = fs.readFileSync(file);
-  sniffWorkbook(buf, name);
+  const buf = readInputFile(file);
+  sniffWorkbook(buf, path.basename(file));
+  checkSheetLimits(buf, path.basename(file));
   return buf;
 }
 
@@ -95,6 +88,9 @@ export function sniffWorkbook(buf: Buffer, name: string): void {
   const entries = zipEntries(buf);
   if (!entries) throw new InputError(`「${name}」已损坏或不完整（zip 结构被截断，可能是下载或复制没有完成）。请重新获取原文件。`);
   if (!entries.includes("xl/workbook.xml")) {
+    if (entries.includes("content.xml") && buf.includes(Buffer.from("application/vnd.oasis.opendocument.spreadsheet"))) {
+      throw new InputError(`「${name}」是 OpenDocument 电子表格（.ods，LibreOffice/WPS 的格式），不是 .xlsx。请在 LibreOffice 中「文件 > 另存为」选择「Excel 2007-365 (.xlsx)」，或在 Excel 中打开后另存为 .xlsx，再试一次。`);
+    }
     const kind = entries.some((e) => e.startsWith("word/")) ? "Word 文档（.docx）" : entries.some((e) => e.startsWith("ppt/")) ? "PowerPoint 演示文稿（.pptx）" : "zip 压缩包";
     throw new InputError(`「${name}」是${kind}，不是 Excel 工作簿（里面没有 xl/workbook.xml）。请提交 .xlsx 文件。`);
   }

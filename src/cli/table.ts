@@ -52,8 +52,32 @@ export function renderTable(header: string[], rows: string[][], opts: { right?: 
   return [line(cells[0]), rule, ...cells.slice(1).map(line)].join("\n");
 }
 
-/** One CSV field (RFC 4180). */
+// C0 and C1 control characters except tab and newline, and the bidirectional overrides that can make a
+// terminal line read differently from what it holds.
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text for a terminal: control characters (escape sequences, bells, carriage returns) removed. */
+export function terminalText(s: string): string {
+  return s.replace(CONTROL, "");
+}
+
+/** A cell's text on one terminal line: line breaks and runs of white space become one space. */
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, " ");
+}
+
+/**
+ * One CSV field (RFC 4180), neutralised against formula injection as OWASP advises: a text starting with
+ * = + - @, a tab or a carriage return is prefixed with ' inside a quoted field, so that a spreadsheet opening
+ * the CSV shows it as text. Control characters are removed. Numbers (and texts that are plain numbers) stay as they are.
+ */
 export function csvField(s: string | number | null): string {
-  const t = s === null ? "" : String(s);
+  if (typeof s === "number") return String(s);
+  let t = s === null ? "" : String(s);
+  const risky = /^[=+\-@\t\r]/.test(t) && !/^[+-]?\d+(\.\d+)?$/.test(t);
+  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+  t = t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+  if (risky) return `"'${t.replace(/"/g, '""')}"`;
   return /[",\r\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
 }

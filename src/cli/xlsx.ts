@@ -4,6 +4,8 @@
  */
 import * as ExcelJS from "exceljs";
 import { NUMBER_FORMATS, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { writeFileAtomic } from "./atomic";
+import { loadCellsOnly } from "./cellsOnly";
 import { InputError } from "./errors";
 import { readWorkbookBytes, sniffWorkbook } from "./sniff";
 
@@ -17,13 +19,24 @@ const FILL: Partial<Record<CellStyle, string>> = { input: "FFFFF2CC", computed: 
 const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF808080" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+/**
+ * A name Excel accepts for a sheet: none of : \ / ? * [ ], not starting or ending with ' (a project
+ * named 「……经费'」), not empty, at most 31 characters.
+ */
+export function validSheetName(wanted: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in a sheet name
+  const name = wanted.replace(/[:\\/?*[\]]/g, "_").replace(/[\u0000-\u001f]/g, "").slice(0, 31).replace(/^'+|'+$/g, "").trim();
+  return name || "Sheet";
+}
+
 /** A sheet name not yet used in `wb` (Excel compares names case-insensitively; at most 31 characters). */
 export function freeSheetName(wb: Workbook, wanted: string): string {
+  wanted = validSheetName(wanted);
   const taken = new Set(wb.worksheets.map((w) => w.name.toLowerCase()));
   if (!taken.has(wanted.toLowerCase())) return wanted;
   for (let k = 2; ; k++) {
     const suffix = `(${k})`;
-    const name = wanted.slice(0, 31 - suffix.length) + suffix;
+    const name = validSheetName(wanted.slice(0, 31 - suffix.length)) + suffix;
     if (!taken.has(name.toLowerCase())) return name;
   }
 }
@@ -103,7 +116,10 @@ export async function loadWorkbookBuffer(buf: Buffer, name: string): Promise<Wor
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new InputError(`无法读取「${name}」：文件已损坏或不是 Excel 保存的 .xlsx（${(e as Error).message}）。`);
+    // Files from other tools (openpyxl, …) that Excel opens: read again with only the parts holding cells.
+    const cells = await loadCellsOnly(buf);
+    if (cells) return cells;
+    throw new InputError(`无法读取「${name}」：文件结构不完整或有无法识别的部分，Excel 打开时可能也会提示修复。请在 Excel 或 LibreOffice 中打开后另存为 .xlsx 再试（技术细节：${(e as Error).message}）。`);
   }
   return wb;
 }
@@ -169,8 +185,10 @@ export async function readGrids(file: string): Promise<Grid[]> {
   return workbookToGrids(await loadWorkbook(file));
 }
 
+/** Writes `wb` to `file` atomically (a temp file beside it, fsync, rename): a failure leaves any previous file as it was. */
 export async function writeWorkbook(wb: Workbook, file: string): Promise<void> {
-  await wb.xlsx.writeFile(file);
+  const bytes = await wb.xlsx.writeBuffer();
+  writeFileAtomic(file, Buffer.from(bytes as ArrayBuffer));
 }
 
 export function newWorkbook(): Workbook {

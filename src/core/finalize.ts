@@ -96,11 +96,65 @@ function nativeOf(name: string, args: string[], preset: Preset): string | null {
   }
 }
 
-const JX_CALL = /JX\.([A-Z]+)\s*\(/gi;
+const JX_CALL = /(?<![\w.])JX\.([A-Z]+)\s*\(/gi;
+
+/**
+ * Every spelling under which a file may store a call of the add-in's functions: "JX.RATE(" as typed,
+ * "_xldudf_JX_RATE(" / "_xldudf_JX.RATE(" (Excel's prefix for user-defined functions it does not know),
+ * each possibly behind "_xlfn." or "_xlws.", in any letter case.
+ */
+const JX_SPELLING = /(?<![\w.])(?:_xl(?:fn|ws)\.)*(?:_xldudf_JX[._]|JX\.)([A-Za-z]+)(?=\s*\()/gi;
+
+/** Applies `edit` to the parts of a formula outside string literals ("…") and quoted sheet names ('…'). */
+function outsideLiterals(formula: string, edit: (code: string) => string): string {
+  let out = "";
+  let i = 0;
+  while (i < formula.length) {
+    let q = i;
+    while (q < formula.length && formula[q] !== '"' && formula[q] !== "'") q++;
+    out += edit(formula.slice(i, q));
+    if (q >= formula.length) break;
+    const ch = formula[q];
+    let j = q + 1;
+    for (;;) {
+      const close = formula.indexOf(ch, j);
+      if (close < 0) {
+        j = formula.length;
+        break;
+      }
+      if (formula[close + 1] === ch) {
+        j = close + 2; // a doubled quote is an escaped one
+        continue;
+      }
+      j = close + 1;
+      break;
+    }
+    out += formula.slice(q, j);
+    i = j;
+  }
+  return out;
+}
+
+/** The formula with every stored spelling of a JX call written as "JX.NAME(" (upper case). */
+export function normalizeJxCalls(formula: string): string {
+  return outsideLiterals(formula, (code) => code.replace(JX_SPELLING, (_m, name: string) => `JX.${name.toUpperCase()}`));
+}
+
+/** Whether a formula (with or without "=") calls a JX function, in any spelling a file may hold. */
+export function callsJx(formula: string): boolean {
+  let found = false;
+  outsideLiterals(formula, (code) => {
+    JX_SPELLING.lastIndex = 0;
+    if (JX_SPELLING.test(code)) found = true;
+    return code;
+  });
+  return found;
+}
 
 /** Rewrites every JX call of a formula ("=IF(B3=\"\",\"\",JX.RATE(D3,B3))") into native functions. */
 export function finalizeFormula(formula: string, preset: Preset = HUNAN_2024): Finalized {
-  if (!/JX\./i.test(formula)) return { kind: "unchanged" };
+  if (!callsJx(formula)) return { kind: "unchanged" };
+  formula = normalizeJxCalls(formula);
   let out = "";
   let i = 0;
   JX_CALL.lastIndex = 0;
@@ -153,4 +207,110 @@ export function twin(jx: string, preset: Preset): FormulaDef {
   const f = finalizeFormula(jx, preset);
   if (f.kind === "value") throw new Error(`模板公式没有等价的内置函数：${jx}（${f.reason}）`);
   return { jx, native: f.kind === "native" ? f.formula : jx };
+}
+
+// ---------------------------------------------------------------- references in a formula
+
+/** One reference of a formula: a sheet (null = the formula's own sheet) and a rectangle, rows and columns from 0. */
+export interface FormulaRef {
+  sheet: string | null;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const MAX_ROW = 1048575;
+const MAX_COL = 16383;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+function colLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+// A1 cell references not part of a name or a function call ("LOG10(" is a function), optionally sheet-qualified
+// ('项目(1)'!B3, Sheet1!B3) and optionally a range (B3:B9).
+const SHEET = String.raw`(?:'((?:[^']|'')+)'|([\p{L}\p{N}_.]+))!`;
+const CELL = String.raw`(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})`;
+const REF = new RegExp(String.raw`(?<![\p{L}\p{N}_.$!':])(?:${SHEET})?${CELL}(?::${CELL})?(?![\p{L}\p{N}_(!])`, "gu");
+
+function eachRef(code: string, fn: (m: RegExpExecArray) => string): string {
+  return code.replace(REF, (...args) => {
+    const m = args.slice(0, -2) as unknown as RegExpExecArray;
+    return fn(m);
+  });
+}
+
+/**
+ * The cell references of a formula (A1 style: B3, $B$3, B3:D9, Sheet!B3, '项目(1)'!B3:B9). Names, whole
+ * rows/columns and R1C1 are not references here: the caller treats such a formula conservatively.
+ */
+export function formulaRefs(formula: string): FormulaRef[] {
+  const refs: FormulaRef[] = [];
+  outsideLiterals(formula.replace(/^=/, ""), (code) => {
+    // A quoted sheet name is a literal for outsideLiterals: glue "'name'!" back by scanning the raw formula below.
+    eachRef(code, (m) => {
+      const sheet = m[2] ?? null;
+      const r1 = Number(m[6]) - 1;
+      const c1 = colIndex(m[4]);
+      const r2 = m[10] ? Number(m[10]) - 1 : r1;
+      const c2 = m[8] ? colIndex(m[8]) : c1;
+      if (r1 <= MAX_ROW && c1 <= MAX_COL && r2 <= MAX_ROW && c2 <= MAX_COL) {
+        refs.push({ sheet, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) });
+      }
+      return m[0];
+    });
+    return code;
+  });
+  // References behind a quoted sheet name ('项目(1)'!B3:B9).
+  const quoted = new RegExp(String.raw`'((?:[^']|'')+)'!${CELL}(?::${CELL})?`, "gu");
+  for (const m of formula.matchAll(quoted)) {
+    const r1 = Number(m[5]) - 1;
+    const c1 = colIndex(m[3]);
+    const r2 = m[9] ? Number(m[9]) - 1 : r1;
+    const c2 = m[7] ? colIndex(m[7]) : c1;
+    refs.push({ sheet: m[1].replace(/''/g, "'"), top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) });
+  }
+  return refs;
+}
+
+/**
+ * A shared formula's text moved from its master cell by `rows` and `cols` (what Excel does for the other
+ * cells of a filled-down group): relative references move, $-anchored parts stay. Returns null when a
+ * reference would leave the sheet.
+ */
+export function shiftFormula(formula: string, rows: number, cols: number): string | null {
+  let outOfSheet = false;
+  const move = (dc: string, col: string, dr: string, row: string): string => {
+    const c = dc ? colIndex(col) : colIndex(col) + cols;
+    const r = dr ? Number(row) - 1 : Number(row) - 1 + rows;
+    if (c < 0 || r < 0 || c > MAX_COL || r > MAX_ROW) outOfSheet = true;
+    return `${dc}${dc ? col.toUpperCase() : colLetters(c)}${dr}${r + 1}`;
+  };
+  const shifted = outsideLiterals(formula, (code) =>
+    eachRef(code, (m) => {
+      const sheet = m[2] ? `${m[2]}!` : "";
+      const a = move(m[3], m[4], m[5], m[6]);
+      const b = m[8] ? `:${move(m[7], m[8], m[9], m[10])}` : "";
+      return sheet + a + b;
+    }),
+  );
+  // References behind a quoted sheet name: the quote is a literal above, the reference follows it.
+  const quoted = new RegExp(String.raw`('(?:[^']|'')+'!)${CELL}(?::${CELL})?`, "gu");
+  const out = shifted.replace(quoted, (_m, sheet: string, d1: string, c1: string, r1d: string, r1: string, d2?: string, c2?: string, r2d?: string, r2?: string) => {
+    return sheet + move(d1, c1, r1d, r1) + (c2 ? `:${move(d2 ?? "", c2, r2d ?? "", r2 ?? "")}` : "");
+  });
+  return outOfSheet ? null : out;
 }

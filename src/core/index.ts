@@ -8,7 +8,7 @@ export * from "./preset";
 export * from "./grid";
 export * from "./empty";
 export * from "./exact";
-export { finalizeFormula, nativeGradeFormula, twin, type Finalized } from "./finalize";
+export { callsJx, finalizeFormula, formulaRefs, nativeGradeFormula, normalizeJxCalls, shiftFormula, twin, type Finalized, type FormulaRef } from "./finalize";
 export { callJx, isJxError, JX_FUNCTIONS, jxFunction, setJxPreset, jxPreset, type JxError, type JxResult, type JxFunction } from "./jx";
 export * from "./template/types";
 export * from "./template/layout";

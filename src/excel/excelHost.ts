@@ -227,8 +227,11 @@ function toGrid(name: string, range: Excel.Range): Grid {
   const left = range.columnIndex;
   const pad = <T>(rows: T[][], fill: T): T[][] => [...Array.from({ length: top }, () => [] as T[]), ...rows.map((r) => [...Array<T>(left).fill(fill), ...r])];
   const values = pad(range.values as CellScalar[][], null);
+  // A text cell typed with a ' prefix ("'=JX.RATE(1,4) 示例") reports its text under formulas too, equal to
+  // its value; a real formula's value is its result. Only the latter is a formula.
+  const raw = range.values as unknown[][];
   const formulas = pad(
-    (range.formulas as unknown[][]).map((r) => r.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null))),
+    (range.formulas as unknown[][]).map((r, i) => r.map((f, j) => (typeof f === "string" && f.startsWith("=") && f !== raw[i]?.[j] ? f : null))),
     null,
   );
   return { sheet: name, values, formulas };

@@ -187,7 +187,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       setFinalized(
         plan.writes.length === 0
           ? "工作簿中没有 JX 公式，无需定稿。"
-          : `已定稿：${plan.native} 个公式改为内置公式${plan.values > 0 ? `，${plan.values} 个没有等价内置函数的公式改为数值` : ""}。`,
+          : `已定稿：${plan.native} 个公式改为内置公式${plan.values > 0 ? `，${plan.values} 个公式改为数值（没有等价的内置函数，或读的是文字金额）` : ""}。${plan.listed.map((l) => `${l.sheet}!${l.cell}：${l.reason}。`).join("")}`,
       );
     });
 

@@ -60,12 +60,12 @@ export async function seedWorkbook(id: SeedId, file: string, edit?: (pkg: Packag
 }
 
 /** A stored (uncompressed) zip of the given entries: enough for a fake .docx and friends. */
-export function makeZip(entries: Record<string, string>): Buffer {
+export function makeZip(entries: Record<string, string | Buffer>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text, "utf8");
+    const data = typeof text === "string" ? Buffer.from(text, "utf8") : text;
     const nameBuf = Buffer.from(name, "utf8");
     const crc = zlib.crc32(data);
     const local = Buffer.alloc(30);

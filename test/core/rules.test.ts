@@ -104,6 +104,19 @@ describe("INPUT", () => {
     expect(f.sheet).toBe("附件1 基础数据表");
   });
 
+  test("INPUT.TEXT_AMOUNT: a figure typed as text that JX reads and native formulas do not", () => {
+    const p = clean();
+    p.basic!.sangong.final = "10.41万元";
+    p.basic!.staff.authorized = "88";
+    p.basic!.office.final = 5;
+    const fs = of(check(p), "INPUT.TEXT_AMOUNT");
+    expect(fs.map((f) => [f.actual, f.expected, f.severity])).toEqual([
+      ["88", "数字 88", "警告"],
+      ["10.41万元", "数字 10.41", "警告"],
+    ]);
+    expect(fs[1].message).toBe("三公经费（2024年决算数）填的是文字「10.41万元」而不是数字：JX 函数能读出 10.41，内置公式（定稿后、WPS、LibreOffice）不能。请改为数字 10.41。");
+  });
+
   test("INPUT.PLACEHOLDER: in number cells and in texts", () => {
     const p = clean();
     p.basic!.reception.final = "××";

@@ -8,6 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkGrids, HUNAN_2024, layoutSheet, packageLayouts, projectTemplate, readWorkbook, type Package } from "../../src/core";
 import { createExcelHost as createAdapter } from "../../src/excel/excelHost";
+import { planFinalize } from "../../src/taskpane/finalize";
 import { createExcelHost, type ExcelHost } from "../host";
 import { createNodeExcelHost } from "../host/save";
 import { loadSeed } from "../helpers/seeds";
@@ -53,6 +54,27 @@ describe("insert → read back", () => {
     expect(evaluation.formula("C2")).toBe('=HYPERLINK("x")');
     await excel.insertSheets([layouts[0]], "native");
     expect(host.sheet("附件1 基础数据表 (2)").formula("F3")).toBe('=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))');
+  });
+});
+
+describe("定稿 through Excel", () => {
+  test("a quote-prefixed text \"'=JX.RATE(1,4) 示例\" is read as text, not a formula, and 定稿 leaves it", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    await host.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1");
+      range.formulas = [["'=JX.RATE(1,4) 示例", 8, "=JX.RATE(B1,4)"]];
+      await context.sync();
+    });
+    const grid = (await excel.readGrids()).find((g) => g.sheet === "Sheet1")!;
+    expect(grid.values[0][0]).toBe("=JX.RATE(1,4) 示例");
+    expect(grid.formulas?.[0][0]).toBeNull();
+    expect(grid.formulas?.[0][2]).toBe("=JX.RATE(B1,4)");
+    const plan = planFinalize([grid], HUNAN_2024);
+    await excel.writeCells(plan.writes);
+    expect(host.sheet("Sheet1").cell("A1")).toMatchObject({ isFormula: false, quotePrefix: true });
+    expect(host.sheet("Sheet1").value("A1")).toBe("=JX.RATE(1,4) 示例");
+    expect(host.sheet("Sheet1").formula("C1")).toBe("=ROUND((B1)/(4),4)");
   });
 });
 

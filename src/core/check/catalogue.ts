@@ -9,13 +9,26 @@ import { blankRules } from "./rules/blank";
 import { contentRules } from "./rules/content";
 import { crossSheetRules } from "./rules/crossSheet";
 import { executionRules } from "./rules/execution";
+import { textAmountRule } from "./rules/formulaInput";
 import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [...blankRules, ...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...contentRules, ...finalAccountsRules];
+export const RULES: readonly Rule[] = [
+  ...blankRules,
+  ...inputRules,
+  textAmountRule,
+  ...basicRules,
+  roundingRule,
+  ...executionRules,
+  ...crossSheetRules,
+  ...scoreRules,
+  ...indicatorRules,
+  ...contentRules,
+  ...finalAccountsRules,
+];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
