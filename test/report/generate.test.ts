@@ -2,7 +2,7 @@
  * Golden tests of the generator: the seeds' figures, typed from the seed files and DOMAIN.md,
  * must appear in their sentences. Expected texts are written by hand, never pasted from output.
  */
-import { checkGrids, SUINING_2024, type Finding, type Package } from "../../src/core";
+import { checkGrids, emptyProject, SUINING_2024, type Finding, type Package } from "../../src/core";
 import { blockText, generateReport, headings, renderPlainText, type ReportDocument } from "../../src/core/report";
 import { loadSeed, seedGrids } from "../helpers/seeds";
 import { MATERIAL_003 } from "./helpers";
@@ -151,6 +151,22 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
     expect(bare).not.toContain("人员经费2321.93");
     expect(bare).toContain("2024年基本支出2669.31万元，其中公用经费347.38万元，占13.01%。");
     expect(bare).toContain("【待填写：请在「报告素材」工作表填写人员经费预算数和实际支出");
+  });
+
+  test("an empty 附件3 (the template's blank sheet, no figure) is left out: no 项目支出绩效 part, no 附件3 in the list", () => {
+    const withBlank: Package = { ...structuredClone(pkg), projects: [emptyProject("", 10)] };
+    const s = renderPlainText(generateReport(withBlank, MATERIAL_003, []));
+    expect(s).not.toContain("项目支出绩效情况");
+    expect(s).not.toContain("对1个项目开展了");
+    expect(s).not.toContain("项目支出绩效自评表");
+    // The same sheet with one figure typed in is reported, and listed as 附件3.
+    const filled = structuredClone(withBlank);
+    filled.projects[0].name = "省大数据总枢纽1.0";
+    filled.projects[0].funds.total.fullBudget = 100;
+    const t = renderPlainText(generateReport(filled, MATERIAL_003, []));
+    expect(t).toContain("对1个项目开展了项目支出绩效自评");
+    expect(t).toContain("3．2024年度项目支出绩效自评表（省大数据总枢纽1.0）");
+    expect(t).toContain("【待填写：「省大数据总枢纽1.0」的自评得分未填写完整");
   });
 
   test("zero spending is 未发生, not 0.00万元", () => {
