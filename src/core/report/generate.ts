@@ -470,7 +470,7 @@ const ASPECT_TITLES: [Aspect, string][] = [
 ];
 
 /** 产出 indicators about budget, money, procurement and assets are 管理效率 (as seed 003 narrates them). */
-const MANAGEMENT_RE = /预算|决算|调整|执行|资金|财务|合规|采购|资产|监控|内控|制度|公开|人员控制/;
+const MANAGEMENT_RE = /预算|决算|调整率|执行率|资金|财务|合规|采购|资产|监控|内控|人员控制/;
 
 /**
  * Where an indicator of 附件2 is narrated: by its 二级/一级指标 (成本指标 → 运行成本, 效益指标 → 社会效应,
@@ -748,7 +748,8 @@ function projectParagraphs(ctx: Ctx): ReportBlock[] {
     executed = executed.plus(num(p.funds.total.executed) ?? 0);
   }
   const out: ReportBlock[] = [
-    para(`本部门${ctx.y}年度对${projects.length}个项目开展了项目支出绩效自评，项目支出预算数合计${money(budget)}，执行数合计${money(executed)}。各项目情况如下：`),
+    // The sums of the 附件3 sheets, named as such: not 附件1's 项目支出 (a different quantity, which may cover more projects).
+    para(`本部门${ctx.y}年度对${projects.length}个项目开展了项目支出绩效自评，这${projects.length}个项目的预算数合计${money(budget)}，执行数合计${money(executed)}。各项目情况如下：`),
   ];
   projects.forEach((p, i) => out.push(...projectLine(p, i, ctx.preset)));
   return out;
