@@ -3,7 +3,7 @@
  * checkGrids → readMaterial → generateReport with the tables' findings (not the REPORT.* ones of a
  * report sheet already in the workbook). The .docx comes from src/report-docx (GB/T 9704).
  */
-import { checkGrids, generateReport, readMaterial, renderPlainText, type Finding, type Package, type Preset, type ReportDocument, type ReportMaterial } from "../core";
+import { checkGrids, generateReport, prompts, readMaterial, renderPlainText, type Finding, type Package, type Preset, type ReportDocument, type ReportMaterial } from "../core";
 import { writeFileAtomic } from "./atomic";
 import { noFormsError } from "./check";
 import { renderDocx } from "../report-docx";
@@ -50,9 +50,9 @@ export function errorWarning(file: string, errors: Finding[], shown = 5): string
   return lines.join("\n");
 }
 
-/** Paragraphs left as 「待填写」 prompts (the 报告素材 items that are blank or missing). */
+/** 【待填写：…】 prompts left in the report (the 报告素材 items that are blank or missing); 【请核对：…】 ones are not counted. */
 export function promptCount(doc: ReportDocument): number {
-  return doc.blocks.filter((b) => b.kind === "paragraph" && b.prompt === true).length;
+  return prompts(doc).filter((t) => t.startsWith("【待填写")).length;
 }
 
 export function reportText(doc: ReportDocument): string {

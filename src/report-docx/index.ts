@@ -8,7 +8,7 @@
  */
 import type { ReportBlock, ReportDocument, Run } from "../core/report/document";
 import { documentTitle } from "../core/report/document";
-import { FONTS, SIZES_PT } from "../core/report/style";
+import { FONTS, PROMPT_COLOR, SIZES_PT } from "../core/report/style";
 import { DOCX_LAYOUT, ptToHalfPoints, ptToTwip } from "./layout";
 
 type Docx = typeof import("docx");
@@ -52,14 +52,15 @@ function font(name: string) {
 }
 
 const BODY_SIZE = ptToHalfPoints(SIZES_PT.body);
-const RED = "C00000";
+const RED = PROMPT_COLOR.slice(1);
 
 function buildDocument(d: Docx, doc: ReportDocument, options: DocxOptions) {
   const L = DOCX_LAYOUT;
   const exact = { line: L.linePitch, lineRule: d.LineRuleType.EXACT, before: 0, after: 0 };
   const bodyIndent = { firstLine: L.indent };
 
-  const runs = (rs: Run[], extra: { color?: string } = {}) => rs.map((r) => new d.TextRun({ text: r.text, bold: r.bold, color: extra.color }));
+  /** Runs; a note to the user (【待填写：…】, 【请核对：…】) is red. */
+  const runs = (rs: Run[], extra: { color?: string } = {}) => rs.map((r) => new d.TextRun({ text: r.text, bold: r.bold, color: r.prompt ? RED : extra.color }));
 
   const table = (b: Extract<ReportBlock, { kind: "table" }>) => {
     const n = b.header.length;
@@ -75,13 +76,15 @@ function buildDocument(d: Docx, doc: ReportDocument, options: DocxOptions) {
     const row = (cells: string[], header: boolean) =>
       new d.TableRow({
         tableHeader: header,
+        cantSplit: true,
         children: cells.map(
           (c, i) => new d.TableCell({ width: { size: widths[i], type: d.WidthType.DXA }, verticalAlign: d.VerticalAlignTable.CENTER, children: [cellPara(c, header, i === 0 && !header)] }),
         ),
       });
     return [
-      new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: exact, children: [new d.TextRun({ text: b.caption, font: font(FONTS.heading1[0]) })] }),
-      new d.Paragraph({ alignment: d.AlignmentType.RIGHT, spacing: exact, children: [new d.TextRun({ text: `单位：${b.unit}`, size: ptToHalfPoints(SIZES_PT.table) })] }),
+      // The caption and the unit line stay on the page of their table (keep-with-next).
+      new d.Paragraph({ alignment: d.AlignmentType.CENTER, spacing: exact, keepNext: true, keepLines: true, children: [new d.TextRun({ text: b.caption, font: font(FONTS.heading1[0]) })] }),
+      new d.Paragraph({ alignment: d.AlignmentType.RIGHT, spacing: exact, keepNext: true, children: [new d.TextRun({ text: `单位：${b.unit}`, size: ptToHalfPoints(SIZES_PT.table) })] }),
       new d.Table({ width: { size: L.typeAreaWidth, type: d.WidthType.DXA }, columnWidths: widths, rows: [row(b.header, true), ...b.rows.map((r) => row(r, false))] }),
       new d.Paragraph({ spacing: exact, children: [] }),
     ];
@@ -92,7 +95,8 @@ function buildDocument(d: Docx, doc: ReportDocument, options: DocxOptions) {
     switch (b.kind) {
       case "title":
         children.push(
-          new d.Paragraph({ style: "ReportTitle", children: [new d.TextRun(b.text)] }),
+          // Broken at meaning boundaries (unit / "2024年度部门整体支出绩效自评报告"), never mid-word.
+          new d.Paragraph({ style: "ReportTitle", children: b.lines.map((l, i) => new d.TextRun({ text: l, break: i > 0 ? 1 : undefined })) }),
           new d.Paragraph({ spacing: exact, children: [] }), // one blank line under the title
         );
         break;
@@ -102,8 +106,20 @@ function buildDocument(d: Docx, doc: ReportDocument, options: DocxOptions) {
       case "paragraph":
         children.push(new d.Paragraph({ style: "BodyGb", children: runs(b.runs, b.prompt ? { color: RED } : {}) }));
         break;
-      case "warning":
-        children.push(new d.Paragraph({ style: "BodyGb", children: runs(b.runs, { color: RED }) }));
+      case "signature":
+        // 落款: right-aligned, 右空四字 (GB/T 9704 7.3.5), one blank line above, kept together.
+        children.push(new d.Paragraph({ spacing: exact, keepNext: true, children: [] }));
+        b.lines.forEach((l, i) =>
+          children.push(
+            new d.Paragraph({
+              alignment: d.AlignmentType.RIGHT,
+              spacing: exact,
+              indent: { right: ptToTwip(SIZES_PT.body * 4) },
+              keepNext: i < b.lines.length - 1,
+              children: runs(l),
+            }),
+          ),
+        );
         break;
       case "table":
         children.push(...table(b));

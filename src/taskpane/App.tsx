@@ -2,13 +2,14 @@
  * The task pane. It reaches the workbook only through the SpreadsheetHost it
  * is given; everything it computes comes from src/core.
  */
-import { MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens, type SelectTabData } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   checkGrids,
   classifySheet,
   clipboardPayload,
   generateReport,
+  prompts,
   layoutSheet,
   newWorkbookLayouts,
   projectSheetName,
@@ -45,7 +46,10 @@ export type SectionId = (typeof SECTIONS)[number]["id"];
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  hint: { color: tokens.colorBrandForeground1, margin: 0 },
 });
+
+const NO_TABLES = "工作簿中没有找到附件表。请先在「模板」中插入，或打开已填写的附件表。";
 
 /** Waits this long after the last edit before re-checking. */
 const RECHECK_DELAY_MS = 800;
@@ -63,6 +67,12 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const [reportDone, setReportDone] = useState<string | null>(null);
   const [finalized, setFinalized] = useState<string | null>(null);
   const [filter, setFilter] = useState<Record<Severity, boolean>>({ 错误: true, 警告: true, 提示: true });
+  /** Did the last check find any 附件 sheet? (An empty workbook says so, and nothing else.) */
+  const [tablesFound, setTablesFound] = useState(true);
+  /** What to do next, after each action; shown on the tab it belongs to. */
+  const [hint, setHint] = useState<{ tab: SectionId; text: string } | null>(null);
+  /** The tab an error arose on: the banner is shown there only, and can be closed. */
+  const [errorTab, setErrorTab] = useState<SectionId | null>(null);
   const busy = useBusy();
   const preset = useMemo(() => presetOf(settings), [settings]);
   const supportsJx = useMemo(() => host?.supportsCustomFunctions() ?? false, [host]);
@@ -83,7 +93,17 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
         setFindings(result.findings);
         setNotices(result.notices);
         setProjectSheets(result.sheets.filter((s) => s.kind === "project").map((s) => s.name));
-        if (result.sheets.length === 0) setNotices(["工作簿中没有找到附件表。请先在「模板」中插入，或打开已填写的附件表。"]);
+        setTablesFound(result.sheets.length > 0);
+        if (result.sheets.length === 0) {
+          setNotices([NO_TABLES]);
+          setHint({ tab: "checks", text: "下一步：到「模板」点「插入全部附件表」，或打开已填写的附件表后再校验。" });
+        } else {
+          const errors = result.findings.filter((f) => f.severity === "错误").length;
+          setHint({
+            tab: "checks",
+            text: errors > 0 ? "下一步：点击一条问题跳到它的单元格更正；开启「修改后自动校验」时，改完会自动重新校验。" : "下一步：到「报告」点「由表格生成报告」。",
+          });
+        }
       });
     },
     [host, preset, busy],
@@ -118,6 +138,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       const layouts = newWorkbookLayouts({ year: settings.year, unit: settings.unit, projects: settings.projects, specialFundRows: settings.specialFundRows, preset });
       const { names } = await host.insertSheets(layouts, flavour);
       setLastInserted(names);
+      setHint({ tab: "templates", text: "下一步：在新插入的表中填写黄色单元格，然后到「校验」点「开始校验」。" });
     });
 
   const addProject = () =>
@@ -131,6 +152,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       const { names } = await host.insertSheets([layout], flavour);
       setLastInserted(names);
       setProjectSheets((s) => [...s, ...names]);
+      setHint({ tab: "templates", text: `下一步：在「${names[0]}」中填写项目名称和黄色单元格，然后到「校验」点「开始校验」。` });
     });
 
   const removeProject = (name: string) =>
@@ -138,6 +160,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
     busy.run(`正在删除「${name}」…`, async () => {
       await host.deleteSheet(name);
       setProjectSheets((s) => s.filter((x) => x !== name));
+      setHint({ tab: "templates", text: `已删除「${name}」。下一步：到「校验」重新校验，总分和报告将不再包含这张项目表。` });
     });
 
   const generate = () =>
@@ -149,9 +172,20 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       setFindings(result.findings);
       setNotices(result.notices);
       const tableFindings = result.findings.filter((f) => !f.rule.startsWith("REPORT."));
-      setReport(generateReport(result.pkg, readMaterial(grids, result.pkg.year), tableFindings, { preset }));
+      const doc = generateReport(result.pkg, readMaterial(grids, result.pkg.year), tableFindings, { preset });
+      setReport(doc);
       setReportLink(null);
       setReportDone(null);
+      const left = prompts(doc);
+      const fill = left.filter((t) => t.startsWith("【待填写")).length;
+      const verify = left.length - fill;
+      setHint({
+        tab: "report",
+        text:
+          left.length === 0
+            ? "下一步：写入工作表、下载 Word 文档或复制到本单位的模板。"
+            : `下一步：报告中有${fill ? ` ${fill} 处【待填写】（到「报告素材」表补充）` : ""}${fill && verify ? "和" : ""}${verify ? ` ${verify} 处【请核对】（更正表格）` : ""}，红字标出；处理后重新生成，或写入后逐处修改并删去提示。`,
+      });
     });
 
   const reportToSheet = () =>
@@ -160,6 +194,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
     busy.run("正在写入报告工作表…", async () => {
       const name = await host.insertReportSheet(renderSheet(report));
       setReportDone(`报告已写入新工作表「${name}」。`);
+      setHint({ tab: "report", text: "下一步：在报告工作表中修改文字后，到「校验」点「开始校验」，报告中的数字和留下的红字提示会与表格一并核对。" });
     });
 
   const reportToDocx = () =>
@@ -189,6 +224,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
           ? "工作簿中没有 JX 公式，无需定稿。"
           : `已定稿：${plan.native} 个公式改为内置公式${plan.values > 0 ? `，${plan.values} 个公式改为数值（没有等价的内置函数，或读的是文字金额）` : ""}。${plan.listed.map((l) => `${l.sheet}!${l.cell}：${l.reason}。`).join("")}`,
       );
+      setHint({ tab: "templates", text: "下一步：保存工作簿，即可发给没有安装本加载项的同事或财政部门。" });
     });
 
   const goto = (f: Finding) => {
@@ -199,6 +235,13 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
     }
     void busy.run("正在定位…", () => host.select(f.sheet, f.cell));
   };
+
+  // An error belongs to the tab it arose on.
+  useEffect(() => {
+    if (busy.error) setErrorTab((t) => t ?? selected);
+    else setErrorTab(null);
+    // Only when the error changes, not when the tab does (selected is read, not depended on).
+  }, [busy.error]);
 
   return (
     <main className={styles.root}>
@@ -222,22 +265,29 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
         ))}
       </TabList>
       {busy.label && <Spinner size="tiny" label={busy.label} labelPosition="after" />}
-      {busy.error && (
+      {busy.error && errorTab === selected && (
         <MessageBar intent="error">
           <MessageBarBody>{busy.error}</MessageBarBody>
+          <MessageBarActions containerAction={<Button appearance="transparent" size="small" aria-label="关闭错误提示" onClick={busy.clearError}>×</Button>} />
         </MessageBar>
+      )}
+      {hint && hint.tab === selected && !busy.label && (
+        <Text as="p" size={200} role="status" className={styles.hint}>
+          {hint.text}
+        </Text>
       )}
       <section role="tabpanel" aria-label={SECTIONS.find((s) => s.id === selected)?.label}>
         {selected === "templates" && (
           <>
             <Templates settings={settings} onChange={setSettings} onInsertAll={insertAll} onAddProject={addProject} busy={!!busy.label || !host} lastInserted={lastInserted} />
             <ProjectSheets sheets={projectSheets} onRemove={removeProject} busy={!!busy.label} />
-            <Finalize onFinalize={finalize} busy={!!busy.label || !host} result={finalized} />
+            <Finalize onFinalize={finalize} busy={!!busy.label || !host} result={finalized} defaultOpen={projectSheets.length > 0 || (findings !== null && tablesFound)} />
           </>
         )}
         {selected === "checks" && (
           <Checks
             findings={findings}
+            tablesFound={tablesFound}
             notices={notices}
             filter={filter}
             onFilter={setFilter}

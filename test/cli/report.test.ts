@@ -99,8 +99,8 @@ describe("report --docx", () => {
     const text = await docxText(out);
     expect(text).toContain(TITLE);
     expect(text).toContain("在职人员控制率85.23%");
-    expect(text).toContain("注意：表格校验发现4处错误"); // the document opens with the warning
-    expect(text.indexOf("注意：表格校验发现")).toBeLessThan(text.indexOf("一、基本情况"));
+    expect(text).toContain("【请核对：表格校验发现4处错误"); // the document opens with the notice, a prompt like every note
+    expect(text.indexOf("【请核对：表格校验发现")).toBeLessThan(text.indexOf("一、基本情况"));
     for (const h of HEADINGS) expect(text).toContain(h);
   });
 
@@ -121,14 +121,14 @@ describe("report --txt", () => {
     const r = cli(["report", p("seed-003.xlsx"), "--txt"]);
     expect(r.code).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toBe(TITLE);
+    expect(lines[0] + lines[1]).toBe(TITLE); // the title broken after the unit
     expect(lines.filter((l) => /^\u3000\u3000[一二三四五六七八九十]、/.test(l)).map((l) => l.trim())).toEqual(HEADINGS);
     expect(r.stdout).toContain("在职人员控制率85.23%");
     expect(r.stdout).toContain("“三公”经费预算数60.50万元，实际支出10.41万元，三公经费控制率17.21%");
     expect(r.stdout).toContain("自评得分95.40分，评价等级为“优”");
     expect(r.stdout).not.toContain("××");
     // No 报告素材 sheet in this workbook: the department's own texts are left as prompts, and said so.
-    expect(r.stdout).toContain("（待填写：请在「报告素材」工作表填写职能职责。）");
+    expect(r.stdout).toContain("【待填写：请在「报告素材」工作表填写职能职责】");
     expect(r.stderr).toContain("工作簿中没有「报告素材」表");
     expect(r.stdout).not.toContain("运行 jixiao check");
   });
@@ -140,8 +140,9 @@ describe("report --txt", () => {
     expect(r.stdout).toContain("强化体系建设，全速融入“数字湖南”整体布局。");
     expect(r.stdout).toContain("部分项目进度和预算执行有待加快。");
     expect(r.stdout).not.toContain("填写职能职责");
-    expect(r.stdout).toContain("（待填写：请在「报告素材」工作表填写机构设置。）");
-    expect(r.stderr).toContain("「报告素材」表中有空项，报告中留了 2 处「待填写」");
+    expect(r.stdout).toContain("【待填写：请在「报告素材」工作表填写机构设置】");
+    // 文件依据, 机构设置, 人员经费, 改进措施 (the 【请核对：…】 prompts on the tables are not counted here).
+    expect(r.stderr).toContain("「报告素材」表中有空项，报告中留了 4 处「待填写」");
   });
 
   test("a blank template: no 错误, so no warning, in the text or on stderr", () => {
@@ -149,8 +150,8 @@ describe("report --txt", () => {
     expect(cli(["template", file, "--unit", "测试单位", "--year", "2024"]).code).toBe(0);
     const r = cli(["report", file, "--txt"]);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("测试单位2024年度部门整体支出绩效自评报告");
-    expect(r.stdout).not.toContain("注意：表格校验发现");
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual(["测试单位", "2024年度部门整体支出绩效自评报告"]);
+    expect(r.stdout).not.toContain("表格校验发现");
     expect(r.stderr).not.toContain("错误");
   });
 });
@@ -191,7 +192,7 @@ describe("a 自评报告 sheet in the workbook", () => {
     const r = cli(["report", p("with-report.xlsx"), "--txt"]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("已有的报告工作表 「自评报告」 与表格不符或留有占位符，共 2 处");
-    expect(r.stdout).toContain("注意：表格校验发现4处错误"); // the tables' 4, not the old report's
+    expect(r.stdout).toContain("【请核对：表格校验发现4处错误"); // the tables' 4, not the old report's
     expect(r.stdout).toContain("实际支出10.41万元");
     expect(r.stdout).not.toContain("12.00万元");
   });

@@ -102,18 +102,21 @@ describe("seed 003: a report that agrees with its tables", () => {
 });
 
 describe("the generated report passes its own check", () => {
-  test("seed 003 with 报告素材: no finding at all", () => {
+  test("seed 003 with 报告素材: no finding but the 【请核对：…】 prompts on the seed's own table errors", () => {
     const findings = checkGrids(seedGrids("003")).findings;
     const doc = generateReport(loadSeed("003"), { ...MATERIAL_003, other: "无其他需要说明的情况。" }, findings);
-    expect(checkReportText(renderPlainText(doc), loadSeed("003"))).toEqual([]);
+    const fs = checkReportText(renderPlainText(doc), loadSeed("003"));
+    expect(rules(fs).every((r) => r === "REPORT.PLACEHOLDER")).toBe(true);
+    // The table-error notice, 项目支出 18259.03 vs 18302.03, 公用经费控制率 78.76%, 三公经费控制率 17.19%.
+    expect(fs.map((f) => f.actual.slice(0, 12))).toEqual(["【请核对：表格校验发现4", "【请核对：项目支出两表不", "【请核对：公用经费控制率", "【请核对：三公经费控制率"]);
   });
 
-  test("seed 002 without 报告素材: only the 待填写 prompts and the table's own 公用经费控制率 1074.31% (35.11 budget)", () => {
+  test("seed 002 without 报告素材: only the prompts and the table's own 公用经费控制率 1074.31% (35.11 budget)", () => {
     const doc = generateReport(loadSeed("002"), null, checkGrids(seedGrids("002")).findings);
     const fs = checkReportText(renderPlainText(doc), loadSeed("002"));
     expect(new Set(rules(fs))).toEqual(new Set(["REPORT.PLACEHOLDER", "REPORT.IMPLAUSIBLE_RATE"]));
     expect(fs.find((f) => f.rule === "REPORT.IMPLAUSIBLE_RATE")?.actual).toBe("1074.31%");
-    expect(fs.filter((f) => f.rule === "REPORT.PLACEHOLDER").every((f) => f.actual === "待填写")).toBe(true);
+    expect(fs.filter((f) => f.rule === "REPORT.PLACEHOLDER").every((f) => /^【(待填写|请核对)：[^】]*】$/.test(f.actual))).toBe(true);
   });
 
   test("read back from the 自评报告 sheet, a finding names the paragraph's cell", () => {

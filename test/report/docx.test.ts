@@ -75,6 +75,53 @@ describe("the .docx package", () => {
     expect(table).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>');
   });
 
+  /** Each <w:p> of the body, with its plain text. */
+  const paragraphsXml = async () => [...(await part("word/document.xml")).matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => ({ xml: m[0], text: [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("") }));
+
+  test("the title breaks after the unit (one <w:br/> between the two lines), never mid-word", async () => {
+    const title = (await paragraphsXml()).find((p) => p.xml.includes('w:val="ReportTitle"'));
+    expect(title?.text).toBe(TITLE);
+    expect(title?.xml).toMatch(/<w:t[^>]*>湖南省政务服务和大数据中心<\/w:t><\/w:r><w:r><w:br\/><w:t[^>]*>2024年度部门整体支出绩效自评报告<\/w:t>/);
+  });
+
+  test("keep-with-next: headings (styles), the table caption and its unit line; table rows do not split", async () => {
+    const styles = await part("word/styles.xml");
+    for (const id of ["ReportTitle", "Heading1Gb", "Heading2Gb"]) {
+      expect(new RegExp(`w:styleId="${id}"[\\s\\S]*?<w:keepNext/>[\\s\\S]*?</w:style>`).test(styles)).toBe(true);
+    }
+    const ps = await paragraphsXml();
+    const caption = ps.find((p) => p.text === "2024年“三公”经费情况表");
+    const unit = ps.find((p) => p.text === "单位：万元");
+    expect(caption?.xml).toContain("<w:keepNext/>");
+    expect(unit?.xml).toContain("<w:keepNext/>");
+    const xml = await part("word/document.xml");
+    expect((xml.match(/<w:cantSplit\/>/g) ?? []).length).toBe((xml.match(/<w:tr>/g) ?? []).length);
+  });
+
+  test("quotes nest as printed: ‘’ inside “”, never “ inside “", async () => {
+    const text = (await paragraphsXml()).map((p) => p.text).join("\n");
+    expect(text).toContain("强化‘互联网+政务服务’一体化平台、‘一网通办’");
+    for (const line of text.split("\n")) expect(line).not.toMatch(/“[^”]*“/);
+  });
+
+  test("every prompt is red (w:color C00000), and only prompts are", async () => {
+    const ps = await paragraphsXml();
+    const red = ps.filter((p) => p.xml.includes('<w:color w:val="C00000"/>'));
+    expect(red.length).toBeGreaterThanOrEqual(4);
+    for (const p of red) expect(p.text).toMatch(/^【(请核对|待填写)：[^】]*】$/);
+    expect(ps.filter((p) => /【(请核对|待填写)：/.test(p.text))).toHaveLength(red.length);
+  });
+
+  test("the 落款 closes the document: unit and date right-aligned, four characters in from the margin", async () => {
+    const ps = await paragraphsXml();
+    const [unit, date] = ps.slice(-2);
+    expect([unit.text, date.text]).toEqual(["湖南省政务服务和大数据中心", "2025年4月17日"]);
+    for (const p of [unit, date]) {
+      expect(p.xml).toContain('<w:jc w:val="right"/>');
+      expect(p.xml).toMatch(/<w:ind w:right="1280"\/>/); // 4 × 16 pt = 64 pt = 1280 twips
+    }
+  });
+
   test("page numbers — 1 — in the footers, odd pages right and even pages left", async () => {
     const settings = await part("word/settings.xml");
     expect(settings).toContain("<w:evenAndOddHeaders/>");
@@ -136,7 +183,18 @@ describe("LibreOffice renders it (headless, to PDF)", () => {
   test("28 characters a line: no line of Chinese text is longer, and full lines have exactly 28", () => {
     const chinese = text.split("\n").filter((l) => l.trim() && !/[\x20-\x7e]/.test(l));
     const lengths = chinese.map((l) => [...l].length);
-    expect(Math.max(...lengths)).toBe(28);
+    expect(Math.max(...lengths.filter((n, i) => n <= 28 || (chinese[i].match(/[，、。；：“”‘’（）]/g) ?? []).length < 2))).toBe(28);
+    // A 29th character only where LibreOffice squeezes two or more full-width punctuation marks into the line.
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(29);
+  });
+
+  test("the caption is printed on the page of its table; the 落款 after the 附件 list on the last page", () => {
+    const pages = text.split("\f").map((p) => p.replace(/\s+/g, ""));
+    const captionPage = pages.findIndex((p) => p.includes("2024年“三公”经费情况表"));
+    expect(captionPage).toBeGreaterThanOrEqual(0);
+    expect(pages[captionPage]).toContain("“三公”经费合计");
+    const last = pages.filter((p) => p).at(-1) ?? "";
+    expect(last).toMatch(/附件：1．2024年度部门整体支出绩效评价基础数据表2．2024年度部门整体支出绩效自评表湖南省政务服务和大数据中心2025年4月17日/);
   });
 
   test("body in a Song-style face, headings in a sans (黑体) face: not one fallback font for everything", () => {

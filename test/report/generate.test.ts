@@ -2,7 +2,7 @@
  * Golden tests of the generator: the seeds' figures, typed from the seed files and DOMAIN.md,
  * must appear in their sentences. Expected texts are written by hand, never pasted from output.
  */
-import { checkGrids, SUINING_2024, type Finding, type Package } from "../../src/core";
+import { checkGrids, emptyProject, SUINING_2024, type Finding, type Package } from "../../src/core";
 import { blockText, generateReport, headings, renderPlainText, type ReportDocument } from "../../src/core/report";
 import { loadSeed, seedGrids } from "../helpers/seeds";
 import { MATERIAL_003 } from "./helpers";
@@ -24,7 +24,8 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
   const all = text(doc);
 
   test("title and the ten sections of the standard layout, in order", () => {
-    expect(doc.blocks[0]).toEqual({ kind: "title", text: "湖南省政务服务和大数据中心2024年度部门整体支出绩效自评报告" });
+    // Broken at the meaning boundary: the unit, then the kind of document (never "…2024年度部门 / 整体支出…").
+    expect(doc.blocks[0]).toEqual({ kind: "title", text: "湖南省政务服务和大数据中心2024年度部门整体支出绩效自评报告", lines: ["湖南省政务服务和大数据中心", "2024年度部门整体支出绩效自评报告"] });
     expect(headings(doc).filter((h) => /^[一二三四五六七八九十]+、/.test(h))).toEqual([
       "一、基本情况",
       "二、一般公共预算支出情况",
@@ -66,46 +67,111 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
   test("totals and splits with shares", () => {
     const s = section(doc, "基本情况");
     expect(s).toContain("全年预算数24964.59万元，全年执行数20971.34万元，预算执行率84.00%");
-    // 2669.31 ÷ (2669.31 + 18302.03) = 12.73%
-    expect(s).toContain("基本支出2669.31万元，占12.73%");
+    // 项目支出 from 附件1 (the designated table), not 附件2's 18302.03: 2669.31 ÷ (2669.31 + 18259.03) = 2669.31 ÷ 20928.34
+    // = 12.75%, and 18259.03 ÷ 20928.34 = 87.25%: the shares the unit's own report prints.
+    expect(s).toContain("按支出性质分：基本支出2669.31万元，占12.75%；项目支出18259.03万元，占87.25%。");
+    expect(s).toContain("【请核对：项目支出两表不一致：附件1基础数据表2024年决算数为18259.03万元，附件2自评表“按支出性质分”填写为18302.03万元。");
   });
 
   test("执行率 84.00% → 8.40; 总分 95.40, grade 优 (national scheme: 90 and above)", () => {
     const s = section(doc, "部门整体支出绩效情况");
-    expect(s).toContain("预算执行率84.00%，预算执行率得分8.40分（分值10分）");
+    // One precision per sentence: 分值 10 and 得分 8.4 each at their shortest, not "分值10分，得分8.40分".
+    expect(s).toContain("1．预算执行率：全年预算数24964.59万元，全年执行数20971.34万元，预算执行率84.00%。分值10分，得分8.4分。");
     expect(s).toContain("自评得分95.40分，评价等级为“优”");
   });
 
   test("indicators not at full marks, with their own reasons (项目工作完成率 87.18% of ≥90%, 4 of 5)", () => {
-    expect(all).toContain("项目工作完成率：年度指标值≥90%，实际完成值87.18%，分值5分，得分4.00分");
-    expect(all).toContain("产出指标分值50分，得分47.00分");
+    expect(all).toContain("1．项目工作完成率：年度指标值≥90%，实际完成值87.18%。分值5分，得分4分。");
+    expect(all).toContain("偏差原因及改进措施：省“一网通办”系统项目、大数据总枢纽1.0、云平台安全测评等需加快项目进展。");
+    // 3.5 of 4: "得分3.5分", and the nested quotes of the 实际完成值 become ‘’ inside “”.
+    expect(all).toContain("分值4分，得分3.5分。");
+    expect(all).toContain("强化‘互联网+政务服务’一体化平台、‘一网通办’");
+    expect(all).not.toMatch(/“[^”]*“/);
+    // 产出 分值: 1+2+5 + 2+2+2+2+4×5 + 5+3 + 2+2+2 = 50; 得分: 1+2+4 + 2+2+2+2+(4+3.5+4+4+3.5) + 4+3 + 2+2+2 = 47.
+    expect(all).toContain("产出指标分值50分，得分47分");
   });
 
   test("sections without figures say so in the standard way", () => {
     expect(section(doc, "政府性基金预算支出情况")).toBe("本部门2024年度无政府性基金预算支出。");
     expect(section(doc, "国有资本经营预算支出情况")).toBe("本部门2024年度无国有资本经营预算支出。");
     expect(section(doc, "社会保险基金预算支出情况")).toBe("本部门2024年度无社会保险基金预算支出。");
-    expect(section(doc, "其他需要说明的情况")).toBe("无。");
+    expect(section(doc, "其他需要说明的情况").split("\n")[0]).toBe("无。");
   });
 
   test("what only the department knows comes from 报告素材, line by line", () => {
     expect(paragraphs(doc)).toContain("（2）承担政务服务和大数据相关标准规范体系建设的事务性工作。");
-    expect(section(doc, "存在的问题及原因分析")).toBe("（一）部分项目进度和预算执行有待加快。\n（二）绩效目标和指标设置量化程度有待加强。");
-    expect(all).toContain("1. 强化体系建设，全速融入“数字湖南”整体布局。");
+    expect(section(doc, "存在的问题及原因分析").split("\n")).toContain("（二）绩效目标和指标设置量化程度有待加强。");
+    expect(all).toContain("1．强化体系建设，全速融入“数字湖南”整体布局。");
     // 年度绩效目标 left blank in 报告素材: the 自评表's 年初目标 is used.
     expect(section(doc, "基本情况")).toContain("锚定“三高四新”美好蓝图");
   });
 
-  test("the table checker found 错误 (003 has four): the report opens with a warning", () => {
+  test("the table checker found 错误 (003 has four): the report opens with a 【请核对：…】 prompt, the style of every note", () => {
     expect(findings.some((f) => f.severity === "错误")).toBe(true);
-    expect(doc.blocks[1].kind).toBe("warning");
-    expect(blockText(doc.blocks[1])).toMatch(/^注意：表格校验发现\d+处错误/);
-    expect(blockText(doc.blocks[1])).toContain("18302.03");
+    expect(doc.blocks[1]).toMatchObject({ kind: "paragraph", prompt: true });
+    expect(blockText(doc.blocks[1])).toMatch(/^【请核对：表格校验发现4处错误[^】]*18302\.03[^】]*】$/);
   });
 
-  test("no 错误 → no warning; 警告 and 提示 do not count", () => {
+  test("no 错误 → no notice; 警告 and 提示 do not count", () => {
     const onlyWarnings: Finding[] = findings.filter((f) => f.severity !== "错误");
-    expect(generateReport(pkg, null, onlyWarnings).blocks.some((b) => b.kind === "warning")).toBe(false);
+    expect(generateReport(pkg, null, onlyWarnings).blocks.some((b) => blockText(b).includes("表格校验发现"))).toBe(false);
+  });
+
+  test("文件依据, 评价时段 and 工作组织 from 报告素材 in the opening, as the unit's report has them", () => {
+    expect(all).toContain(
+      "根据《湖南省财政厅关于开展2024年度省级预算部门绩效自评和部门评价的通知》（湘财绩〔2025〕1号）文件精神，我中心领导高度重视，成立绩效评价工作小组，发布《2024年度省级预算部门绩效自评工作的通知》，于2025年3月至2025年4月对本部门2024年度部门整体支出情况开展了绩效自评。",
+    );
+  });
+
+  test("the 附件 list names exactly the package's sheets; the 落款 carries unit and date", () => {
+    expect(all).toContain("附件：1．2024年度部门整体支出绩效评价基础数据表\n\u3000\u3000\u3000\u3000\u30002．2024年度部门整体支出绩效自评表\n");
+    expect(all).not.toContain("3．2024年度");
+    const sig = doc.blocks[doc.blocks.length - 1];
+    expect(sig.kind === "signature" && sig.lines.map((l) => l.map((r) => r.text).join(""))).toEqual(["湖南省政务服务和大数据中心", "2025年4月17日"]);
+    // Without 报告素材 the date is 附件1's 填报日期 2025.4.17, written out.
+    const bare = generateReport(pkg, null, []).blocks.at(-1);
+    expect(bare && blockText(bare)).toBe("湖南省政务服务和大数据中心\n2025年4月17日");
+  });
+
+  test("part 六 indicator by indicator, in the real report's aspects (运行成本 / 管理效率 / 履职效能 / 社会效应 / 满意度)", () => {
+    const subs = headings(doc).slice(headings(doc).indexOf("六、部门整体支出绩效情况") + 1, headings(doc).indexOf("七、存在的问题及原因分析"));
+    expect(subs).toEqual(["（一）运行成本方面", "（二）管理效率方面", "（三）履职效能方面", "（四）社会效应和可持续发展能力方面", "（五）服务对象满意度方面", "（六）主要成绩"]);
+    const s = section(doc, "部门整体支出绩效情况");
+    // The seed's own 运行成本 paragraphs: 441.03 / 347.38 / 78.77%, 15.34 less than 362.72, −4.23%; 人员经费 2375.11 / 2321.93 / 97.76%.
+    expect(s).toContain("1．公用经费控制率：公用经费预算数441.03万元，实际支出347.38万元，控制率78.77%，较上年（362.72万元）减少15.34万元，下降4.23%。分值2分，得分2分。");
+    // 2321.93 ÷ 2375.11 = 0.977609… → 97.76%
+    expect(s).toContain("2．人员经费控制率：人员经费预算数2375.11万元，实际支出2321.93万元，控制率97.76%。");
+    expect(s).toContain("2．在职人员控制率：编制数88人，实际在职人数75人，在职人员控制率85.23%");
+    expect(s).toContain("1．省政务服务大厅企业和群众满意度：年度指标值≥95%，实际完成值99%。分值5分，得分5分。");
+  });
+
+  test("人员经费 only from 报告素材 (never 基本支出 − 公用经费); blank → a 待填写 prompt, no figure", () => {
+    expect(all).toContain("2024年基本支出2669.31万元，其中人员经费2321.93万元，占86.99%；公用经费347.38万元，占13.01%。");
+    const bare = renderPlainText(generateReport(pkg, { ...MATERIAL_003, staffBudget: "", staffFinal: "" }, []));
+    expect(bare).not.toContain("人员经费2321.93");
+    expect(bare).toContain("2024年基本支出2669.31万元，其中公用经费347.38万元，占13.01%。");
+    expect(bare).toContain("【待填写：请在「报告素材」工作表填写人员经费预算数和实际支出");
+  });
+
+  test("an empty 附件3 (the template's blank sheet, no figure) is left out: no 项目支出绩效 part, no 附件3 in the list", () => {
+    const withBlank: Package = { ...structuredClone(pkg), projects: [emptyProject("", 10)] };
+    const s = renderPlainText(generateReport(withBlank, MATERIAL_003, []));
+    expect(s).not.toContain("项目支出绩效情况");
+    expect(s).not.toContain("对1个项目开展了");
+    expect(s).not.toContain("项目支出绩效自评表");
+    // The same sheet with one figure typed in is reported, and listed as 附件3.
+    const filled = structuredClone(withBlank);
+    filled.projects[0].name = "省大数据总枢纽1.0";
+    filled.projects[0].funds.total.fullBudget = 100;
+    const t = renderPlainText(generateReport(filled, MATERIAL_003, []));
+    expect(t).toContain("对1个项目开展了项目支出绩效自评");
+    expect(t).toContain("3．2024年度项目支出绩效自评表（省大数据总枢纽1.0）");
+    expect(t).toContain("【待填写：「省大数据总枢纽1.0」的自评得分未填写完整");
+  });
+
+  test("zero spending is 未发生, not 0.00万元", () => {
+    expect(all).toContain("因公出国（境）费未发生");
+    expect(all).not.toMatch(/费0\.00万元/);
   });
 
   test("a blank 总分 is computed, never left as a placeholder: 8.40 + Σ 87 = 95.40", () => {
@@ -146,15 +212,19 @@ describe("seed 002 绥宁县数据局", () => {
   });
 
   test("the 执行率得分 the sheet states (9) is what the report quotes; the warning says the checker disagrees", () => {
-    expect(all).toContain("预算执行率99.88%，预算执行率得分9.00分");
+    expect(all).toContain("预算执行率99.88%。分值10分，得分9分。");
     expect(blockText(doc.blocks[1])).toContain("9.99");
   });
 
   test("without 报告素材 the texts only a person knows are asked for, visibly", () => {
     const prompts = doc.blocks.filter((b) => b.kind === "paragraph" && b.prompt).map(blockText);
-    expect(prompts).toContain("（待填写：请在「报告素材」工作表填写职能职责。）");
-    // 职能职责, 机构设置, 主要成绩, 存在的问题, 改进措施; the 绩效目标 comes from the 自评表's 年初目标.
-    expect(prompts.length).toBe(5);
+    expect(prompts).toContain("【待填写：请在「报告素材」工作表填写职能职责】");
+    // 文件依据, 职能职责, 机构设置, 人员经费, 主要成绩, 存在的问题, 改进措施; the 绩效目标 comes from the 自评表's
+    // 年初目标; one indicator below full marks without a reason; and the table-error notice.
+    expect(prompts.filter((p) => p.startsWith("【待填写：请在「报告素材」")).length).toBe(7);
+    expect(prompts.length).toBe(9);
+    // The 002 report: 人员经费 is not derived (基本支出 − 公用经费 would print 253.03; the unit's report says 210.55).
+    expect(all).not.toContain("253.03");
   });
 });
 

@@ -13,9 +13,15 @@ describe("报告素材 sheet", () => {
     const layout = materialLayout({ year: 2024 });
     const labels = layout.cells.filter((c) => c.col === 0 && c.style === "label").map((c) => c.value);
     expect(labels).toEqual([
+      "通知名称",
+      "通知文号",
+      "评价时段",
+      "工作组织",
       "职能职责",
       "机构设置",
       "人员情况说明",
+      "人员经费预算数",
+      "人员经费实际支出",
       "年度绩效目标",
       "主要成绩",
       "主要成绩",
@@ -26,6 +32,8 @@ describe("报告素材 sheet", () => {
       "改进措施",
       "结果应用和公开",
       "其他需要说明的情况",
+      "落款单位",
+      "成文日期",
     ]);
     // Inputs are text cells in column B.
     expect(layout.cells.filter((c) => c.style === "input").every((c) => c.col === 1 && c.type === "text")).toBe(true);

@@ -41,6 +41,8 @@ function traceable(pkg: Package, material: ReportMaterial | null, findings: Find
     for (const i of e.indicators) groups.set(i.level1.replace(/[（(].*$/, ""), [...(groups.get(i.level1.replace(/[（(].*$/, "")) ?? []), i]);
     for (const list of groups.values()) numbers.push(sum(list.map((i) => i.weight)), sum(list.map((i) => i.score)));
     numbers.push(sum([e.byIncome.general, e.byIncome.govFund, e.byIncome.specialAccount, e.byIncome.other]), sum([e.byExpense.basic, e.byExpense.project]));
+    // 项目支出 is 附件1's when it has one (the designated table): the split 基本支出 + 项目支出 uses it.
+    numbers.push(sum([e.byExpense.basic, pkg.basic?.project.final ?? e.byExpense.project]));
     numbers.push(sum([e.funds.score, ...e.indicators.map((i) => i.score)]));
     numbers.push(new D(e.indicators.filter((i) => i.weight !== null || i.score !== null).length));
     numbers.push(new D(e.indicators.filter((i) => i.score !== null && i.weight !== null && Number(i.score) < Number(i.weight)).length));
@@ -75,8 +77,8 @@ function traceable(pkg: Package, material: ReportMaterial | null, findings: Find
 }
 
 function untraced(text: string, ok: Set<string>): string[] {
-  // "附件2" names a form, and "1. " numbers a list: neither is a figure.
-  const figures = text.replace(/附件\d/g, "").replace(/^(\s*)\d+\. /gm, "$1");
+  // "附件2" names a form, "1. " numbers a list, 2025年4月17日 is the 落款 date (附件1's 填报日期): none is a figure.
+  const figures = text.replace(/附件\d/g, "").replace(/^(\s*)\d+\. /gm, "$1").replace(/\d{4}年\d{1,2}月\d{1,2}日/g, "");
   return [...figures.matchAll(NUMBER)].map((m) => m[0]).filter((n) => !ok.has(n));
 }
 

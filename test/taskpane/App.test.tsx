@@ -83,6 +83,8 @@ async function click(el: Element | null | undefined) {
 }
 
 const button = (text: string) => [...container.querySelectorAll("button")].find((b) => b.textContent?.includes(text));
+/** A tab by its label (Fluent renders the label twice: once hidden, to reserve the bold width). */
+const tab = (label: string) => [...container.querySelectorAll('[role="tab"]')].find((t) => t.textContent?.startsWith(label));
 
 afterEach(() => {
   act(() => root.unmount());
@@ -156,18 +158,67 @@ describe("task pane", () => {
     expect(container.textContent).toContain("Excel 正在编辑单元格");
   });
 
-  test("an empty workbook says where to start", async () => {
+  test("an empty workbook says where to start, and only that (not also 没有发现问题)", async () => {
     await mount(new FakeHost([{ sheet: "Sheet1", values: [] }]), "checks");
     await click(button("开始校验"));
     expect(container.textContent).toContain("工作簿中没有找到附件表");
+    expect(container.textContent).not.toContain("没有发现问题");
+    expect(container.querySelector('[role="group"][aria-label="按严重程度筛选"]')).toBeNull();
+    expect(container.querySelector('[role="status"]')?.textContent).toContain("到「模板」点「插入全部附件表」");
+  });
+
+  test("an error banner can be closed, and stays on the tab it arose on", async () => {
+    const host = new FakeHost([]);
+    host.readGrids = async () => {
+      throw new Error("读取工作表失败：Excel 正在编辑单元格。");
+    };
+    await mount(host, "checks");
+    await click(button("开始校验"));
+    expect(container.textContent).toContain("Excel 正在编辑单元格");
+    await click(tab("设置"));
+    expect(container.textContent).not.toContain("Excel 正在编辑单元格");
+    await click(tab("校验"));
+    expect(container.textContent).toContain("Excel 正在编辑单元格");
+    await click(container.querySelector('button[aria-label="关闭错误提示"]'));
+    expect(container.textContent).not.toContain("Excel 正在编辑单元格");
+  });
+
+  test("a finding's tooltip gives the rule's Chinese title, not its id", async () => {
+    await mount(new FakeHost(seedGrids("003")), "checks");
+    await click(button("开始校验"));
+    const item = container.querySelector('button[data-rule="EVAL.PROJECT_VS_BASIC"]');
+    expect(item?.getAttribute("title")).toMatch(/^[\u4e00-\u9fa5][^A-Z]*：点击定位到「附件2 整体支出自评表」H7$/);
+    expect(item?.getAttribute("title")).not.toContain("EVAL.");
+    // And the next step once the errors are listed.
+    expect(container.querySelector('[role="status"]')?.textContent).toContain("点击一条问题跳到它的单元格更正");
+  });
+
+  test("after inserting, the next step is said: fill the yellow cells, then 开始校验", async () => {
+    await mount(new FakeHost([]), "templates");
+    await click(button("插入全部附件表"));
+    expect(container.querySelector('[role="status"]')?.textContent).toBe("下一步：在新插入的表中填写黄色单元格，然后到「校验」点「开始校验」。");
+  });
+
+  test("deleting a project sheet asks first and promises no undo (Excel cannot undo it)", async () => {
+    await mount(new FakeHost(seedGrids("004")), "checks");
+    await click(button("开始校验"));
+    await click(tab("模板"));
+    await click(button("删除"));
+    const dialog = document.querySelector('[role="dialog"]');
+    expect(dialog?.textContent).toContain("无法撤销");
+    expect(dialog?.textContent).not.toContain("可在 Excel 中撤销");
   });
 });
 
 test("定稿 asks first, then rewrites the JX formulas of the workbook", async () => {
   const host = new FakeHost([{ sheet: "附件1 基础数据表", values: [[0.8523]], formulas: [['=IF(OR(D3="",B3=""),"",JX.RATE(D3,B3))']] }]);
   await mount(host, "templates");
-  await click(button("定稿"));
+  // Collapsed on a workbook not yet checked: one line, opened by its header.
+  expect(button("定稿")?.textContent).toBe("提交前定稿（最后一步）");
+  await click(button("提交前定稿"));
+  await click([...container.querySelectorAll("button")].find((b) => b.textContent === "定稿"));
   expect(host.written).toEqual([]); // only the confirmation dialog so far
+  expect(document.body.textContent).not.toContain("可在 Excel 中撤销");
   const confirm = [...document.querySelectorAll("button")].filter((b) => b.textContent === "定稿").pop();
   await click(confirm);
   expect(host.written).toEqual([{ sheet: "附件1 基础数据表", row: 0, col: 0, formula: '=IF(OR(D3="",B3=""),"",ROUND((D3)/(B3),4))' }]);

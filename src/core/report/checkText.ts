@@ -20,7 +20,8 @@ import type { CellRef } from "../read/sheet";
 import { BASIC_SHEET_NAME } from "../template/basic";
 import { SELF_EVALUATION_SHEET_NAME } from "../template/selfEvaluation";
 import { projectSheetName } from "../template/workbook";
-import { WARNING_PREFIX, totalScore } from "./generate";
+import { PROMPT_RE } from "./document";
+import { totalScore } from "./generate";
 import { REPORT_SHEET_NAME } from "./renderSheet";
 
 
@@ -38,7 +39,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
     id: "REPORT.PLACEHOLDER",
     severity: "错误",
     title: "报告留有占位符",
-    description: "报告中仍有模板占位符（××、XX）或“待填写”提示，发布前必须替换为实际内容。",
+    description: "报告中仍有模板占位符（××、XX）或给用户的提示（【待填写：…】、【请核对：…】，包括开头的表格错误提示），发布前必须替换为实际内容或删去。",
     example: "原句「根据部门整体支出绩效自评评分（详见附件2），得分××分」：得分应为 97.00",
   },
   {
@@ -441,12 +442,17 @@ export function checkReportText(input: string | ReportParagraph[], pkg: Package 
 
   for (const para of paragraphsOf(input)) {
     const cell = para.cell ?? "";
-    for (const sentence of sentencesOf(para.text)) {
+    // A note to the user (【待填写：…】, 【请核对：…】) is reported whole; the figures it quotes are not report text.
+    for (const m of para.text.matchAll(PROMPT_RE)) {
+      push("REPORT.PLACEHOLDER", cell, `报告中留有给填报人的提示「${clip(m[0], m[0].slice(0, 12))}」，请按提示补充或更正后删去。`, "", m[0]);
+    }
+    for (const sentence of sentencesOf(para.text.replace(PROMPT_RE, ""))) {
       const quote = sentence.trim();
       checkPlaceholders(quote, total, (actual, expected) =>
         push("REPORT.PLACEHOLDER", cell, `报告留有占位符「${actual}」${expected ? `，按自评表应为 ${expected}` : ""}。原句：「${clip(quote, actual)}」`, expected, actual),
       );
-      const s = normalize(sentence, year);
+      // 《titles》 and document numbers (湘财绩〔2025〕1号) hold no figures of the tables.
+      const s = normalize(sentence, year).replace(/《[^》]*》|[〔［[]\d{4}[〕］\]]\s*\d+\s*号/g, (m) => "□".repeat(m.length));
       checkGrade(s, total, preset, (stated, expected) =>
         push("REPORT.GRADE_MISMATCH", cell, `报告写评价等级为“${stated}”，自评表总分 ${fmt(total as Dec)} 分按评分标准应为“${expected}”。原句：「${clip(quote, stated)}」`, expected, stated),
       );
@@ -602,12 +608,11 @@ function clip(sentence: string, around: string): string {
 
 /**
  * Paragraphs of the input. Plain text (pasted, or extracted from a PDF with lines
- * wrapped mid-sentence) is joined into one stream and split into sentences;
- * the generated report's opening warning is left out.
+ * wrapped mid-sentence) is joined into one stream and split into sentences.
  */
 function paragraphsOf(input: string | ReportParagraph[]): ReportParagraph[] {
-  if (typeof input !== "string") return input.filter((p) => !p.text.trim().startsWith(WARNING_PREFIX));
-  const lines = input.split(/\r?\n/).filter((l) => !l.trim().startsWith(WARNING_PREFIX));
+  if (typeof input !== "string") return input;
+  const lines = input.split(/\r?\n/);
   let text = "";
   for (const line of lines) {
     const t = line.trim();

@@ -13,36 +13,55 @@ export const MATERIAL_TITLE_SUFFIX = "年度部门整体支出绩效自评报告
 
 /** The texts of 报告素材, one per item; 主要成绩 one entry per achievement. */
 export interface ReportMaterial {
+  noticeTitle: string; // 文件依据：通知名称（《湖南省财政厅关于开展2024年度省级预算部门绩效自评和部门评价的通知》）
+  noticeNumber: string; // 文件依据：文号（湘财绩〔2025〕1号）
+  period: string; // 评价时段（2025年3月至2025年4月）
+  organizationWork: string; // 工作组织（成立绩效评价工作小组……）
   duties: string; // 职能职责
   organization: string; // 机构设置
   staffNotes: string; // 人员情况说明
+  staffBudget: string; // 人员经费预算数（万元）: the tables do not hold it, never derived
+  staffFinal: string; // 人员经费实际支出（万元）
   goals: string; // 年度绩效目标
   achievements: string[]; // 主要成绩 (several)
   problems: string; // 存在的问题及原因分析
   improvements: string; // 下一步改进措施
   resultUse: string; // 结果应用和公开
   other: string; // 其他需要说明的情况
+  signatureUnit: string; // 落款单位（留空用单位名称）
+  signatureDate: string; // 成文日期（2025年4月17日；留空用基础数据表的填报日期）
 }
 
 type TextKey = Exclude<keyof ReportMaterial, "achievements">;
 
 /** One labelled text row per item, in the order of the report; `hint` goes into the note column. */
 export const MATERIAL_ITEMS: { key: TextKey | "achievements"; label: string; hint: string }[] = [
+  { key: "noticeTitle", label: "通知名称", hint: "本次自评依据的通知，如《湖南省财政厅关于开展2024年度省级预算部门绩效自评和部门评价的通知》" },
+  { key: "noticeNumber", label: "通知文号", hint: "如湘财绩〔2025〕1号" },
+  { key: "period", label: "评价时段", hint: "如2025年3月至2025年4月" },
+  { key: "organizationWork", label: "工作组织", hint: "谁组织、怎样开展的自评，如成立绩效评价工作小组" },
   { key: "duties", label: "职能职责", hint: "每条职责一行（单元格内换行）" },
   { key: "organization", label: "机构设置", hint: "内设机构、所属单位" },
   { key: "staffNotes", label: "人员情况说明", hint: "编制数和在职人数由基础数据表生成，这里写离退休人员、人员变动等" },
+  { key: "staffBudget", label: "人员经费预算数", hint: "万元，表格中没有这个数，按决算填写；留空则报告不写人员经费" },
+  { key: "staffFinal", label: "人员经费实际支出", hint: "万元，按决算填写" },
   { key: "goals", label: "年度绩效目标", hint: "留空则使用自评表的年初目标" },
   { key: "achievements", label: "主要成绩", hint: "每项成绩一行，可插入行" },
   { key: "problems", label: "存在的问题", hint: "存在的问题及原因分析" },
   { key: "improvements", label: "改进措施", hint: "下一步改进措施" },
   { key: "resultUse", label: "结果应用和公开", hint: "留空则使用通用表述" },
   { key: "other", label: "其他需要说明的情况", hint: "留空则写“无”" },
+  { key: "signatureUnit", label: "落款单位", hint: "留空则用单位名称" },
+  { key: "signatureDate", label: "成文日期", hint: "如2025年4月17日；留空则用基础数据表的填报日期" },
 ];
 
 /** How many 主要成绩 rows an empty sheet offers. */
 export const ACHIEVEMENT_ROWS = 5;
 
 const WIDTHS = [18, 90];
+
+/** Items of one line (a title, a number, a date): a short row. */
+const SHORT_ITEMS = new Set<string>(["noticeTitle", "noticeNumber", "period", "staffBudget", "staffFinal", "signatureUnit", "signatureDate"]);
 
 function textRow(key: string, label: string, field: string, height: number): RowDef {
   return {
@@ -79,14 +98,32 @@ export function materialTemplate(params: { year: number }): SheetTemplate {
     if (item.key === "achievements") {
       blocks.push({ kind: "list", path: "achievements", count: ACHIEVEMENT_ROWS, item: textRow("achievement", item.label, "text", 60) });
     } else {
-      blocks.push({ kind: "row", row: textRow(item.key, item.label, item.key, item.key === "duties" ? 120 : 60) });
+      blocks.push({ kind: "row", row: textRow(item.key, item.label, item.key, item.key === "duties" ? 120 : SHORT_ITEMS.has(item.key) ? 20 : 60) });
     }
   }
   return { kind: "material", name: MATERIAL_SHEET_NAME, title: `${params.year}${MATERIAL_TITLE_SUFFIX}`, widths: WIDTHS, blocks };
 }
 
 export function emptyMaterial(): ReportMaterial {
-  return { duties: "", organization: "", staffNotes: "", goals: "", achievements: [], problems: "", improvements: "", resultUse: "", other: "" };
+  return {
+    noticeTitle: "",
+    noticeNumber: "",
+    period: "",
+    organizationWork: "",
+    duties: "",
+    organization: "",
+    staffNotes: "",
+    staffBudget: "",
+    staffFinal: "",
+    goals: "",
+    achievements: [],
+    problems: "",
+    improvements: "",
+    resultUse: "",
+    other: "",
+    signatureUnit: "",
+    signatureDate: "",
+  };
 }
 
 /** The sheet to insert, empty or holding a material (achievements one per row). */

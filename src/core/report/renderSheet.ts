@@ -3,12 +3,13 @@
  * the sheet's width and wrapped, headings bold, every cell text (number format "@",
  * so that "85.23%" stays as written). Data only: the hosts write it.
  */
-import { blockText, type ReportBlock, type ReportDocument } from "./document";
+import { blockText, isPrompt, type ReportBlock, type ReportDocument } from "./document";
+import { PROMPT_COLOR } from "./style";
 
 /** The sheet the generated report is written to (a free name is chosen when it exists). */
 export const REPORT_SHEET_NAME = "自评报告";
 
-export type ReportRowStyle = "title" | "heading1" | "heading2" | "body" | "prompt" | "warning" | "caption" | "unit" | "tableHeader" | "tableRow";
+export type ReportRowStyle = "title" | "heading1" | "heading2" | "body" | "prompt" | "caption" | "unit" | "tableHeader" | "tableRow" | "signature";
 
 export interface ReportRowFormat {
   size: number; // pt
@@ -24,8 +25,9 @@ export const REPORT_ROW_FORMATS: Record<ReportRowStyle, ReportRowFormat> = {
   heading1: { size: 12, bold: true, align: "left" },
   heading2: { size: 11, bold: true, align: "left" },
   body: { size: 11, bold: false, align: "left" },
-  prompt: { size: 11, bold: false, align: "left", color: "#C00000" },
-  warning: { size: 11, bold: true, align: "left", color: "#C00000" },
+  /** Every note to the user (【待填写：…】, 【请核对：…】), red as in the .docx and the clipboard HTML. */
+  prompt: { size: 11, bold: false, align: "left", color: PROMPT_COLOR },
+  signature: { size: 11, bold: false, align: "right" },
   caption: { size: 11, bold: true, align: "center" },
   unit: { size: 10, bold: false, align: "right" },
   tableHeader: { size: 10, bold: true, align: "center", border: true },
@@ -81,7 +83,7 @@ export function renderSheet(doc: ReportDocument, name = REPORT_SHEET_NAME): Repo
   const total = WIDTHS.reduce((a, b) => a + b, 0);
   const rows: ReportSheetRow[] = [];
   const line = (style: ReportRowStyle, text: string, indent = true) => {
-    const shown = indent && (style === "body" || style === "prompt" || style === "warning" || style === "heading1" || style === "heading2") ? `\u3000\u3000${text}` : text;
+    const shown = indent && (style === "body" || style === "prompt" || style === "heading1" || style === "heading2") ? `\u3000\u3000${text}` : text;
     rows.push({ row: rows.length, style, cells: [shown], merged: true, height: height(shown, total, REPORT_ROW_FORMATS[style].size) });
   };
   const table = (b: Extract<ReportBlock, { kind: "table" }>) => {
@@ -97,11 +99,13 @@ export function renderSheet(doc: ReportDocument, name = REPORT_SHEET_NAME): Repo
     for (const r of b.rows) tableRow("tableRow", r);
   };
   for (const b of doc.blocks) {
-    if (b.kind === "title") line("title", b.text, false);
+    if (b.kind === "title") line("title", b.lines.join("\n"), false);
     else if (b.kind === "heading") line(b.level === 1 ? "heading1" : "heading2", b.text);
     else if (b.kind === "table") table(b);
-    else if (b.kind === "warning") line("warning", blockText(b));
-    else line(b.prompt ? "prompt" : "body", blockText(b));
+    else if (b.kind === "signature") {
+      // 右空四字: four ideographic spaces after each line.
+      for (const l of b.lines) line(l.some((r) => r.prompt) ? "prompt" : "signature", `${l.map((r) => r.text).join("")}\u3000\u3000\u3000\u3000`, false);
+    } else line(isPrompt(b) ? "prompt" : "body", blockText(b));
   }
   return { name, widths: WIDTHS, rows, numberFormat: "@" };
 }

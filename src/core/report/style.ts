@@ -33,3 +33,6 @@ export const PAGE_MM = {
   charsPerLine: 28,
   linesPerPage: 22,
 } as const;
+
+/** The colour of every note to the user (【待填写：…】, 【请核对：…】) in the sheet, the .docx and the clipboard HTML. */
+export const PROMPT_COLOR = "#C00000";

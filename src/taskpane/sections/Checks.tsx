@@ -1,5 +1,5 @@
 import { Badge, Button, Switch, Text, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITIES, type Finding, type Severity } from "../../core";
+import { REPORT_RULES, ruleById, SEVERITIES, type Finding, type Severity } from "../../core";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
@@ -27,8 +27,15 @@ const useStyles = makeStyles({
 
 const COLOR: Record<Severity, "danger" | "warning" | "informative"> = { 错误: "danger", 警告: "warning", 提示: "informative" };
 
+/** The Chinese title of a rule (表格规则 and REPORT.* alike), for tooltips; the id only when unknown. */
+export function ruleTitle(id: string): string {
+  return ruleById(id)?.title ?? REPORT_RULES.find((r) => r.id === id)?.title ?? id;
+}
+
 export interface ChecksProps {
   findings: Finding[] | null;
+  /** False when the last check found no 附件 sheet: only that is said, not "没有发现问题". */
+  tablesFound: boolean;
   notices: string[];
   filter: Record<Severity, boolean>;
   onFilter(f: Record<Severity, boolean>): void;
@@ -39,7 +46,7 @@ export interface ChecksProps {
   busy: boolean;
 }
 
-export function Checks({ findings, notices, filter, onFilter, onCheck, onGoto, autoCheck, onAutoCheck, busy }: ChecksProps) {
+export function Checks({ findings, tablesFound, notices, filter, onFilter, onCheck, onGoto, autoCheck, onAutoCheck, busy }: ChecksProps) {
   const styles = useStyles();
   const counts: Record<Severity, number> = { 错误: 0, 警告: 0, 提示: 0 };
   for (const f of findings ?? []) counts[f.severity]++;
@@ -55,7 +62,7 @@ export function Checks({ findings, notices, filter, onFilter, onCheck, onGoto, a
         </Button>
         <Switch checked={autoCheck} label="修改后自动校验" onChange={(_, d) => onAutoCheck(d.checked)} />
       </div>
-      {findings && (
+      {findings && tablesFound && (
         <div className={styles.bar} role="group" aria-label="按严重程度筛选">
           {SEVERITIES.map((s) => (
             <ToggleButton key={s} size="small" checked={filter[s]} onClick={() => onFilter({ ...filter, [s]: !filter[s] })}>
@@ -74,7 +81,7 @@ export function Checks({ findings, notices, filter, onFilter, onCheck, onGoto, a
           点击「开始校验」后，这里按工作表列出发现的问题，每条注明单元格、应为多少、实际多少；点击一条即可跳到该单元格。
         </Text>
       )}
-      {findings !== null && findings.length === 0 && (
+      {findings !== null && tablesFound && findings.length === 0 && (
         <Text as="p" block className={styles.empty}>
           没有发现问题：各表的合计、比率、得分与等级相互一致。
         </Text>
@@ -92,7 +99,7 @@ export function Checks({ findings, notices, filter, onFilter, onCheck, onGoto, a
           <ul className={styles.list}>
             {items.map((f, i) => (
               <li key={`${f.rule}-${f.cell}-${i}`}>
-                <button className={styles.item} onClick={() => onGoto(f)} title={`${f.rule}：点击定位到 ${f.sheet}!${f.cell}`} data-rule={f.rule} data-cell={f.cell}>
+                <button className={styles.item} onClick={() => onGoto(f)} title={f.cell ? `${ruleTitle(f.rule)}：点击定位到「${f.sheet}」${f.cell}` : ruleTitle(f.rule)} data-rule={f.rule} data-cell={f.cell}>
                   <Badge appearance="tint" color={COLOR[f.severity]}>
                     {f.severity}
                   </Badge>

@@ -28,7 +28,7 @@ export function ProjectSheets({ sheets, onRemove, busy }: { sheets: string[]; on
       <Confirm
         open={confirm !== null}
         title={`删除工作表「${confirm}」？`}
-        body="该表中填写的所有内容都会被删除，且无法用本加载项恢复（可在 Excel 中撤销）。"
+        body="该表中填写的所有内容都会被删除。Excel 中删除工作表无法撤销，如需保留请先另存一份副本。"
         action="删除"
         onCancel={() => setConfirm(null)}
         onConfirm={() => {

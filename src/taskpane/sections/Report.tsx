@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { blockText, type ReportDocument } from "../../core";
+import { blockText, isPrompt, type ReportDocument } from "../../core/report";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   h2: { fontWeight: 700, margin: "6px 0 2px", fontFamily: '"KaiTi", "楷体", serif' },
   p: { textIndent: "2em", margin: "2px 0" },
   prompt: { textIndent: "2em", margin: "2px 0", color: tokens.colorPaletteRedForeground1 },
-  warning: { textIndent: "2em", margin: "2px 0", color: tokens.colorPaletteRedForeground1, fontWeight: 700 },
+  signature: { textAlign: "right", margin: "2px 0", paddingRight: "4em" },
   table: { borderCollapse: "collapse", width: "100%", fontSize: "12px", "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px" } },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalL },
 });
@@ -84,7 +84,11 @@ export function Report({ doc, tableErrors, busy, onGenerate, onToSheet, onToDocx
               case "title":
                 return (
                   <h2 key={i} className={styles.title}>
-                    {b.text}
+                    {b.lines.map((l, j) => (
+                      <span key={j} style={{ display: "block" }}>
+                        {l}
+                      </span>
+                    ))}
                   </h2>
                 );
               case "heading":
@@ -119,15 +123,15 @@ export function Report({ doc, tableErrors, busy, onGenerate, onToSheet, onToDocx
                     </tbody>
                   </table>
                 );
-              case "warning":
-                return (
-                  <p key={i} className={styles.warning}>
-                    {blockText(b)}
+              case "signature":
+                return b.lines.map((l, j) => (
+                  <p key={`${i}.${j}`} className={l.some((r) => r.prompt) ? styles.prompt : styles.signature}>
+                    {l.map((r) => r.text).join("")}
                   </p>
-                );
+                ));
               default:
                 return (
-                  <p key={i} className={b.prompt ? styles.prompt : styles.p}>
+                  <p key={i} className={isPrompt(b) ? styles.prompt : styles.p}>
                     {blockText(b)}
                   </p>
                 );
