@@ -3,6 +3,7 @@
  * are listed. To add a rule: write it in rules/, add it here, give it an
  * example, run `npm run docs:rules` (docs/rules.md is generated from this list).
  */
+import { finalAccountsTextRules } from "../finalAccounts/checkText";
 import { finalAccountsRules } from "../finalAccounts/rules";
 import { basicRules } from "./rules/basic";
 import { crossSheetRules } from "./rules/crossSheet";
@@ -13,7 +14,7 @@ import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
 import type { Rule } from "./types";
 
-export const RULES: readonly Rule[] = [...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...finalAccountsRules];
+export const RULES: readonly Rule[] = [...inputRules, ...basicRules, roundingRule, ...executionRules, ...crossSheetRules, ...scoreRules, ...indicatorRules, ...finalAccountsRules, ...finalAccountsTextRules];
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);
