@@ -82,6 +82,7 @@ const KIND_NAMES: Record<string, string> = {
   selfEvaluation: "附件2 部门整体支出绩效自评表",
   project: "附件3 项目支出绩效自评表",
   report: "自评报告，其中的数字已与表格核对",
+  finalAccounts: "部门决算公开表",
 };
 
 /** The readable report of one file: findings grouped by sheet, then the counts. */

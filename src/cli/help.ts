@@ -35,16 +35,21 @@ export const HELP: Record<string, string> = {
                     hubei-2019、sichuan-2022、yunnan-2022（金额单位元）、guizhou-2021；表样按方案自己的列序生成
   --jx              公式改用加载项的 JX 自定义函数（需要在 Excel 中加载「绩效自评助手」）
   --force           OUT.xlsx 已存在时覆盖
+  --final-accounts  改为生成部门决算公开的九张表（公开01 收入支出决算总表 …… 公开09 财政拨款“三公”经费支出决算表）
+  --numbering 编号  决算表的编号：2022（默认，07政府性基金、08国有资本经营、09三公）或 pre2022（07三公）
 
-示例：jixiao template 2024自评表.xlsx --unit 湖南省政务服务和大数据中心 --year 2024 --projects 3`,
+示例：jixiao template 2024自评表.xlsx --unit 湖南省政务服务和大数据中心 --year 2024 --projects 3
+      jixiao template 2024决算公开.xlsx --final-accounts --unit 株洲市天元区数据局 --year 2024`,
 
-  check: `用法：jixiao check FILE.xlsx [--json] [--preset 方案]
+  check: `用法：jixiao check FILE.xlsx [--json] [--preset 方案] [--text 情况说明.docx]
       jixiao check DIR [--json | --csv] [--jobs N] [--preset 方案]
 
 校验工作簿中的附件1、附件2、附件3：表内合计、表间一致（如自评表的控制率与基础数据表）、执行率与得分、总分与等级、
 填写格式（金额、百分比、占位符）等。每条问题注明工作表、单元格、应为多少、实际多少。
 工作簿里的「自评报告」工作表（jixiao report 或加载项生成的、改过的、从上年复制来的）也与表格核对：
 数字与表格不符、留有 ××、XX 占位符等。「报告素材」表不参与校验。
+部门决算公开的九张表（按表名识别，不论编号、不论放在哪张工作表）也逐表、表间核对（FA.* 规则）；
+「决算情况说明」工作表，或用 --text 给出的情况说明（.docx 或 .txt），逐句与决算表核对金额、占比、增减和完成率。
 级别：错误（数字互相矛盾）、警告（很可能有误或需要说明）、提示（值得再看一眼，如 0.01 的尾数差）。
 
 给出文件夹时，校验其中（含子文件夹）所有 .xlsx/.xlsm 文件，按 CPU 核数多线程并行；在终端里显示进度条；
@@ -52,6 +57,7 @@ export const HELP: Record<string, string> = {
 
 选项：
   --json            以 JSON 输出（单个文件：全部问题；文件夹：每个文件的结果和汇总）
+  --text 文件       （仅单个文件）与工作簿放在一起的部门决算情况说明（.docx 或 .txt），与其中的决算表核对
   --csv             （仅文件夹）以 CSV 输出汇总表，带 BOM，可直接用 Excel 打开
   --jobs N          （仅文件夹）并行线程数，默认为 CPU 核数；1 表示不用多线程
   --preset 方案     评分方案：hunan-2024（默认，按全年预算、比例计分、90 分及以上为优）、national-2020、
@@ -63,6 +69,7 @@ export const HELP: Record<string, string> = {
 
   report: `用法：jixiao report FILE.xlsx --docx OUT.docx [--preset 方案] [--force]
       jixiao report FILE.xlsx --txt [--preset 方案]
+      jixiao report FILE.xlsx --final-accounts --docx OUT.docx | --txt
 
 由工作簿中的附件1、附件2、附件3 和「报告素材」表生成部门整体支出绩效自评报告，报告里的每个数字都取自表格或由表格算出：
 收支总额和构成、与上年相比的增减、在职人员控制率、三公经费预算与决算、公用经费和人员经费、预算执行率、
@@ -79,6 +86,8 @@ export const HELP: Record<string, string> = {
   --txt             以纯文本输出到屏幕（可用 > 重定向到文件）；提示信息输出到标准错误，不混入正文
   --preset 方案     评分方案（决定等级和执行率得分）：hunan-2024（默认）等，见 jixiao check --help
   --force           OUT.docx 已存在时覆盖
+  --final-accounts  改为由部门决算公开表生成《部门决算情况说明》（十五部分和名词解释；.docx 前附九张表）；
+                    上年数、年初预算、原因等表格中没有的内容标为【请填写】
 
 退出码：0 已生成（表格有错误时也是 0，但会提示）；2 文件无法读取；3 用法有误（如 --docx 和 --txt 都没给）。
 

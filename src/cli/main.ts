@@ -12,6 +12,7 @@ import { assertNotInput } from "./atomic";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { ioError } from "./ioerrors";
 import { terminalText } from "./table";
+import { checkTextBeside, finalAccountsReport, finalAccountsTemplate, numberingOption, withExtraFindings } from "./finalAccounts";
 import { finalizeFile } from "./finalize";
 import { HELP, MAIN_HELP } from "./help";
 import { exportModel, importModel } from "./model";
@@ -51,10 +52,20 @@ async function writing<T>(file: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function cmdTemplate(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, { values: ["unit", "year", "projects", "funds", "preset"], flags: ["jx", "force"] }, "template");
+  const p = parseArgs(argv, { values: ["unit", "year", "projects", "funds", "preset", "numbering"], flags: ["jx", "force", "final-accounts"] }, "template");
   const [file] = positionals(p, ["OUT.xlsx"], "template");
   const preset = presetOption(p.options.preset);
   const year = intOption(p, "year", new Date().getFullYear() - 1, 1990, 2100);
+  if (p.flags.has("final-accounts")) {
+    // 部门决算公开: the nine tables (公开01–09表), numbered as --numbering says.
+    outputPath(file, p);
+    const wb = newWorkbook();
+    const names = writeLayouts(wb, finalAccountsTemplate(year, p.options.unit, numberingOption(p.options.numbering)), "native");
+    await writing(file, () => writeWorkbook(wb, file));
+    out(`已生成「${file}」，${year} 年度部门决算公开表，共 ${names.length} 张：${names.join("、")}`);
+    out("功能分类、经济分类科目按本单位实际增删行；空的政府性基金、国有资本经营表请保留表下的空表说明。jixiao check 核对各表，jixiao report --final-accounts 生成情况说明。");
+    return EXIT.ok;
+  }
   // No 附件3 unless asked for: a department without projects must not report "对1个项目开展了…".
   const projects = intOption(p, "projects", 0, 0, 200);
   const funds = p.options.funds === undefined ? undefined : intOption(p, "funds", 2, 1, 100);
@@ -70,7 +81,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
 }
 
 async function cmdCheck(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, { values: ["preset", "jobs"], flags: ["json", "csv"] }, "check");
+  const p = parseArgs(argv, { values: ["preset", "jobs", "text"], flags: ["json", "csv"] }, "check");
   const [target] = positionals(p, ["FILE.xlsx 或 DIR"], "check");
   const preset = presetOption(p.options.preset);
   if (p.flags.has("json") && p.flags.has("csv")) throw new UsageError("--json 和 --csv 只能选一个。");
@@ -80,9 +91,12 @@ async function cmdCheck(argv: string[]): Promise<number> {
   } catch {
     throw new InputError(`找不到文件或文件夹「${target}」。`);
   }
+  if (isDir && p.options.text !== undefined) throw new UsageError("--text 只用于校验单个工作簿。");
   if (!isDir) {
     if (p.flags.has("csv")) throw new UsageError("--csv 只用于校验文件夹；单个文件请用 --json 或默认的文本输出。");
-    const r = await checkFile(target, preset);
+    let r = await checkFile(target, preset);
+    // --text 情况说明.docx: the 部门决算情况说明 beside the workbook, checked against its 决算 tables.
+    if (r.ok && p.options.text !== undefined) r = withExtraFindings(r, await checkTextBeside(target, p.options.text, preset));
     if (!r.ok) {
       if (p.flags.has("json")) out(JSON.stringify(resultJson(r), null, 2));
       err(r.error);
@@ -108,7 +122,7 @@ async function cmdCheck(argv: string[]): Promise<number> {
 }
 
 async function cmdReport(argv: string[]): Promise<number> {
-  const p = parseArgs(argv, { values: ["docx", "preset"], flags: ["txt", "force"] }, "report");
+  const p = parseArgs(argv, { values: ["docx", "preset"], flags: ["txt", "force", "final-accounts"] }, "report");
   const [input] = positionals(p, ["FILE.xlsx"], "report");
   const preset = presetOption(p.options.preset);
   const docx = p.options.docx;
@@ -121,6 +135,20 @@ async function cmdReport(argv: string[]): Promise<number> {
   }
   if (!fs.existsSync(input)) throw new InputError(`找不到文件「${input}」。`);
 
+  if (p.flags.has("final-accounts")) {
+    // 部门决算情况说明 from the 决算 tables (the .docx carries the tables too).
+    const fa = await finalAccountsReport(input, preset, docx !== undefined);
+    if (fa.errors.length > 0) err(errorWarning(input, fa.errors));
+    const prompts = promptCount(fa.doc);
+    if (prompts > 0) err(`提示：上年数、年初预算、原因、政府采购、资产等表格中没有的内容留了 ${prompts} 处【请填写】。`);
+    if (docx === undefined) {
+      process.stdout.write(reportText(fa.doc));
+      return EXIT.ok;
+    }
+    const size = await writing(docx, () => writeDocx(fa.doc, docx));
+    out(`已生成「${docx}」：${documentTitle(fa.doc)}（含九张决算表，${Math.max(1, Math.round(size / 1024))} KB）。`);
+    return EXIT.ok;
+  }
   const data = await readReportInput(input, preset);
   for (const n of data.notices) err(`注意：${n}`);
   if (data.errors.length > 0) err(errorWarning(input, data.errors));

@@ -28,6 +28,7 @@ import type { TemplateParams } from "./template/types";
 import { HUNAN_2024, type Preset } from "./preset";
 import { readWorkbook } from "./read/workbook";
 import { checkPackageFull, notCheckedText } from "./check";
+import { checkFinalAccountsText, isFinalAccountsNarrativeSheet } from "./finalAccounts/checkText";
 import { withFinalAccounts } from "./finalAccounts/read";
 
 /** Is this sheet a narrative report (自评报告, 自评报告(2), or a sheet whose title ends with 自评报告)? */
@@ -46,6 +47,10 @@ export function checkGrids(grids: Grid[], preset: Preset = HUNAN_2024) {
   const { findings, notChecked } = checkPackageFull({ pkg: read.pkg, cellOf: read.cellOf, sheets: read.sheets, absent: read.absent, facts: read.facts, finalAccounts: read.finalAccounts }, preset);
   const hasTables = read.sheets.length > 0;
   for (const grid of grids) {
+    if (read.finalAccounts && isFinalAccountsNarrativeSheet(grid)) {
+      findings.push(...checkFinalAccountsText(paragraphsFromGrid(grid), read.finalAccounts, { sheet: grid.sheet, cellOf: read.cellOf, basic: read.pkg.basic }));
+      continue;
+    }
     if (!hasTables || !isReportSheet(grid)) continue;
     findings.push(...checkReportText(paragraphsFromGrid(grid), read.pkg, { preset, sheet: grid.sheet, cellOf: read.cellOf }));
   }

@@ -3,7 +3,7 @@
  * their titles and checked. Each real mistake of the seed is found with its rule
  * id and cell, nothing else is an 错误; then one figure at a time is broken.
  */
-import { checkGrids, finalAccountsRules, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
+import { checkGrids, finalAccountsLayouts, finalAccountsRules, layoutToGrid, NUMBERING_PRE2022, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
 import { seed004Basic, seed004Tables, setCell } from "../helpers/finalAccounts";
 
 const exercised = new Set<string>();
@@ -200,4 +200,46 @@ describe("mutations, each caught by the intended rule", () => {
 
 test("every FA.* rule is exercised above", () => {
   expect(finalAccountsRules.map((r) => r.id).filter((id) => !exercised.has(id))).toEqual([]);
+});
+
+describe("the templates", () => {
+  test("seed 004 written with the templates reads back to the same tables and the same findings", () => {
+    const fa = readFinalAccounts(seed004Tables(), 2024).fa!;
+    const grids = finalAccountsLayouts({ year: 2024, unit: fa.unit }, fa).map((l) => layoutToGrid(l));
+    const back = readFinalAccounts(grids, 2024);
+    expect(back.notices).toEqual([]);
+    // the template stores the numeric text "1,227.61" (02/05表 合计) as the number it means
+    const asWritten = JSON.parse(JSON.stringify(fa, (_, v: unknown) => (v === "1,227.61" ? 1227.61 : v)));
+    expect(back.fa).toEqual(asWritten);
+    const rules = (g: Grid[]) => check([...seed004Basic(), ...g]).map((f) => `${f.rule} ${f.severity}`).sort();
+    expect(rules(grids)).toEqual(rules(seed004Tables()));
+  });
+
+  test("an empty template: nine sheets found by title, totals as formulas, blank stays blank, year and numbering printed", () => {
+    const layouts = finalAccountsLayouts({ year: 2024, unit: "某单位" });
+    expect(layouts.map((l) => l.name)).toEqual([
+      "公开01表 收入支出决算总表",
+      "公开02表 收入决算表",
+      "公开03表 支出决算表",
+      "公开04表 财政拨款收入支出决算总表",
+      "公开05表 一般公共预算财政拨款支出决算表",
+      "公开06表 一般公共预算财政拨款基本支出决算明细表",
+      "公开07表 政府性基金预算财政拨款收入支出决算表",
+      "公开08表 国有资本经营预算财政拨款支出决算表",
+      "公开09表 财政拨款“三公”经费支出决算表",
+    ]);
+    const grids = layouts.map((l) => layoutToGrid(l));
+    const r = checkGrids(grids);
+    expect(r.sheets.filter((s) => s.kind === "finalAccounts")).toHaveLength(9);
+    expect(r.pkg.year).toBe(2024);
+    expect(r.findings).toEqual([]);
+    const sangong = layouts[8];
+    const cell = (l: typeof sangong, field: string) => l.cells.find((c) => c.field === field)!;
+    expect(cell(sangong, "final.vehicle").formula!.native).toBe('=IF(COUNT(J8,K8)=0,"",SUM(J8,K8))');
+    expect(cell(layouts[0], "income.total").formula!.native).toMatch(/^=IF\(COUNT\(C7,C8,.*C14\)=0,"",SUM\(/);
+    expect(layouts[5].cells.find((c) => c.value === "30231")).toBeDefined(); // 经济分类 rows listed
+    const pre = finalAccountsLayouts({ year: 2020, numbering: NUMBERING_PRE2022 });
+    expect(pre.map((l) => l.name.slice(0, 5))).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表"]);
+    expect(pre[6].name).toBe("公开07表 财政拨款“三公”经费支出决算表");
+  });
 });

@@ -3,6 +3,7 @@
  * are listed. To add a rule: write it in rules/, add it here, give it an
  * example, run `npm run docs:rules` (docs/rules.md is generated from this list).
  */
+import { finalAccountsTextRules } from "../finalAccounts/checkText";
 import { finalAccountsRules } from "../finalAccounts/rules";
 import { basicRules } from "./rules/basic";
 import { blankRules } from "./rules/blank";
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...contentRules,
   ...finalAccountsRules,
+  ...finalAccountsTextRules,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -4,3 +4,4 @@ export * from "./templates";
 export { readFinalAccounts, isFinalAccountsGrid, withFinalAccounts, FA_PATH, type FinalAccountsRead } from "./read";
 export { finalAccountsRules } from "./rules";
 export * from "./narrate";
+export { checkFinalAccountsText, finalAccountsTextRules, isFinalAccountsNarrativeSheet, type FaTextOptions } from "./checkText";

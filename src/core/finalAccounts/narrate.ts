@@ -12,7 +12,7 @@ import { amountOrNull } from "../amount";
 import { D, type Dec, round } from "../decimal";
 import type { BasicData, Raw } from "../model";
 import type { Finding } from "../check/types";
-import { heading, paragraph, prompt, title, warning, type ReportBlock, type ReportDocument } from "../report/document";
+import { heading, paragraph, prompt, promptText, title, type ReportBlock, type ReportDocument, type Run } from "../report/document";
 import { WARNING_PREFIX } from "../report/generate";
 import { functionalLevel, type CodeTable, type FinalAccounts, type SangongFigures } from "./model";
 import { CODE_TABLE_COLUMNS, FA_TITLES, NUMBERING_2022, PERSONNEL_CLASSES, SANGONG_COLUMNS, type CodeTableId, type FaNumbering } from "./templates";
@@ -149,14 +149,14 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   const errors = (options.findings ?? []).filter((f) => f.severity === "错误");
   if (errors.length > 0) {
     const first = errors.slice(0, 3).map((f) => `${f.sheet}${f.cell ? ` ${f.cell}` : ""}：${f.message}`);
-    blocks.push(warning(`${WARNING_PREFIX}${errors.length}处错误，下文数字取自表格，可能随之有误，请先更正表格再生成。${first.join("；")}${errors.length > 3 ? "……" : ""}`));
+    blocks.push(prompt("请核对", `${WARNING_PREFIX.slice("【请核对：".length)}${errors.length}处错误，下文数字取自表格，可能随之有误，请先更正表格再生成：${first.join("；")}${errors.length > 3 ? "……" : ""}`));
   }
   if (options.withTables) blocks.push(...finalAccountsTableBlocks(fa, options.numbering));
   const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
   const part = (i: number) => blocks.push(heading(1, `${CN[i]}、${i === 13 ? `关于${y}年度预算绩效情况的说明` : FA_NARRATIVE_PARTS[i]}`));
   const sub = (i: number, text: string) => blocks.push(heading(2, `（${CN[i]}）${text}`));
   const p = (text: string) => blocks.push(paragraph(text));
-  const ask = (text: string) => blocks.push(prompt(text));
+  const ask = (text: string) => blocks.push(withPrompts(text));
   const missing = (table: string) => ask(`【未找到「${table}」，本部分请补充表格后重新生成或手工填写】`);
 
   const b = fa.balance;
@@ -395,4 +395,22 @@ export function finalAccountsTableBlocks(fa: FinalAccounts, numbering: FaNumberi
     }
   }
   return out;
+}
+
+/**
+ * A sentence with gaps only the department can fill ("全年安排因公出国（境）团组【请填写】个"): the gaps become prompts
+ * in the report's one style (【待填写：…】, red, found by REPORT.PLACEHOLDER), the rest stays ordinary text.
+ */
+function withPrompts(text: string): ReportBlock {
+  const runs: Run[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/【([^】]*)】/g)) {
+    if (m.index > last) runs.push({ text: text.slice(last, m.index) });
+    const what = m[1].replace(/^请(?:填写)?/, "") || "数字";
+    runs.push({ text: promptText("待填写", what), prompt: true });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last) });
+  const onlyPrompt = runs.every((r) => r.prompt || !r.text.trim());
+  return onlyPrompt ? { kind: "paragraph", runs, prompt: true } : paragraph(...runs);
 }

@@ -424,6 +424,8 @@ export function withFinalAccounts<R extends { pkg: { year: number }; cellOf(path
   const fa = readFinalAccounts(grids, read.pkg.year);
   if (!fa.fa) return { ...read, finalAccounts: null };
   const prefix = `${FA_PATH}.`;
+  // Only 决算 tables in the workbook: their 部门 and 年度 name the package.
+  if (read.sheets.length === 0 && fa.fa) Object.assign(read.pkg, { year: fa.fa.year, unit: (read.pkg as { unit?: string }).unit || fa.fa.unit });
   return {
     ...read,
     cellOf: (path: string) => (path.startsWith(prefix) ? fa.cellOf(path) : read.cellOf(path)),

@@ -255,6 +255,16 @@ const label = (col: number, text: string, style: CellDef["style"] = "label", spa
 const input = (col: number, field: string, type: CellDef["type"] = "amount", span?: number): CellDef => ({ col, field, type, style: "input", span });
 const row = (key: string, cells: CellDef[], height?: number): Block => ({ kind: "row", row: { key, cells, height } as RowDef });
 
+/**
+ * A total computed from other fields: SUM in both flavours (no JX function is needed), blank
+ * while every part is blank (a blank form stays blank, not 0.00).
+ */
+function sumOf(col: number, field: string, parts: string[]): CellDef {
+  const args = parts.map((p) => `{${p}}`).join(",");
+  const f = `=IF(COUNT(${args})=0,"",SUM(${args}))`;
+  return { col, field, type: "amount", style: "computed", formula: { jx: f, native: f } };
+}
+
 /** The sheet name of a table: "公开03表 支出决算表" (at most 31 characters). */
 export function faSheetName(id: FaTableId, numbering: FaNumbering = NUMBERING_2022): string {
   return safeSheetName(`公开${numbering.numbers[id]}表 ${FA_TITLES[id]}`);
@@ -266,7 +276,7 @@ function headRows(id: FaTableId, width: number, p: FaTemplateParams): Block[] {
   return [
     row("title", [label(0, FA_TITLES[id], "title", width)], 30),
     row("tableNo", [label(width - 1, `公开${no}表`, "note")]),
-    row("unit", [label(0, `部门：${p.unit ?? ""}`, "note", 2), label(width - 1, "单位：万元", "note")]),
+    row("unit", [label(0, `部门：${p.unit ?? ""}`, "note", 2), label(Math.max(2, Math.floor(width / 2)), `${p.year}年度`, "note"), label(width - 1, "单位：万元", "note")]),
   ];
 }
 
@@ -326,11 +336,21 @@ export function balanceTemplate(p: FaTemplateParams, items: string[] = DEFAULT_F
     cells.push(input(3, `expenseItems.${i}.name`, "text"), label(4, String(leftTotal + 1 + i), "note"), input(5, `expenseItems.${i}.amount`));
     blocks.push(row(`body${i}`, cells));
   }
+  const incomeCell = (key: string): CellDef =>
+    key === "total"
+      ? sumOf(2, "income.total", BALANCE_INCOME_ROWS.map(([k]) => `income.${k}`))
+      : key === "grandTotal"
+        ? sumOf(2, "income.grandTotal", ["income.total", "income.nonFiscalBalance", "income.opening"])
+        : input(2, `income.${key}`);
+  const expenseCell = (key: string): CellDef =>
+    key === "total"
+      ? sumOf(5, "expense.total", Array.from({ length: body }, (_, i) => `expenseItems.${i}.amount`))
+      : key === "grandTotal"
+        ? sumOf(5, "expense.grandTotal", ["expense.total", "expense.distribution", "expense.closing"])
+        : input(5, `expense.${key}`);
   BALANCE_INCOME_TAIL.forEach(([key, text], k) => {
     const [ekey, etext] = BALANCE_EXPENSE_TAIL[k];
-    blocks.push(
-      row(key, [label(0, text), label(1, String(body + k + 1), "note"), input(2, `income.${key}`), label(3, etext), label(4, String(leftTotal + body + k + 1), "note"), input(5, `expense.${ekey}`)]),
-    );
+    blocks.push(row(key, [label(0, text), label(1, String(body + k + 1), "note"), incomeCell(key), label(3, etext), label(4, String(leftTotal + body + k + 1), "note"), expenseCell(ekey)]));
   });
   blocks.push(...noteRows("balance", width), row("note2", [label(0, "2. 本套报表金额单位转换时可能存在尾数误差。", "note", width)]));
   return { kind: "finalAccounts", name: faSheetName("balance", p.numbering), title: FA_TITLES.balance, widths: [30, 6, 13, 30, 6, 13], blocks };
@@ -341,7 +361,9 @@ export function fiscalBalanceTemplate(p: FaTemplateParams, items: string[] = DEF
   const width = 9;
   const body = Math.max(FISCAL_INCOME_ROWS.length, items.length);
   const leftTotal = body + FISCAL_INCOME_TAIL.length;
-  const split = (base: string) => FUND_SPLIT_COLUMNS.map(([k], i) => input(5 + i, `${base}.${k}`));
+  const split = (base: string) =>
+    FUND_SPLIT_COLUMNS.map(([k], i) => (k === "total" ? sumOf(5, `${base}.total`, ["general", "govFund", "stateCapital"].map((x) => `${base}.${x}`)) : input(5 + i, `${base}.${k}`)));
+  const columnSum = (base: string, parts: (k: string) => string[]) => FUND_SPLIT_COLUMNS.map(([k], i) => sumOf(5 + i, `${base}.${k}`, parts(k)));
   const blocks: Block[] = [
     ...headRows("fiscalBalance", width, p),
     row("header1", [label(0, "收入", "header", 3), label(3, "支出", "header", 6)]),
@@ -357,8 +379,18 @@ export function fiscalBalanceTemplate(p: FaTemplateParams, items: string[] = DEF
   const right: ([string, string] | null)[] = [["total", "本年支出合计"], ["closing", "年末财政拨款结转和结余"], null, null, null, ["grandTotal", "总计"]];
   FISCAL_INCOME_TAIL.forEach(([key, text], k) => {
     const r = right[k];
-    const cells: CellDef[] = [label(0, text), label(1, String(body + k + 1), "note"), input(2, `income.${key}`), label(4, String(leftTotal + body + k + 1), "note")];
-    if (r) cells.push(label(3, r[1]), ...split(`expense.${r[0]}`));
+    const left =
+      key === "total"
+        ? sumOf(2, "income.total", ["income.general", "income.govFund", "income.stateCapital"])
+        : key === "opening"
+          ? sumOf(2, "income.opening", ["income.openingGeneral", "income.openingGovFund", "income.openingStateCapital"])
+          : key === "grandTotal"
+            ? sumOf(2, "income.grandTotal", ["income.total", "income.opening"])
+            : input(2, `income.${key}`);
+    const cells: CellDef[] = [label(0, text), label(1, String(body + k + 1), "note"), left, label(4, String(leftTotal + body + k + 1), "note")];
+    if (r?.[0] === "total") cells.push(label(3, r[1]), ...columnSum("expense.total", (c) => Array.from({ length: body }, (_, i) => `expenseItems.${i}.${c}`)));
+    else if (r?.[0] === "grandTotal") cells.push(label(3, r[1]), ...columnSum("expense.grandTotal", (c) => [`expense.total.${c}`, `expense.closing.${c}`]));
+    else if (r) cells.push(label(3, r[1]), ...split(`expense.${r[0]}`));
     blocks.push(row(key, cells));
   });
   blocks.push(...noteRows("fiscalBalance", width));
@@ -384,7 +416,12 @@ export function basicDetailTemplate(p: FaTemplateParams, items: { code: string; 
     }
     blocks.push(row(`body${r}`, cells));
   }
-  blocks.push(row("totals", [label(0, "人员经费合计", "label", 2), input(2, "personnel"), label(3, "公用经费合计", "label", 5), input(8, "public")]), ...noteRows("basicDetail", width));
+  const classes = (personnel: boolean) => items.flatMap((it, i) => (it.code.length === 3 && PERSONNEL_CLASSES.includes(it.code) === personnel ? [`items.${i}.amount`] : []));
+  const total = (col: number, field: string, parts: string[]) => (parts.length ? sumOf(col, field, parts) : input(col, field));
+  blocks.push(
+    row("totals", [label(0, "人员经费合计", "label", 2), total(2, "personnel", classes(true)), label(3, "公用经费合计", "label", 5), total(8, "public", classes(false))]),
+    ...noteRows("basicDetail", width),
+  );
   return { kind: "finalAccounts", name: faSheetName("basicDetail", p.numbering), title: FA_TITLES.basicDetail, widths: [10, 24, 11, 10, 24, 11, 10, 24, 11], blocks };
 }
 
@@ -403,7 +440,18 @@ export function sangongTemplate(p: FaTemplateParams): SheetTemplate {
     row("header2", h2, 30),
     row("header3", h3, 36),
     row("columnNumbers", Array.from({ length: 12 }, (_, i) => label(i, String(i + 1), "header"))),
-    row("values", [...SANGONG_COLUMNS.map(([k], i) => input(i, `budget.${k}`)), ...SANGONG_COLUMNS.map(([k], i) => input(6 + i, `final.${k}`))]),
+    row(
+      "values",
+      (["budget", "final"] as const).flatMap((side, g) =>
+        SANGONG_COLUMNS.map(([k], i) =>
+          k === "vehicle"
+            ? sumOf(g * 6 + i, `${side}.vehicle`, [`${side}.purchase`, `${side}.operation`])
+            : k === "total"
+              ? sumOf(g * 6 + i, `${side}.total`, ["overseas", "purchase", "operation", "reception"].map((x) => `${side}.${x}`))
+              : input(g * 6 + i, `${side}.${k}`),
+        ),
+      ),
+    ),
     row("note", [label(0, `${FA_NOTES.sangong}其中，预算数为“三公”经费全年预算数，反映按规定程序调整后的预算数；决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。`, "note", width)], 45),
   ];
   return { kind: "finalAccounts", name: faSheetName("sangong", p.numbering), title: FA_TITLES.sangong, widths: Array(12).fill(10), blocks };
