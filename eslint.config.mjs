@@ -23,4 +23,9 @@ export default tseslint.config(
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
+  {
+    // The start-up check must run in IE11 / EdgeHTML as written: plain ES5, a classic script.
+    files: ["src/startup/**/*.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script" },
+  },
 );

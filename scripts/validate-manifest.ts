@@ -1,7 +1,8 @@
 // 离线校验 manifest.xml 的结构。`office-addin-manifest validate` 需要联网调用微软的服务，
 // 这里只检查本项目踩得到的规则：根元素与命名空间、元素顺序、GUID、版本号、长度上限、
 // resid 定义、https、共享运行时、JX 命名空间、图标文件的像素尺寸。
-// 用法：tsx scripts/validate-manifest.ts [manifest.xml]
+// 正式部署的清单（npm run build -- --env url=… 生成的 dist/manifest.xml）加 --production：不许出现 localhost。
+// 用法：tsx scripts/validate-manifest.ts [--production] [manifest.xml]
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -144,7 +145,14 @@ export interface ValidateOptions {
   rootDir?: string;
   /** Expected custom-functions namespace. */
   namespace?: string;
+  /** A manifest for a department's web server (dist/manifest.xml of `npm run build -- --env url=…`):
+   *  localhost / 127.0.0.1 addresses are errors, and icons are read from rootDir relative to the
+   *  folder of the task pane page (the hosting address). */
+  production?: boolean;
 }
+
+/** Host names that only mean "this computer": never in a manifest other people install. */
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "0.0.0.0"]);
 
 const NS = {
   officeApp: "http://schemas.microsoft.com/office/appforoffice/1.1",
@@ -379,6 +387,17 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): Ma
     }
   }
   for (const { value, el } of urlValues) {
+    if (options.production) {
+      let hostname = "";
+      try {
+        hostname = new URL(value).hostname;
+      } catch {
+        report("url.invalid", `${at(el)}：不是有效的网址：${value}`);
+      }
+      if (LOCAL_HOSTS.has(hostname)) {
+        report("url.localhost", `${at(el)}：正式部署的清单不能指向本机地址（其他电脑访问不到）：${value}；请用 npm run build -- --env url=https://单位网站/路径/ 重新构建`);
+      }
+    }
     if (!value.toLowerCase().startsWith("https://")) {
       report("url.https", `${at(el)}：<${el.name}> 的网址必须使用 https：${value}`);
     } else if (value.length > LIMITS.url) {
@@ -506,8 +525,10 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): Ma
     }
   }
 
-  // Icon files served by the dev server must exist in assets/ with the declared pixel size.
+  // Icon files served by the dev server (or, in production, by the hosting address) must exist in assets/ with the declared pixel size.
   if (options.rootDir !== undefined) {
+    const page = defaultSource?.attrs.DefaultValue ?? "";
+    const base = options.production ? page.slice(0, page.lastIndexOf("/") + 1) : "https://localhost:3000/";
     const icons: { url: string; size: number; el: XmlElement }[] = [];
     const iconUrl = top("IconUrl");
     const hiResIconUrl = top("HighResolutionIconUrl");
@@ -528,11 +549,12 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): Ma
         report("url.invalid", `${at(icon.el)}：不是有效的网址：${icon.url}`);
         continue;
       }
-      if (url.hostname !== "localhost" || !url.pathname.startsWith("/assets/")) continue;
-      const key = `${url.pathname}@${icon.size}`;
+      if (base === "" || !url.href.startsWith(base)) continue;
+      const rel = decodeURIComponent(url.href.slice(base.length).split(/[?#]/)[0]!);
+      if (!rel.startsWith("assets/")) continue;
+      const key = `${rel}@${icon.size}`;
       if (checked.has(key)) continue;
       checked.add(key);
-      const rel = decodeURIComponent(url.pathname.slice(1));
       const file = path.join(options.rootDir, rel);
       if (!existsSync(file)) {
         report("icon.missing", `图标文件不存在：${rel}（${at(icon.el)} 引用）`);
@@ -551,13 +573,13 @@ export function validateManifest(xml: string, options: ValidateOptions = {}): Ma
 }
 
 /** Reads and checks a manifest file; returns the exit code. */
-export function runCli(file: string): number {
+export function runCli(file: string, production = false): number {
   const name = path.basename(file);
   if (!existsSync(file)) {
     console.error(`找不到清单文件：${file}`);
     return 1;
   }
-  const problems = validateManifest(readFileSync(file, "utf8"), { rootDir: path.dirname(path.resolve(file)) });
+  const problems = validateManifest(readFileSync(file, "utf8"), { rootDir: path.dirname(path.resolve(file)), production });
   if (problems.length === 0) {
     console.log(`${name} 校验通过`);
     return 0;
@@ -568,5 +590,9 @@ export function runCli(file: string): number {
 }
 
 if (/validate-manifest\.[cm]?[jt]s$/.test(process.argv[1] ?? "")) {
-  process.exitCode = runCli(process.argv[2] ?? "manifest.xml");
+  // tsx scripts/validate-manifest.ts [--production] [manifest.xml]
+  const args = process.argv.slice(2);
+  const production = args.includes("--production");
+  const files = args.filter((a) => !a.startsWith("--"));
+  process.exitCode = runCli(files[files.length - 1] ?? "manifest.xml", production);
 }

@@ -18,6 +18,7 @@ import { HELP, MAIN_HELP } from "./help";
 import { exportModel, importModel } from "./model";
 import { buildReport, errorWarning, promptCount, readReportInput, reportText, writeDocx } from "./report";
 import { newWorkbook, writeLayouts, writeWorkbook } from "./xlsx";
+import { VERSION } from "../version";
 
 type Out = (text: string) => void;
 // Text from cells and file names reaches the terminal: control characters (escape sequences, bells,
@@ -238,7 +239,7 @@ export async function main(argv: string[]): Promise<number> {
     return HELP[rest[0]] ? EXIT.ok : EXIT.usage;
   }
   if (command === "--version" || command === "-v") {
-    out("jixiao 0.1.0");
+    out(`jixiao ${VERSION}`);
     return EXIT.ok;
   }
   const run = COMMANDS[command];

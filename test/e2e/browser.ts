@@ -35,12 +35,12 @@ export function ensureBuilt(): void {
   execFileSync(process.execPath, [path.join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "development"], { cwd: ROOT, stdio: "pipe" });
 }
 
-/** Serves dist/ on 127.0.0.1 (a free port). */
-export async function serveDist(): Promise<{ url: string; close(): Promise<void> }> {
+/** Serves dist/ (or another built folder) on 127.0.0.1 (a free port). */
+export async function serveDist(root: string = DIST): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const file = path.join(DIST, decodeURIComponent(url.pathname));
-    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
     }

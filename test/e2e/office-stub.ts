@@ -4,6 +4,8 @@
  */
 import { createExcelHost, installExcelGlobals } from "../host";
 
-const host = createExcelHost({ sheets: ["Sheet1"], requirementSets: { CustomFunctionsRuntime: "1.1" } });
+// A test may set window.__OFFICE_STUB_SETS before the page loads to play an older Excel.
+const older = (window as unknown as { __OFFICE_STUB_SETS?: Record<string, string> }).__OFFICE_STUB_SETS;
+const host = createExcelHost({ sheets: ["Sheet1"], requirementSets: { CustomFunctionsRuntime: "1.1", ...older } });
 installExcelGlobals(host);
 (window as unknown as { __host: typeof host }).__host = host;

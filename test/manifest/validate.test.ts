@@ -125,3 +125,37 @@ describe("parseXml", () => {
     expect(() => parseXml("<a>\n<b>\n</a>")).toThrow(/第 3 行.*<\/a>.*第 2 行.*<b>/);
   });
 });
+
+describe("validateManifest for a department's web server (--production)", () => {
+  const site = "https://intranet.example/jixiao/";
+  const hosted = manifest.split("https://localhost:3000/").join(site);
+
+  test("the manifest rewritten for a hosting address passes, icons read relative to it", () => {
+    expect(hosted).not.toContain("localhost");
+    expect(validateManifest(hosted, { rootDir, production: true })).toEqual([]);
+  });
+
+  test("the development manifest is rejected: localhost, named with its line", () => {
+    const problems = validateManifest(manifest, { production: true });
+    expect(codes(problems)).toContain("url.localhost");
+    expect(problems.find((p) => p.code === "url.localhost")!.message).toMatch(/第 \d+ 行：正式部署的清单不能指向本机地址.*https:\/\/localhost:3000\//);
+    // Without --production the same manifest is fine (npm start uses it).
+    expect(codes(validateManifest(manifest))).not.toContain("url.localhost");
+  });
+
+  test("127.0.0.1 is rejected too", () => {
+    const xml = hosted.replace(`${site}functions.json`, "https://127.0.0.1/jixiao/functions.json");
+    expect(codes(validateManifest(xml, { production: true }))).toEqual(["url.localhost"]);
+  });
+
+  test("plain http is rejected", () => {
+    const xml = hosted.replace(`${site}functions.js"`, 'http://intranet.example/jixiao/functions.js"');
+    const problems = validateManifest(xml, { production: true });
+    expect(problems).toEqual([{ code: "url.https", message: expect.stringMatching(/必须使用 https：http:\/\/intranet\.example\/jixiao\/functions\.js/) }]);
+  });
+
+  test("an icon missing under the hosting address is found", () => {
+    const xml = hosted.replace(`${site}assets/icon-80.png`, `${site}assets/icon-81.png`);
+    expect(codes(validateManifest(xml, { rootDir, production: true }))).toEqual(["icon.missing"]);
+  });
+});
