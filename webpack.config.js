@@ -154,6 +154,12 @@ module.exports = async (env = {}, argv = {}) => {
   const outDir = env.out ? path.resolve(String(env.out)) : path.resolve(__dirname, "dist");
   const zipFile = siteUrl === DEV_URL ? null : path.join(path.dirname(outDir), `jixiao-addin-${VERSION}${officeJs === "local" ? "-offline" : ""}.zip`);
   const officeJsPackage = path.dirname(require.resolve("@microsoft/office-js/package.json"));
+  if (!dev && siteUrl === DEV_URL) {
+    console.warn(
+      "提示：没有给出 --env url，dist/manifest.xml 仍指向 https://localhost:3000/，只能在本机试用。" +
+        "部署到单位请用 npm run build -- --env url=https://单位网站/路径/（见 README「部署到单位」）。",
+    );
+  }
 
   return {
     mode: dev ? "development" : "production",
