@@ -145,8 +145,9 @@ describe("in Chromium", () => {
     }
   });
 
-  test("a current engine with Office answering: the pane starts, no start-up message even after the timeout, version in the footer", async () => {
-    const { page, close } = await open("stub");
+  test("WebView2 (Chromium Edge, \"Edg/\") with Office answering: the pane starts, no start-up message even after the timeout, version in the footer", async () => {
+    const webView2 = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91";
+    const { page, close } = await open("stub", { userAgent: webView2 });
     try {
       await page.getByRole("tab", { name: "模板" }).waitFor();
       await page.waitForTimeout(TIMEOUT_MS + 300);
