@@ -63,7 +63,8 @@ function sideloadHelp() {
   } else {
     desktop = ["Linux 没有 Excel 桌面版，请使用 Excel 网页版：", ""];
   }
-  return [...common, ...desktop, ...web, "====================================================================", ""].join("\n");
+  const deploy = ["", "给整个单位使用（放到单位的 https 网站、集中部署清单）：见 README「部署到单位」，npm run build -- --env url=https://单位网站/路径/。"];
+  return [...common, ...desktop, ...web, ...deploy, "====================================================================", ""].join("\n");
 }
 
 console.log("正在以开发模式构建……");

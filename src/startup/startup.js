@@ -61,7 +61,8 @@
     box.setAttribute("data-kind", kind);
     box.style.cssText =
       "font-family:'Microsoft YaHei','PingFang SC','Noto Sans CJK SC',sans-serif;font-size:14px;line-height:1.6;" +
-      "color:#242424;background:#fff8e1;border-left:4px solid #c19c00;margin:12px;padding:12px 16px;";
+      "color:#242424;background:#fff8e1;border-left:4px solid #c19c00;margin:12px;padding:12px 16px;" +
+      "word-wrap:break-word;overflow-wrap:break-word;"; // long addresses wrap in a narrow pane (words stay whole)
     var h = document.createElement("h2");
     h.style.cssText = "font-size:16px;margin:0 0 8px 0;";
     h.appendChild(document.createTextNode(title));

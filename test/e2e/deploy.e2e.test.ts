@@ -3,7 +3,9 @@
  * into a temporary folder. Its manifest points only at the test address, nothing in it names localhost,
  * nothing loads from outside the site, the zip holds the same files, and in Chromium with every request
  * outside the local test server blocked, the task pane loads office.js (and the files office.js loads)
- * from the local server and renders. One production build (≈ 30 s on an idle machine, minutes on a busy one).
+ * from the local server and renders — outside Office, and as Excel on Windows starts it, where only
+ * what Excel itself answers to office.js (window.external, test/e2e/win32-host.ts) is simulated.
+ * One production build (≈ 30 s on an idle machine, minutes on a busy one).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,6 +15,7 @@ import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { parseXml, validateManifest, type XmlElement } from "../../scripts/validate-manifest";
 import { launchChromium, ROOT, serveDist } from "./browser";
+import { EXCEL_2019, EXCEL_2021, win32HostScript, type SupportedMatrix } from "./win32-host";
 
 jest.setTimeout(900_000);
 
@@ -173,12 +176,14 @@ describe("the offline build in Chromium, every request outside the local test se
   });
 
   /** Opens the task pane; returns the local responses and the outside requests (all aborted). */
-  async function open(query: string): Promise<{ page: Page; local: Map<string, number>; outside: string[]; errors: string[]; close(): Promise<void> }> {
+  async function open(
+    query: string,
+    excel?: SupportedMatrix,
+  ): Promise<{ page: Page; local: Map<string, number>; outside: string[]; errors: string[]; close(): Promise<void> }> {
     const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      (window as unknown as { JIXIAO_STARTUP_TIMEOUT_MS: number }).JIXIAO_STARTUP_TIMEOUT_MS = 3000;
-    });
+    await page.addInitScript({ content: "window.JIXIAO_STARTUP_TIMEOUT_MS = 3000;" });
+    if (excel) await page.addInitScript({ content: win32HostScript(excel) });
     const local = new Map<string, number>();
     const outside: string[] = [];
     const errors: string[] = [];
@@ -213,15 +218,47 @@ describe("the offline build in Chromium, every request outside the local test se
     }
   });
 
-  test("as Excel on Windows starts it (_host_Info): office.js loads the Excel host file and the Chinese strings from the local server, nothing from outside", async () => {
-    const { page, local, outside, close } = await open("?_host_Info=Excel$Win32$16.01$zh-CN$$$$0");
+  const WIN32 = "?_host_Info=Excel$Win32$16.01$zh-CN$$$$0"; // what Excel on Windows appends to the task pane address
+
+  test("in Excel 2021 on Windows (window.external answering as Excel does): office.js and the Excel host file from the local server, the pane starts connected", async () => {
+    const { page, local, outside, errors, close } = await open(WIN32, EXCEL_2021);
     try {
-      // With no Excel process behind the page, Office never answers: the start-up message says so instead of a blank pane.
-      await page.locator("#jixiao-startup-message[data-kind=noresponse]").waitFor({ timeout: 10_000 });
+      await page.getByRole("tab", { name: "模板" }).waitFor();
       expect(local.get("/office-js/office.js")).toBe(200);
       expect(local.get("/office-js/excel-win32-16.01.js")).toBe(200);
       expect(local.get("/office-js/zh-cn/office_strings.js")).toBe(200);
       expect([...local.values()].filter((s) => s !== 200)).toEqual([]);
+      // Real office.js reports the host and the sets Excel gave it; the pane runs as in Excel, not in design mode.
+      await expect(page.evaluate(() => [Office.context.host, Office.context.requirements.isSetSupported("ExcelApi", "1.14")])).resolves.toEqual(["Excel", true]);
+      await expect(page.getByText("没有连接到 Excel").count()).resolves.toBe(0);
+      await expect(page.getByTestId("version").innerText()).resolves.toBe(`绩效自评助手 ${pkg.version}`);
+      expect(outside).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("in Excel 2019 (ExcelApi 1.8, no shared runtime): real office.js answers isSetSupported, the pane says in Chinese what to use instead", async () => {
+    const { page, outside, close } = await open(WIN32, EXCEL_2019);
+    try {
+      const notice = page.getByTestId("requirement-problem");
+      await notice.waitFor();
+      const text = await notice.innerText();
+      expect(text).toContain("ExcelApi 1.14、SharedRuntime 1.1");
+      expect(text).toContain("jixiao template");
+      await expect(page.getByRole("tab", { name: "模板" }).count()).resolves.toBe(0);
+      expect(outside).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test("Excel not answering at all (no window.external): the start-up message instead of a blank pane, still nothing from outside", async () => {
+    const { page, local, outside, close } = await open(WIN32);
+    try {
+      await page.locator("#jixiao-startup-message[data-kind=noresponse]").waitFor({ timeout: 15_000 });
+      expect(local.get("/office-js/excel-win32-16.01.js")).toBe(200);
       expect(outside).toEqual([]);
     } finally {
       await close();
