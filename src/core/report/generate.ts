@@ -59,7 +59,18 @@ interface Ctx {
   said: Set<string>;
 }
 
-const num = (raw: Raw | undefined): Dec | null => amountOrNull(raw ?? null);
+/** Parsed amounts, cached per cell text (a package repeats the same few thousand values; Dec is immutable). */
+const PARSED = new Map<string | number, Dec | null>();
+function num(raw: Raw | undefined): Dec | null {
+  if (raw === null || raw === undefined) return null;
+  let v = PARSED.get(raw);
+  if (v === undefined) {
+    v = amountOrNull(raw);
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(raw, v);
+  }
+  return v;
+}
 const money = (x: Dec): string => `${fmt(x)}万元`;
 const count = (x: Dec): string => (x.isInteger() ? x.toFixed(0) : plain(x));
 const points = (x: Dec): string => `${fmt(x)}分`;
