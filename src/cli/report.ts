@@ -50,9 +50,9 @@ export function errorWarning(file: string, errors: Finding[], shown = 5): string
   return lines.join("\n");
 }
 
-/** 【待填写：…】 prompts left in the report (the 报告素材 items that are blank or missing); 【请核对：…】 ones are not counted. */
+/** 【待填写：…】 prompts asking for a 报告素材 item (blank or missing); blanks of the forms and 【请核对：…】 ones are not counted. */
 export function promptCount(doc: ReportDocument): number {
-  return prompts(doc).filter((t) => t.startsWith("【待填写")).length;
+  return prompts(doc).filter((t) => t.startsWith("【待填写") && t.includes("「报告素材」")).length;
 }
 
 export function reportText(doc: ReportDocument): string {

@@ -225,6 +225,11 @@ describe("seed 002 绥宁县数据局", () => {
     expect(prompts.length).toBe(9);
     // The 002 report: 人员经费 is not derived (基本支出 − 公用经费 would print 253.03; the unit's report says 210.55).
     expect(all).not.toContain("253.03");
+    // Typed as the unit's report states it, 210.55 is used, and said not to close the sum:
+    // 210.55 + 377.19 = 587.74, while 基本支出 is 630.22 (= 253.03 + 377.19).
+    const typed = renderPlainText(generateReport(pkg, { ...MATERIAL_003, staffBudget: "", staffFinal: "210.55" }, []));
+    expect(typed).toContain("其中人员经费210.55万元");
+    expect(typed).toContain("【请核对：人员经费与表格对不上：报告素材的人员经费210.55万元 + 基础数据表的公用经费377.19万元 = 587.74万元，自评表的基本支出为630.22万元。");
   });
 });
 

@@ -95,6 +95,16 @@ describe("clipboard: plain text and HTML", () => {
     expect(html).toMatch(/page-break-after:avoid;">2024年“三公”经费情况表<\/p>/);
   });
 
+  test("a gap inside report text (a prompt run) is red on its own in the HTML, and its sheet row is a prompt row", () => {
+    const gap: ReportDocument = {
+      unit: "",
+      year: 2024,
+      blocks: [{ kind: "paragraph", runs: [{ text: "全年安排因公出国（境）团组" }, { text: "【待填写：团组数】", prompt: true }, { text: "个。" }] }],
+    };
+    expect(renderHtml(gap)).toContain('全年安排因公出国（境）团组<span style="color:#C00000;">【待填写：团组数】</span>个。</p>');
+    expect(renderSheet(gap).rows[0].style).toBe("prompt");
+  });
+
   test("text is escaped; both flavours are offered", () => {
     const tiny: ReportDocument = { unit: "A<B", year: 2024, blocks: [{ kind: "paragraph", runs: [{ text: "a < b & c" }] }] };
     expect(renderHtml(tiny)).toContain("a &lt; b &amp; c");

@@ -409,7 +409,21 @@ function findFigures(s: string): { figures: Figure[]; all: { start: number; end:
 
 /** Does the written figure agree with one of the values, at the decimals written? */
 function agrees(f: Figure, values: Dec[], percent: boolean): boolean {
-  return values.some((v) => round(percent ? v.times(100) : v, f.decimals).equals(f.value));
+  return roundedTexts(values, percent, f.decimals).has(f.value.toFixed(f.decimals));
+}
+
+/** The values rounded to `decimals`, as texts; cached per list (a package's lists are compared with many figures). */
+const ROUNDED = new WeakMap<Dec[], Map<string, Set<string>>>();
+function roundedTexts(values: Dec[], percent: boolean, decimals: number): Set<string> {
+  let byKey = ROUNDED.get(values);
+  if (!byKey) ROUNDED.set(values, (byKey = new Map()));
+  const key = `${percent ? "%" : ""}${decimals}`;
+  let set = byKey.get(key);
+  if (!set || set.size === 0) {
+    set = new Set(values.map((v) => round(percent ? v.times(100) : v, decimals).toFixed(decimals)));
+    byKey.set(key, set);
+  }
+  return set;
 }
 
 // ---- The check ----
@@ -611,8 +625,8 @@ function clip(sentence: string, around: string): string {
  * wrapped mid-sentence) is joined into one stream and split into sentences.
  */
 function paragraphsOf(input: string | ReportParagraph[]): ReportParagraph[] {
-  if (typeof input !== "string") return input;
-  const lines = input.split(/\r?\n/);
+  if (typeof input !== "string") return input.filter((p) => !ATTACHMENT_RE.test(p.text.trim()));
+  const lines = input.split(/\r?\n/).filter((l) => !ATTACHMENT_RE.test(l.trim()));
   let text = "";
   for (const line of lines) {
     const t = line.trim();
@@ -623,6 +637,9 @@ function paragraphsOf(input: string | ReportParagraph[]): ReportParagraph[] {
   }
   return [{ text }];
 }
+
+/** A line of the 附件 list ("附件：1．2024年度部门整体支出绩效评价基础数据表", "3．2024年度项目支出绩效自评表（某项目）"): names, no figures. */
+const ATTACHMENT_RE = /^(附件\s*\d*\s*[：:]\s*)?\d+\s*[．.、]\s*\d{4}年度[^。；，]*表(（[^）]*）)?$/;
 
 /** "一、基本情况", "（二）项目支出情况", "3．人员情况": short, numbered, not ending a sentence. */
 function isHeading(line: string): boolean {

@@ -91,6 +91,8 @@ export function prompts(doc: ReportDocument): string[] {
  * Unbalanced quotes are left as they are.
  */
 export function nestQuotes(text: string): string {
+  const first = text.indexOf("“");
+  if (first < 0 || text.indexOf("“", first + 1) < 0) return text; // fewer than two openings: nothing nests
   let depth = 0;
   let out = "";
   for (const ch of text) {

@@ -59,7 +59,18 @@ interface Ctx {
   said: Set<string>;
 }
 
-const num = (raw: Raw | undefined): Dec | null => amountOrNull(raw ?? null);
+/** Parsed amounts, cached per cell text (a package repeats the same few thousand values; Dec is immutable). */
+const PARSED = new Map<string | number, Dec | null>();
+function num(raw: Raw | undefined): Dec | null {
+  if (raw === null || raw === undefined) return null;
+  let v = PARSED.get(raw);
+  if (v === undefined) {
+    v = amountOrNull(raw);
+    if (PARSED.size > 50_000) PARSED.clear();
+    PARSED.set(raw, v);
+  }
+  return v;
+}
 const money = (x: Dec): string => `${fmt(x)}万元`;
 const count = (x: Dec): string => (x.isInteger() ? x.toFixed(0) : plain(x));
 const points = (x: Dec): string => `${fmt(x)}分`;
@@ -359,6 +370,16 @@ function basicExpense(ctx: Ctx): ReportBlock[] {
   if (basic !== null) {
     const parts = [staff !== null ? withShare("人员经费", staff, basic) : "", pf.final !== null ? withShare("公用经费", pf.final, basic) : ""].filter(Boolean);
     out.push(para(`${ctx.y}年基本支出${money(basic)}${parts.length ? `，其中${parts.join("；")}` : ""}。`));
+    // 基本支出 = 人员经费 + 公用经费 (部门决算口径): the typed 人员经费 must close the sum.
+    if (staff !== null && pf.final !== null && !round(staff.plus(pf.final), 2).equals(round(basic, 2))) {
+      out.push(
+        ...conflict(
+          ctx,
+          "staffExpense",
+          `人员经费与表格对不上：报告素材的人员经费${money(staff)} + 基础数据表的公用经费${money(pf.final)} = ${money(staff.plus(pf.final))}，自评表的基本支出为${money(basic)}。请核对人员经费（按决算填写）或基本支出后重新生成`,
+        ),
+      );
+    }
   }
   if (pf.final !== null) {
     let text = controlSentence("公用经费", "公用经费控制率", pf);

@@ -58,36 +58,46 @@ export const MATERIAL_ITEMS: { key: TextKey | "achievements"; label: string; hin
 /** How many 主要成绩 rows an empty sheet offers. */
 export const ACHIEVEMENT_ROWS = 5;
 
-const WIDTHS = [18, 90];
+/** 项目 | 内容 (the input) | 填写说明 (each item's hint, next to its cell rather than in one long note). */
+const WIDTHS = [18, 80, 36];
 
 /** Items of one line (a title, a number, a date): a short row. */
 const SHORT_ITEMS = new Set<string>(["noticeTitle", "noticeNumber", "period", "staffBudget", "staffFinal", "signatureUnit", "signatureDate"]);
 
-function textRow(key: string, label: string, field: string, height: number): RowDef {
+/** Lines a text takes in a column of `width` characters (a Chinese character counts 2), at about 14 pt a line. */
+function hintHeight(text: string, width: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) <= 0xff ? 1 : 2;
+  return Math.ceil(w / (width - 2)) * 14 + 6;
+}
+
+function textRow(key: string, label: string, field: string, height: number, hint: string): RowDef {
   return {
     key,
-    height,
+    // Tall enough for the input's usual text and for the whole hint: nothing is clipped when printed.
+    height: Math.max(height, hintHeight(hint, WIDTHS[2])),
     cells: [
       { col: 0, label, style: "label" },
       { col: 1, field, type: "text", style: "input" },
+      { col: 2, label: hint, style: "note" },
     ],
   };
 }
 
 export function materialTemplate(params: { year: number }): SheetTemplate {
   const blocks: Block[] = [
-    { kind: "row", row: { key: "title", height: 30, match: [/报告素材$/], cells: [{ col: 0, span: 2, label: `${params.year}${MATERIAL_TITLE_SUFFIX}`, style: "title" }] } },
+    { kind: "row", row: { key: "title", height: 30, match: [/报告素材$/], cells: [{ col: 0, span: 3, label: `${params.year}${MATERIAL_TITLE_SUFFIX}`, style: "title" }] } },
     {
       kind: "row",
       row: {
         key: "note",
-        height: 45,
+        height: 32,
         match: [/^说明/],
         cells: [
           {
             col: 0,
-            span: 2,
-            label: "说明：本表填写只有本单位才知道的情况；报告中的数字一律取自基础数据表和自评表，不在此填写。" + MATERIAL_ITEMS.map((i) => `${i.label}：${i.hint}`).join("；") + "。",
+            span: 3,
+            label: "说明：本表填写只有本单位才知道的情况。报告中的数字取自基础数据表和自评表；表格中没有的数（人员经费）才在这里填写。留空的项目在报告中以红字【待填写】标出。",
             style: "note",
           },
         ],
@@ -96,9 +106,9 @@ export function materialTemplate(params: { year: number }): SheetTemplate {
   ];
   for (const item of MATERIAL_ITEMS) {
     if (item.key === "achievements") {
-      blocks.push({ kind: "list", path: "achievements", count: ACHIEVEMENT_ROWS, item: textRow("achievement", item.label, "text", 60) });
+      blocks.push({ kind: "list", path: "achievements", count: ACHIEVEMENT_ROWS, item: textRow("achievement", item.label, "text", 60, item.hint) });
     } else {
-      blocks.push({ kind: "row", row: textRow(item.key, item.label, item.key, item.key === "duties" ? 120 : SHORT_ITEMS.has(item.key) ? 20 : 60) });
+      blocks.push({ kind: "row", row: textRow(item.key, item.label, item.key, item.key === "duties" ? 120 : SHORT_ITEMS.has(item.key) ? 20 : 60, item.hint) });
     }
   }
   return { kind: "material", name: MATERIAL_SHEET_NAME, title: `${params.year}${MATERIAL_TITLE_SUFFIX}`, widths: WIDTHS, blocks };

@@ -1,5 +1,5 @@
 import { Button, Link, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { blockText, isPrompt, type ReportDocument } from "../../core/report";
+import { blockText, type ReportDocument } from "../../core/report";
 
 const useStyles = makeStyles({
   bar: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
@@ -19,6 +19,7 @@ const useStyles = makeStyles({
   p: { textIndent: "2em", margin: "2px 0" },
   prompt: { textIndent: "2em", margin: "2px 0", color: tokens.colorPaletteRedForeground1 },
   signature: { textAlign: "right", margin: "2px 0", paddingRight: "4em" },
+  gap: { color: tokens.colorPaletteRedForeground1 },
   table: { borderCollapse: "collapse", width: "100%", fontSize: "12px", "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke1}`, padding: "2px 4px" } },
   empty: { color: tokens.colorNeutralForeground3, padding: tokens.spacingVerticalL },
 });
@@ -130,9 +131,18 @@ export function Report({ doc, tableErrors, busy, onGenerate, onToSheet, onToDocx
                   </p>
                 ));
               default:
-                return (
-                  <p key={i} className={isPrompt(b) ? styles.prompt : styles.p}>
+                // A whole prompt paragraph is red; a prompt run inside report text (a gap to fill) is red on its own.
+                return b.prompt || !b.runs.some((r) => r.prompt) ? (
+                  <p key={i} className={b.prompt ? styles.prompt : styles.p}>
                     {blockText(b)}
+                  </p>
+                ) : (
+                  <p key={i} className={styles.p}>
+                    {b.runs.map((r, j) => (
+                      <span key={j} className={r.prompt ? styles.gap : undefined}>
+                        {r.text}
+                      </span>
+                    ))}
                   </p>
                 );
             }
