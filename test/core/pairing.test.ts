@@ -104,3 +104,27 @@ describe("seed 004: all 6 projects find their 专项", () => {
     expect(f?.message).toContain("对应专项「服务大厅运转费用」");
   });
 });
+
+describe("indicators ↔ 附件1 figures by meaning (seed 003)", () => {
+  test("财政供养人员控制率 is 在职人员控制率: checked against 75 ÷ 88 = 85.23%, and the pairing is a 提示 naming both cells", () => {
+    const p = loadSeed("003");
+    const i = p.selfEvaluation!.indicators.findIndex((x) => x.name === "在职人员控制率");
+    expect(i).toBe(0); // the 1st indicator → 附件2 row 13
+    p.selfEvaluation!.indicators[i].name = "财政供养人员控制率";
+    p.selfEvaluation!.indicators[i].actual = "85.00%";
+    const fs = checkGrids(packageLayouts({ year: 2024, preset: HUNAN_2024 }, p).map((l) => layoutToGrid(l))).findings;
+    const vs = fs.find((f) => f.rule === "INDICATOR.VS_BASIC" && f.cell === "F13");
+    // 75 ÷ 88 = 0.852272… → 85.23%
+    expect(vs).toMatchObject({ severity: "错误", sheet: "附件2 整体支出自评表", expected: "85.23%", actual: "85.00%" });
+    expect(vs?.message).toBe("指标「财政供养人员控制率」实际完成值 85.00%（按含义对应基础数据表「在职人员控制率」），按基础数据表 实际在职人数 ÷ 编制数 = 75 ÷ 88 计算应为 85.23%。");
+    const pair = fs.filter((f) => f.rule === "PAIR.SIMILAR_NAME");
+    expect(pair.map((f) => [f.severity, f.sheet, f.cell, f.expected, f.actual])).toEqual([["提示", "附件2 整体支出自评表", "F13", "在职人员控制率", "财政供养人员控制率"]]);
+    // 附件1 rows 2–3: 编制数 B3, 实际在职人数 D3 (the header is row 2)
+    expect(pair[0].message).toContain("与基础数据表「在职人员控制率」（附件1 基础数据表 D3 ÷ 附件1 基础数据表 B3）是同一比率的另一种叫法");
+  });
+
+  test("the names 附件1 uses pair silently; a 控制率 of no 附件1 figure is not paired", () => {
+    const fs = checkGrids(seedGrids("003")).findings;
+    expect(fs.filter((f) => f.rule === "PAIR.SIMILAR_NAME" || f.rule === "PAIR.UNPAIRED")).toEqual([]);
+  });
+});

@@ -59,6 +59,9 @@ export const RESTATED_RATES: readonly { name: string; aliases: string[]; num: st
   { name: "项目经费控制率", aliases: ["项目支出控制率", "项目资金控制率"], num: "basic.project.final", den: "basic.project.budget" },
 ];
 
+/** A 附件1 figure in a message: headcounts as whole numbers (75), amounts with 2 decimals (10.41). */
+const figure = (path: string, x: Dec): string => (path.startsWith("basic.staff.") ? x.toFixed() : money(x));
+
 /** Quotes and spaces aside: "“三公”经费控制率" → "三公经费控制率". */
 export const rateKey = (name: string): string => name.replace(/[\s\u3000“”"'‘’「」（）()]/g, "");
 
@@ -200,7 +203,7 @@ export const indicatorRules: Rule[] = [
         const by = match.kind === "exact" ? "" : `（按含义对应基础数据表「${source.name}」）`;
         ctx.report(
           `${p}.actual`,
-          `指标「${text(ctx, `${p}.name`)}」实际完成值 ${written}${by}，按基础数据表 ${ctx.label(source.num)} ÷ ${ctx.label(source.den)} = ${money(n)} ÷ ${money(d)} 计算应为 ${percent(r.value)}。`,
+          `指标「${text(ctx, `${p}.name`)}」实际完成值 ${written}${by}，按基础数据表 ${ctx.label(source.num)} ÷ ${ctx.label(source.den)} = ${figure(source.num, n)} ÷ ${figure(source.den, d)} 计算应为 ${percent(r.value)}。`,
           percent(r.value),
           written,
         );
