@@ -5,6 +5,7 @@
  */
 import { checkGrids, DEFAULT_TOLERANCES, HUNAN_2024, layoutToGrid, packageLayouts } from "../../src/core";
 import { dice, matchNames, nameKey, pairNames } from "../../src/core/pairing";
+import { restatedRateOf } from "../../src/core/check/rules/indicator";
 import { loadSeed, seedGrids } from "../helpers/seeds";
 
 const T = DEFAULT_TOLERANCES.nameSimilarity;
@@ -123,8 +124,23 @@ describe("indicators ↔ 附件1 figures by meaning (seed 003)", () => {
     expect(pair[0].message).toContain("与基础数据表「在职人员控制率」（附件1 基础数据表 D3 ÷ 附件1 基础数据表 B3）是同一比率的另一种叫法");
   });
 
-  test("the names 附件1 uses pair silently; a 控制率 of no 附件1 figure is not paired", () => {
+  test("the names 附件1 uses pair silently (seed 003's four 控制率)", () => {
     const fs = checkGrids(seedGrids("003")).findings;
     expect(fs.filter((f) => f.rule === "PAIR.SIMILAR_NAME" || f.rule === "PAIR.UNPAIRED")).toEqual([]);
+  });
+
+  test.each<[string, string | null, "exact" | "alias" | "contains" | null]>([
+    ["在职人员控制率", "在职人员控制率", "exact"],
+    ["“三公”经费控制率", "三公经费控制率", "exact"], // quotes aside
+    ["财政供养人员控制率", "在职人员控制率", "alias"],
+    ["项目支出控制率", "项目经费控制率", "alias"],
+    ["“三公”经费支出控制率", "三公经费控制率", "alias"],
+    ["机关公用经费控制率", "公用经费控制率", "contains"], // 公用经费 (4) inside 机关公用经费
+    ["人员经费控制率", null, null], // looks like 公用经费控制率 (Dice 0.67) but is another figure
+    ["预算调整率", null, null],
+  ])("restatedRateOf(%p) → %p (%p)", (name, source, how) => {
+    const r = restatedRateOf(name);
+    expect(r === null ? null : r.source.name).toBe(source);
+    if (r) expect(r.match.kind === "exact" ? "exact" : r.alias ? "alias" : "contains").toBe(how);
   });
 });

@@ -3,7 +3,7 @@ import { rate } from "../../calc";
 import { D, type Dec, fmtPercent } from "../../decimal";
 import { directionNote, parseIndicatorValue, suggestScore, type Suggestion } from "../../indicator";
 import type { Indicator } from "../../model";
-import { matchNames, type NameMatch } from "../../pairing";
+import type { NameMatch } from "../../pairing";
 import { type CheckContext, type ScoredSheet, money, numOf, percent } from "../context";
 import type { Rule } from "../types";
 
@@ -65,11 +65,17 @@ const figure = (path: string, x: Dec): string => (path.startsWith("basic.staff."
 /** Quotes and spaces aside: "“三公”经费控制率" → "三公经费控制率". */
 export const rateKey = (name: string): string => name.replace(/[\s\u3000“”"'‘’「」（）()]/g, "");
 
+/** The name before 控制率, where the kinds differ ("三公经费", "在职人员"); at least this long to pair by containment. */
+const RATE_SUFFIX = "控制率";
+const MIN_RATE_SUBJECT = 4;
+
 /**
- * The 附件1 figure an indicator restates, by meaning: the same name, a known synonym, or (for a name
- * ending in 控制率) a similar one. `match` is exact only for the very name 附件1 uses.
+ * The 附件1 figure an indicator restates, by meaning: the name 附件1 uses (exact), a known synonym
+ * (alias), or a 控制率 whose subject contains or is contained in a known one ("机关公用经费控制率" →
+ * 公用经费控制率). No bigram similarity here: "人员经费控制率" and "公用经费控制率" look alike
+ * but are different figures, so only containment of at least four characters pairs.
  */
-export function restatedRateOf(name: string, threshold: number): { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null {
+export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null {
   const key = rateKey(name);
   if (!key) return null;
   for (const source of RESTATED_RATES) {
@@ -78,15 +84,15 @@ export function restatedRateOf(name: string, threshold: number): { source: (type
   for (const source of RESTATED_RATES) {
     if (source.aliases.includes(key)) return { source, match: { kind: "contains" }, alias: true };
   }
-  if (!key.endsWith("控制率")) return null;
-  let best: { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null = null;
+  if (!key.endsWith(RATE_SUFFIX)) return null;
+  const subject = key.slice(0, -RATE_SUFFIX.length);
   for (const source of RESTATED_RATES) {
-    for (const candidate of [source.name, ...source.aliases]) {
-      const match = matchNames(key, candidate, threshold);
-      if (match && match.kind !== "exact" && (!best || (best.match.kind === "similar" && (match.kind === "contains" || match.dice.greaterThan(best.match.dice))))) best = { source, match, alias: false };
+    for (const known of [source.name, ...source.aliases].map((n) => n.slice(0, -RATE_SUFFIX.length))) {
+      const [short, long] = subject.length <= known.length ? [subject, known] : [known, subject];
+      if (short.length >= MIN_RATE_SUBJECT && long.includes(short)) return { source, match: { kind: "contains" }, alias: false };
     }
   }
-  return best;
+  return null;
 }
 
 /** An actual written like a target ("≥80%", "≥266米", "12月底前"): a comparison, not a measured value. */
@@ -187,7 +193,7 @@ export const indicatorRules: Rule[] = [
       if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
       const s: ScoredSheet = { base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" };
       for (const { ind, path: p } of ctx.indicators(s)) {
-        const paired = restatedRateOf(String(ind.name ?? ""), ctx.preset.tolerances.nameSimilarity);
+        const paired = restatedRateOf(String(ind.name ?? ""));
         if (!paired) continue;
         const { source, match } = paired;
         const actual = parseIndicatorValue(ind.actual);
