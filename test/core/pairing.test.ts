@@ -47,6 +47,12 @@ describe("matchNames", () => {
     expect(m?.kind).toBe("similar");
     if (m?.kind === "similar") expect(m.dice.toDecimalPlaces(3).toString()).toBe("0.857");
   });
+  test("the default threshold is 0.8: 政务服务中心运行经费 vs 政务服务中心建设经费 (2 × 5 ÷ 14 = 0.71) are different projects", () => {
+    expect(T).toBe(0.8);
+    expect(dice("政务服务中心运行", "政务服务中心建设").toDecimalPlaces(2).toString()).toBe("0.71");
+    expect(matchNames("政务服务中心运行经费", "政务服务中心建设经费", T)).toBeNull();
+  });
+
   test("below the threshold, or too short to contain: no pair", () => {
     expect(matchNames("疫情防控专项资金", "政务公开工作经费", T)).toBeNull();
     expect(matchNames("维护", "新区电子政务系统运行及维护", T)).toBeNull(); // "维护" is 2 characters: containment needs 4
