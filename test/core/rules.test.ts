@@ -367,7 +367,19 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "完成时限", "2019年", "2020年", 10, 10);
     const [f] = of(check(p), "INDICATOR.FULL_NOT_MET");
     expect(f).toMatchObject({ severity: "警告", expected: "低于 10", actual: "10" });
-    expect(f.message).toContain("未在时限内完成");
+    expect(f.message).toBe("指标「完成时限」目标 2019年，实际 2020年，未在时限内完成，却给了满分 10（应酌情扣分并写明原因）。");
+  });
+
+  test("INPUT.PLACEHOLDER: — / 无 / …… mean none and are not flagged; ×× still is", () => {
+    const p = clean();
+    p.selfEvaluation!.byIncome.govFund = "—";
+    p.selfEvaluation!.byIncome.specialAccount = "无";
+    p.selfEvaluation!.indicators[3].actual = "……";
+    const fs = check(p);
+    expect(of(fs, "INPUT.PLACEHOLDER")).toEqual([]);
+    expect(of(fs, "INPUT.NOT_NUMBER")).toEqual([]); // 无 in a figure cell is none, not a typing mistake
+    p.selfEvaluation!.byIncome.govFund = "××";
+    expect(of(check(p), "INPUT.PLACEHOLDER").map((f) => [f.severity, f.actual])).toEqual([["警告", "××"]]);
   });
 
   test("INDICATOR.MET_NOT_FULL: 100% for 三公经费控制率 is ≤ (inferred and said so); 85% meets it", () => {
