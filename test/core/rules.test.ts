@@ -400,6 +400,9 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     const [f] = of(check(p), "INDICATOR.ACTUAL_RESTATES_TARGET");
     expect(f).toMatchObject({ severity: "提示", expected: "实际达到的数值", actual: "≥95%" });
     expect(f.message).toBe("指标「合格率」实际完成值「≥95%」只是重复了年度指标值 ≥95%，没有写出实际达到的数值。");
+     // an actual that reports what was reached is a value, though "达到" also reads as ≥
+    p.selfEvaluation!.indicators[1].actual = "达到96%";
+    expect(of(check(p), "INDICATOR.ACTUAL_RESTATES_TARGET")).toEqual([]);
   });
 
   test("CONTENT.GOAL: a goal that is only the budget amount, or empty", () => {

@@ -97,6 +97,8 @@ export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[
 
 /** An actual written like a target ("≥80%", "≥266米", "12月底前"): a comparison, not a measured value. */
 function restatesTarget(actual: unknown): boolean {
+  // "达到95%" reports what was reached: a value, though it parses as ≥.
+  if (typeof actual === "string" && /^\s*(达到|已达到|实现)/.test(actual)) return false;
   const v = parseIndicatorValue(actual);
   if (v.kind === "quantity") return v.explicitOp && v.op !== "=";
   if (v.kind === "date") return v.explicitOp && v.op !== "=";
