@@ -57,6 +57,19 @@ const DATE_SUFFIX_OPS: [RegExp, Op][] = [
   [/(之后|以后|后)$/, ">="],
 ];
 
+/**
+ * One 年度指标值 from a form that splits it into 指标性质 / 指标值 / 度量单位 columns (Yunnan:
+ * "≧" | 735 | "人次"): the parts joined by single spaces, blanks left out → "≧ 735 人次", which
+ * parseIndicatorValue reads as ≥735人次. A number part is written as the shortest text of its value.
+ * Null when every part is blank (the target is missing, not "").
+ */
+export function joinIndicatorParts(parts: readonly unknown[]): string | null {
+  const texts = parts
+    .map((p) => (p === null || p === undefined ? "" : typeof p === "number" ? (Number.isFinite(p) ? String(p) : "") : String(p)).trim())
+    .filter((t) => t !== "");
+  return texts.length === 0 ? null : texts.join(" ");
+}
+
 const parseCache = new Map<string, IndicatorValue>();
 const PARSE_CACHE_LIMIT = 10_000;
 

@@ -1,4 +1,4 @@
-import { parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
+import { joinIndicatorParts, parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
 import { D, type Dec } from "../../src/core/decimal";
 
 const d = (x: string | number): Dec => new D(x);
@@ -363,5 +363,24 @@ describe("direction of well-known indicators without an operator", () => {
 
   test("directionNote reads as the finding says it", () => {
     expect(directionNote({ op: "<=", keyword: "控制率" })).toBe("目标未写比较符号，按「控制率」类指标推定为≤");
+  });
+});
+
+describe("joinIndicatorParts: 指标性质 / 指标值 / 度量单位 in three columns (Yunnan)", () => {
+  test.each<[unknown[], string | null]>([
+    [["≧", "735", "人次"], "≧ 735 人次"],
+    [["═", 100, "%"], "═ 100 %"], // the figure cell holds a number
+    [["", "有效", ""], "有效"], // no operator, no unit: qualitative
+    [[" ≦ ", " 24", "小时 "], "≦ 24 小时"],
+    [[null, undefined, ""], null], // all blank: missing, not ""
+  ])("%p → %p", (parts, joined) => {
+    expect(joinIndicatorParts(parts)).toBe(joined);
+  });
+
+  test("the joined text reads as the printed target: ≧ 735 人次 → ≥735 人次; ═ 100 % → =100%", () => {
+    const a = parseIndicatorValue(joinIndicatorParts(["≧", 735, "人次"]));
+    expect(a).toMatchObject({ kind: "quantity", op: ">=", unit: "人次", explicitOp: true });
+    const b = parseIndicatorValue(joinIndicatorParts(["═", 100, "%"]));
+    expect(b.kind === "quantity" && [b.op, b.value.toString(), b.unit]).toEqual(["=", "1", "%"]);
   });
 });
