@@ -414,6 +414,11 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
       ["提示", "目标的文字说明", "（空）"],
     ]);
     expect(fs[0].message).toBe("年度总体目标（预期目标）只写了金额「60」，与项目「信息化运维」年度资金总额全年预算数 60.00 相同，不是目标。");
+     // only the project's name, with a money word added, is not a goal either
+    p.projects[0].goals = { planned: "信息化运维经费", achieved: "完成维护12次。" };
+    const [named] = of(check(p), "CONTENT.GOAL");
+    expect(named).toMatchObject({ severity: "提示", actual: "信息化运维经费" });
+    expect(named.message).toBe("年度总体目标（预期目标）只重复了名称「信息化运维」，没有写出要做成什么。");
   });
 
   test("PAIR.SIMILAR_NAME and PROJECT.VS_BASIC: 信息化运维 ↔ 信息化运维经费 are compared, and the pairing is said", () => {
