@@ -41,7 +41,7 @@ export const DEFAULT_TOLERANCES: Tolerances = {
   overCompletion: 0.3,
   yuanSuspect: 1_000_000,
   implausibleRate: 2,
-  nameSimilarity: 0.8,
+  nameSimilarity: 0.6,
 };
 
 export const HUNAN_2024: Preset = {
