@@ -433,6 +433,39 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     expect(vs.message).toContain("对应专项「信息化运维经费」");
   });
 
+  test("INDICATOR.INCOMPLETE: scored without target and actual; a target without its actual; an actual without its score", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].target = "";
+    p.selfEvaluation!.indicators[0].actual = null;
+    p.selfEvaluation!.indicators[1].actual = " ";
+    p.selfEvaluation!.indicators[2].score = null;
+    p.selfEvaluation!.total.score = 87.38; // 97.38 − row 3's 10
+    const fs = of(check(p), "INDICATOR.INCOMPLETE");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual, f.message])).toEqual([
+      ["警告", "年度指标值和实际完成值", "（空）", "指标「完成数」有分值 20、得分 20，但年度指标值和实际完成值都没有填写，得分无从核对。"],
+      ["警告", "实际完成值", "（空）", "指标「合格率」年度指标值 ≥95%、分值 20，实际完成值未填写。"],
+      ["警告", "得分", "（空）", "指标「及时率」已填实际完成值 100%，得分未填写。"],
+    ]);
+  });
+
+  test("INDICATOR.INCOMPLETE: template rows (指标2:, ……) and not-applicable rows (/) are not indicators", () => {
+    const p = clean();
+    // a template row may even carry a 0 in its 分值/得分 cells
+    const row = (name: string, value: string): Indicator => ({ level1: "效益指标（30分）", level2: "生态效益指标", name, target: value, actual: value, weight: 0, score: 0, reason: "" });
+    p.selfEvaluation!.indicators.push(row("指标1:/", "/"), row("指标2:", ""), row("……", ""));
+    expect(of(check(p), "INDICATOR.INCOMPLETE")).toEqual([]);
+  });
+
+  test("INDICATOR.ACTUAL_NOT_A_VALUE: ≤ 30 万元 done 「完成」 cannot be checked (a 提示); a sentence or a figure is not flagged", () => {
+    const p = clean();
+    p.projects[0].indicators[0].actual = "完成";
+    const [f] = of(check(p), "INDICATOR.ACTUAL_NOT_A_VALUE");
+    expect(f).toMatchObject({ severity: "提示", expected: "实际达到的数值", actual: "完成" });
+    expect(f.message).toBe("项目「信息化运维」指标「维护次数」年度指标值 ≥12次，实际完成值只写了「完成」，无法核对是否达标。");
+    p.projects[0].indicators[0].actual = "全年按计划完成各项系统维护工作";
+    expect(of(check(p), "INDICATOR.ACTUAL_NOT_A_VALUE")).toEqual([]);
+  });
+
   test("PAIR.UNPAIRED: a project without a 专项 of a similar name is listed", () => {
     const p = clean();
     p.basic!.specialFunds = [{ name: "疫情防控专项资金", prevFinal: null, budget: 5, final: 5 }];

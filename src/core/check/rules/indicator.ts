@@ -105,6 +105,20 @@ function restatesTarget(actual: unknown): boolean {
   return false;
 }
 
+/** A cell left empty: nothing, spaces, or only a template label such as "指标2:". */
+function isEmpty(v: unknown): boolean {
+  return parseIndicatorValue(v).kind === "missing";
+}
+
+/** An indicator row the form actually uses: a name beyond the template's "指标2:" / "……", or a figure. */
+function hasName(ind: Indicator): boolean {
+  const name = String(ind.name ?? "").replace(/^\s*指标\s*\d+\s*[:：]?\s*/, "").trim();
+  return name !== "" && parseIndicatorValue(name).kind !== "notApplicable";
+}
+
+/** A short word where a figure was asked for ("完成", "达标", "一般"); longer texts are accounts of what was done. */
+const SHORT_WORD = 8;
+
 export const indicatorRules: Rule[] = [
   {
     id: "INDICATOR.FULL_NOT_MET",
@@ -180,6 +194,52 @@ export const indicatorRules: Rule[] = [
           const same = target.replace(/\s+/g, "") === actual.replace(/\s+/g, "");
           const why = same ? `只是重复了年度指标值 ${target}` : `是目标的写法（年度指标值 ${target || "未填写"}）`;
           ctx.report(`${p}.actual`, `${nameOf(ctx, p)}实际完成值「${actual}」${why}，没有写出实际达到的数值。`, "实际达到的数值", actual);
+        }
+      }
+    },
+  },
+  {
+    id: "INDICATOR.INCOMPLETE",
+    severity: "警告",
+    title: "指标的目标、完成值或得分未填写",
+    description: "一行三级指标给了分值或得分，年度指标值、实际完成值、得分就都要填写：目标和完成值都空着时得分无从核对；有目标和分值而没有完成值或得分，自评就没有做完。“/”“—”表示不适用的不在此列。",
+    example: "指标「工程质量合格」有分值 10、得分 10，但年度指标值和实际完成值都没有填写，得分无从核对。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          if (!hasName(ind)) continue;
+          const weight = numOf(ind.weight);
+          const score = numOf(ind.score);
+          const targetEmpty = isEmpty(ind.target);
+          const actualEmpty = isEmpty(ind.actual);
+          const name = nameOf(ctx, p);
+          if ((weight !== null || score !== null) && targetEmpty && actualEmpty) {
+            const given = [weight !== null ? `分值 ${weight.toFixed()}` : "", score !== null ? `得分 ${score.toFixed()}` : ""].filter(Boolean).join("、");
+            ctx.report(`${p}.target`, `${name}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
+          } else if (weight !== null && !targetEmpty && actualEmpty) {
+            ctx.report(`${p}.actual`, `${name}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
+          } else if (weight !== null && !targetEmpty && !actualEmpty && isEmpty(ind.score)) {
+            ctx.report(`${p}.score`, `${name}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
+          }
+        }
+      }
+    },
+  },
+  {
+    id: "INDICATOR.ACTUAL_NOT_A_VALUE",
+    severity: "提示",
+    title: "定量指标的完成值只写了一个词",
+    description: "年度指标值是数量或时限（如“≤30万元”“≥95%”“2023年12月底前”）时，实际完成值应写实际达到的数量或日期；只写“完成”“达标”“一般”这样的词，无法核对是否达标，也无法按比例计算得分。",
+    example: "指标「成本控制数」年度指标值 ≤ 30 万元，实际完成值只写了「完成」，无法核对是否达标。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          if (numOf(ind.score) === null && numOf(ind.weight) === null) continue;
+          const target = parseIndicatorValue(ind.target);
+          if (target.kind !== "quantity" && target.kind !== "date") continue;
+          const actual = parseIndicatorValue(ind.actual);
+          if (actual.kind !== "qualitative" || actual.text.length > SHORT_WORD || /\d/.test(actual.text)) continue;
+          ctx.report(`${p}.actual`, `${nameOf(ctx, p)}年度指标值 ${text(ctx, `${p}.target`)}，实际完成值只写了「${actual.text}」，无法核对是否达标。`, target.kind === "date" ? "完成日期" : "实际达到的数值", actual.text);
         }
       }
     },
