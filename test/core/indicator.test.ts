@@ -285,6 +285,7 @@ describe("parseIndicatorValue: years and dates", () => {
     expect(parseIndicatorValue("2000余册").kind).toBe("quantity");
     expect(parseIndicatorValue("2019年完成率100%").kind).toBe("qualitative");
     expect(parseIndicatorValue("13月").kind).not.toBe("date"); // no 13th month: 13 months at most
+    expect(parseIndicatorValue("2019.5").kind).toBe("quantity"); // a figure with a decimal point, not May 2019
   });
 
   test("dateEnd: the last day a date covers (2019年 → 20191231; 2月 → 29 in any year; no year → 0)", () => {
@@ -303,6 +304,13 @@ describe("parseIndicatorValue: years and dates", () => {
     expect(suggestScore("12月31日前", "12月20日", d(5))).toMatchObject({ met: true }); // same (unwritten) year
     expect(suggestScore("6月30日前", "2019年7月1日", d(5))).toMatchObject({ met: false }); // the target takes the actual's year
     expect(suggestScore("2020年1月后", "2019年12月", d(5))).toMatchObject({ met: false });
+  });
+
+  test("years typed as plain numbers under 完成时限 are dates: 2019 → 2020 is late (not 10 × 2019 ÷ 2020 = 9.995 → 10.00)", () => {
+    expect(suggestScore(2019, 2020, d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：未在时限内完成（目标2019，实际2020）", met: false });
+    expect(suggestScore("2019", "2019", d(10), "完成时限")).toMatchObject({ met: true });
+    // without the name a plain 2019 is a figure
+    expect(score(suggestScore(2019, 2020, d(10))).met).toBe(true);
   });
 
   test("JX.SCORE's number path: a kept deadline is the full weight, a missed one 需人工评分", () => {
@@ -329,6 +337,8 @@ describe("direction of well-known indicators without an operator", () => {
     ["资金到位及时率", ">=", "及时率"],
     ["投诉处理及时率", ">=", "及时率"], // the keyword that ends last decides
     ["差错率控制（年度）", "<=", "差错率"], // a bracketed note is set aside
+    ["完成时限", "<=", "时限"], // a deadline typed as a bare number (2019) still reads as "by"
+    ["群众投诉响应及处理时效", "<=", "时效"],
     ["公章刻制", null, null],
   ])("%p", (name, op, keyword) => {
     expect(inferDirection(name)).toEqual(op === null ? null : { op, keyword });
