@@ -12,8 +12,8 @@ export type Op = ">=" | "<=" | "=" | ">" | "<";
 
 /**
  * A date as written: "2019年" (year only), "2019年12月", "2019年12月31日", "12月31日" (no year).
- * `end` is the last day the text covers, as yyyymmdd with the year 0 when none is written
- * ("2019年" → 20191231, "12月底" → 1231): a deadline is met when the actual's last day is not later.
+ * dateEnd() gives the last day it covers ("2019年" → 20191231): a deadline is met when the
+ * actual's last day is not later than the target's.
  */
 export interface DateValue {
   year: number | null;
@@ -56,6 +56,19 @@ const DATE_SUFFIX_OPS: [RegExp, Op][] = [
   [/(之前|以前|前|止)$/, "<="],
   [/(之后|以后|后)$/, ">="],
 ];
+
+/**
+ * One 年度指标值 from a form that splits it into 指标性质 / 指标值 / 度量单位 columns (Yunnan:
+ * "≧" | 735 | "人次"): the parts joined by single spaces, blanks left out → "≧ 735 人次", which
+ * parseIndicatorValue reads as ≥735人次. A number part is written as the shortest text of its value.
+ * Null when every part is blank (the target is missing, not "").
+ */
+export function joinIndicatorParts(parts: readonly unknown[]): string | null {
+  const texts = parts
+    .map((p) => (p === null || p === undefined ? "" : typeof p === "number" ? (Number.isFinite(p) ? String(p) : "") : String(p)).trim())
+    .filter((t) => t !== "");
+  return texts.length === 0 ? null : texts.join(" ");
+}
 
 const parseCache = new Map<string, IndicatorValue>();
 const PARSE_CACHE_LIMIT = 10_000;
@@ -133,11 +146,12 @@ function isUnit(unit: string): boolean {
 const YEAR = "((?:19|20)\\d{2})年度?";
 const DATE_PATTERNS: RegExp[] = [
   // 2019年12月31日, 2019年12月底, 2019年12月, 2019年, 2019年度
-  new RegExp(`^${YEAR}(?:(\\d{1,2})月(?:份)?(?:(\\d{1,2})[日号]|(底|末|末前))?)?(?:底|末)?`),
+  new RegExp(`^${YEAR}(?:(\\d{1,2})月(?:份)?(?:(\\d{1,2})[日号]|(底|末))?)?(?:底|末)?`),
   // 12月31日, 12月底 (year not written: the evaluation year)
   /^()(\d{1,2})月(?:份)?(?:(\d{1,2})[日号]|(底|末))?/,
-  // 2019-12-31, 2019.12.31, 2019/12/31
-  /^((?:19|20)\d{2})[-./](\d{1,2})(?:[-./](\d{1,2}))?()/,
+  // 2019-12-31, 2019/12/31, 2019-12 (a dot needs the day too: "2019.5" is a figure, not May 2019)
+  /^((?:19|20)\d{2})[-/](\d{1,2})(?:[-/](\d{1,2}))?/,
+  /^((?:19|20)\d{2})\.(\d{1,2})\.(\d{1,2})/,
 ];
 
 /** "2019年12月底前" → { date: 2019-12-31, op: "<=" }; null when the text is not a date. */
@@ -188,7 +202,7 @@ export function formatDate(d: DateValue): string {
  * ("投诉处理及时率" is a 及时率: ≥); a longer keyword wins a tie.
  */
 export const DIRECTION_KEYWORDS: readonly { keyword: string; op: "<=" | ">=" }[] = [
-  ...["控制率", "变动率", "成本", "时间", "时长", "耗时", "差错率", "错误率", "投诉", "投诉率", "事故", "发生率", "故障率", "变质", "超支率", "调整率", "结余率", "结转结余率", "闲置率"].map((keyword) => ({ keyword, op: "<=" as const })),
+  ...["控制率", "变动率", "成本", "时间", "时长", "耗时", "时限", "时效", "工期", "差错率", "错误率", "投诉", "投诉率", "事故", "发生率", "故障率", "变质", "超支率", "调整率", "结余率", "结转结余率", "闲置率"].map((keyword) => ({ keyword, op: "<=" as const })),
   ...["满意度", "完成率", "达标率", "覆盖率", "及时率", "合格率", "到位率", "执行率", "知晓率", "验收率", "利用率", "达成率", "通过率", "办结率", "可用率", "修复率", "准确率", "完好率", "参与率", "入学率", "受益率", "回收率", "正确率", "普及率", "保障率", "兑付率", "发放率", "完工率"].map((keyword) => ({ keyword, op: ">=" as const })),
 ];
 
@@ -267,6 +281,25 @@ function compareDates(target: Extract<IndicatorValue, { kind: "date" }>, actual:
   return { kind: "manual", reason: `${MANUAL_SCORE}：未在时限内完成（目标${target.text}，实际${actual.text}）`, met: false };
 }
 
+/** A 4-digit year typed as a plain number ("2019" or 2019), or null. */
+function bareYear(v: IndicatorValue): number | null {
+  if (v.kind !== "quantity" || v.unit !== "" || v.explicitOp || !v.value.isInteger()) return null;
+  const y = v.value.toNumber();
+  return y >= 1900 && y <= 2099 ? y : null;
+}
+
+/** Under a 完成时限 (a name ending in 时限), years typed as plain numbers are dates: 2019 → 2020 is late, not 99.95%. */
+function bareYears(target: IndicatorValue, actual: IndicatorValue, name: unknown): [DateOf, DateOf] | null {
+  if (inferDirection(name)?.keyword !== "时限") return null;
+  const t = bareYear(target);
+  const a = bareYear(actual);
+  if (t === null || a === null) return null;
+  const as = (y: number): DateOf => ({ kind: "date", op: "<=", date: { year: y, month: null, day: null }, explicitOp: false, text: `${y}` });
+  return [as(t), as(a)];
+}
+
+type DateOf = Extract<IndicatorValue, { kind: "date" }>;
+
 /**
  * Reads target and actual and decides whether the target is met; everything the score needs but the arithmetic.
  * `name` (三级指标) lets a target without an operator take the direction of its kind (控制率 ≤, 满意度 ≥).
@@ -275,6 +308,8 @@ function compare(targetRaw: unknown, actualRaw: unknown, name?: unknown): Compar
   const target = parseIndicatorValue(targetRaw);
   const actual = parseIndicatorValue(actualRaw);
   if (target.kind === "date" && actual.kind === "date") return compareDates(target, actual);
+  const years = bareYears(target, actual, name);
+  if (years) return compareDates(years[0], years[1]);
   if (target.kind !== "quantity") return { kind: "manual", reason: target.kind === "date" ? `${MANUAL_SCORE}：年度指标值是日期，实际完成值不是日期` : notQuantity(target, "年度指标值") };
   if (actual.kind !== "quantity") return { kind: "manual", reason: notQuantity(actual, "实际完成值") };
   if (actual.unit !== "" && target.unit !== "" && actual.unit !== target.unit) {

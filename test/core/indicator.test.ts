@@ -1,4 +1,4 @@
-import { parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
+import { joinIndicatorParts, parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
 import { D, type Dec } from "../../src/core/decimal";
 
 const d = (x: string | number): Dec => new D(x);
@@ -285,6 +285,7 @@ describe("parseIndicatorValue: years and dates", () => {
     expect(parseIndicatorValue("2000余册").kind).toBe("quantity");
     expect(parseIndicatorValue("2019年完成率100%").kind).toBe("qualitative");
     expect(parseIndicatorValue("13月").kind).not.toBe("date"); // no 13th month: 13 months at most
+    expect(parseIndicatorValue("2019.5").kind).toBe("quantity"); // a figure with a decimal point, not May 2019
   });
 
   test("dateEnd: the last day a date covers (2019年 → 20191231; 2月 → 29 in any year; no year → 0)", () => {
@@ -303,6 +304,13 @@ describe("parseIndicatorValue: years and dates", () => {
     expect(suggestScore("12月31日前", "12月20日", d(5))).toMatchObject({ met: true }); // same (unwritten) year
     expect(suggestScore("6月30日前", "2019年7月1日", d(5))).toMatchObject({ met: false }); // the target takes the actual's year
     expect(suggestScore("2020年1月后", "2019年12月", d(5))).toMatchObject({ met: false });
+  });
+
+  test("years typed as plain numbers under 完成时限 are dates: 2019 → 2020 is late (not 10 × 2019 ÷ 2020 = 9.995 → 10.00)", () => {
+    expect(suggestScore(2019, 2020, d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：未在时限内完成（目标2019，实际2020）", met: false });
+    expect(suggestScore("2019", "2019", d(10), "完成时限")).toMatchObject({ met: true });
+    // without the name a plain 2019 is a figure
+    expect(score(suggestScore(2019, 2020, d(10))).met).toBe(true);
   });
 
   test("JX.SCORE's number path: a kept deadline is the full weight, a missed one 需人工评分", () => {
@@ -329,6 +337,8 @@ describe("direction of well-known indicators without an operator", () => {
     ["资金到位及时率", ">=", "及时率"],
     ["投诉处理及时率", ">=", "及时率"], // the keyword that ends last decides
     ["差错率控制（年度）", "<=", "差错率"], // a bracketed note is set aside
+    ["完成时限", "<=", "时限"], // a deadline typed as a bare number (2019) still reads as "by"
+    ["群众投诉响应及处理时效", "<=", "时效"],
     ["公章刻制", null, null],
   ])("%p", (name, op, keyword) => {
     expect(inferDirection(name)).toEqual(op === null ? null : { op, keyword });
@@ -363,5 +373,24 @@ describe("direction of well-known indicators without an operator", () => {
 
   test("directionNote reads as the finding says it", () => {
     expect(directionNote({ op: "<=", keyword: "控制率" })).toBe("目标未写比较符号，按「控制率」类指标推定为≤");
+  });
+});
+
+describe("joinIndicatorParts: 指标性质 / 指标值 / 度量单位 in three columns (Yunnan)", () => {
+  test.each<[unknown[], string | null]>([
+    [["≧", "735", "人次"], "≧ 735 人次"],
+    [["═", 100, "%"], "═ 100 %"], // the figure cell holds a number
+    [["", "有效", ""], "有效"], // no operator, no unit: qualitative
+    [[" ≦ ", " 24", "小时 "], "≦ 24 小时"],
+    [[null, undefined, ""], null], // all blank: missing, not ""
+  ])("%p → %p", (parts, joined) => {
+    expect(joinIndicatorParts(parts)).toBe(joined);
+  });
+
+  test("the joined text reads as the printed target: ≧ 735 人次 → ≥735 人次; ═ 100 % → =100%", () => {
+    const a = parseIndicatorValue(joinIndicatorParts(["≧", 735, "人次"]));
+    expect(a).toMatchObject({ kind: "quantity", op: ">=", unit: "人次", explicitOp: true });
+    const b = parseIndicatorValue(joinIndicatorParts(["═", 100, "%"]));
+    expect(b.kind === "quantity" && [b.op, b.value.toString(), b.unit]).toEqual(["=", "1", "%"]);
   });
 });

@@ -243,3 +243,59 @@ describe("grade words are data: a scheme that says 合格 / 不合格 accepts th
     expect(checkPackage({ pkg }, preset).filter((f) => f.rule === "SCORE.GRADE").map((f) => [f.expected, f.actual])).toEqual([["合格", "不合格"]]);
   });
 });
+
+describe("cases added by the cases engineer (test/fixtures/variants on main), indicator rows by hand", () => {
+  test("nx-yinchuan-liuzhong-2021 G22: 2021年12月完成 met by the same date, 4 of 5, no reason; 15万元 for a 成本 is ≤ and met", () => {
+    const p = emptyProject("公用经费");
+    p.goals = { planned: "保障学校正常运转", achieved: "保障了学校正常运转" };
+    // Columns: C 三级指标, D 分值, E 指标值, F 实际完成值, G 得分, H 偏差原因.
+    const { findings } = projectCase("项目绩效自评表", p, [
+      { row: 14, name: "预算执行率", weight: 10, target: "—", actual: 1, score: 9 },
+      { row: 22, name: "公用经费完成时间", weight: 5, target: "2021年12月完成", actual: "2021年12月完成", score: 4 },
+      { row: 24, name: "办公所需成本", weight: 4, target: "15万元", actual: "15万元", score: 4 },
+      { row: 29, name: "效果显著", weight: 15, target: "改善学校的办学条件", actual: "改善学校的办学条件", score: 13 },
+    ], { name: "C", weight: "D", target: "E", actual: "F", score: "G", reason: "H" }, {});
+    expect(brief(findings)).toEqual([
+      "警告 SCORE.REASON_MISSING G14",
+      "警告 SCORE.REASON_MISSING G22",
+      "警告 INDICATOR.MET_NOT_FULL G22",
+      "警告 SCORE.REASON_MISSING G29",
+    ]);
+    expect(findings.find((f) => f.rule === "INDICATOR.MET_NOT_FULL")?.message).toBe("项目「公用经费」指标「公用经费完成时间」目标 2021年12月完成，实际 2021年12月完成，已达标，得分 4 低于分值 5。");
+  });
+
+  test("ah-tianchang-slj-2022 E16…: indicators scored 10 of 10 with 年度指标值 and 实际完成值 both empty; 指标2: / …… / 指标1:/ rows are template rows", () => {
+    const p = emptyProject("水旱灾害防御经费");
+    p.goals = { planned: "完成年度防汛工作,完成中型灌区节水改造项目和农业综合水价改革", achieved: "完成年度目标。" };
+    const { findings } = projectCase("项目支出绩效自评表", p, [
+      { row: 14, name: "指标2:完成农业综合水价改革项目", target: "1", actual: "1", weight: 10, score: 10 },
+      { row: 15, name: "……", target: "", actual: "", weight: null, score: null },
+      { row: 16, name: "指标1:工程质量合格", target: "", actual: "", weight: 10, score: 10 },
+      { row: 17, name: "指标2:", target: "", actual: "", weight: null, score: null },
+      { row: 19, name: "指标1:年度资金支付完成率100%", target: "", actual: "", weight: 10, score: 10 },
+      { row: 31, name: "指标1:/", target: "/", actual: "/", weight: null, score: null },
+      { row: 37, name: "指标1:服务对象满意度", target: 0.9, actual: 1, weight: 10, score: 10 },
+    ], { name: "D", target: "E", actual: "F", weight: "G", score: "H", reason: "I" }, {});
+    expect(brief(findings)).toEqual(["警告 INDICATOR.INCOMPLETE E16", "警告 INDICATOR.INCOMPLETE E19"]);
+  });
+
+  test("sc-daying-sfj-2023 H2: 完成值 「完成」 for ≤ 30 万元, scored 90 of 90", () => {
+    const p = emptyProject("2023年全县安可替代补助资金项目");
+    p.goals = { planned: "根据要求购买安可设备,并完成项目资金支付。", achieved: "2023年购买13台安可电脑,并于12月前完成资金支付。" };
+    // 前一表尾部: E 指标性质 + F 指标值 + G 度量单位 joined, H 完成值, I 权重, J 得分.
+    const { findings } = projectCase("前一表尾部", p, [{ row: 2, name: "成本控制数", target: "≤ 30 万元", actual: "完成", weight: 90, score: 90 }], { name: "D", target: "E", actual: "H", weight: "I", score: "J", reason: "K" }, {});
+    expect(brief(findings)).toEqual(["提示 INDICATOR.ACTUAL_NOT_A_VALUE H2"]);
+    expect(findings[0].message).toBe("项目「2023年全县安可替代补助资金项目」指标「成本控制数」年度指标值 ≤ 30 万元，实际完成值只写了「完成」，无法核对是否达标。");
+  });
+
+  test("sc-qingshen-fgj-2023 G6, H15, H16: the form's prompt left as 年度目标完成情况; 完成值 and 得分 of both indicators empty", () => {
+    const p = emptyProject("51000021R000000019951-工资性支出");
+    p.goals = { planned: "严格执行相关政策,保障工资及时、足额发放或社保及时、足额缴纳", achieved: "对照年度目标,说明相关任务目标的完成情况(100字以内)" };
+    const { findings } = projectCase("项目支出绩效自评表", p, [
+      { row: 15, name: "发放(缴纳)覆盖率", target: "= 100 %", actual: null, weight: 60, score: null },
+      { row: 16, name: "足额保障率(参保率)", target: "= 100 %", actual: null, weight: 30, score: null },
+    ], { name: "D", target: "E", actual: "H", weight: "I", score: "J", reason: "K" }, { "goals.planned": "C6", "goals.achieved": "G6" });
+    expect(brief(findings)).toEqual(["提示 CONTENT.GOAL G6", "警告 INDICATOR.INCOMPLETE H15", "警告 INDICATOR.INCOMPLETE H16"]);
+    expect(findings[0].message).toBe("年度总体目标（实际完成情况）仍是模板的填写说明「对照年度目标,说明相关任务目标的完成情况(100字以内)」，应改为实际内容。");
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { checkGrids, DEFAULT_TOLERANCES, HUNAN_2024, layoutToGrid, packageLayouts } from "../../src/core";
 import { dice, matchNames, nameKey, pairNames } from "../../src/core/pairing";
+import { restatedRateOf } from "../../src/core/check/rules/indicator";
 import { loadSeed, seedGrids } from "../helpers/seeds";
 
 const T = DEFAULT_TOLERANCES.nameSimilarity;
@@ -46,6 +47,13 @@ describe("matchNames", () => {
     expect(m?.kind).toBe("similar");
     if (m?.kind === "similar") expect(m.dice.toDecimalPlaces(3).toString()).toBe("0.857");
   });
+  test("the threshold decides near names: 政务服务中心运行 vs 政务服务中心建设 share 5 of 7 + 7 bigrams (2 × 5 ÷ 14 = 0.71)", () => {
+    expect(T).toBe(0.6); // the default; a preset may ask for more
+    expect(dice("政务服务中心运行", "政务服务中心建设").toDecimalPlaces(2).toString()).toBe("0.71");
+    expect(matchNames("政务服务中心运行经费", "政务服务中心建设经费", 0.6)?.kind).toBe("similar"); // paired, and PAIR.SIMILAR_NAME says so
+    expect(matchNames("政务服务中心运行经费", "政务服务中心建设经费", 0.8)).toBeNull();
+  });
+
   test("below the threshold, or too short to contain: no pair", () => {
     expect(matchNames("疫情防控专项资金", "政务公开工作经费", T)).toBeNull();
     expect(matchNames("维护", "新区电子政务系统运行及维护", T)).toBeNull(); // "维护" is 2 characters: containment needs 4
@@ -102,5 +110,44 @@ describe("seed 004: all 6 projects find their 专项", () => {
     expect(f).toMatchObject({ severity: "警告", cell: "E8", expected: "700.00", actual: "738.51" });
     expect(f?.message).toContain("相差 38.51");
     expect(f?.message).toContain("对应专项「服务大厅运转费用」");
+  });
+});
+
+describe("indicators ↔ 附件1 figures by meaning (seed 003)", () => {
+  test("财政供养人员控制率 is 在职人员控制率: checked against 75 ÷ 88 = 85.23%, and the pairing is a 提示 naming both cells", () => {
+    const p = loadSeed("003");
+    const i = p.selfEvaluation!.indicators.findIndex((x) => x.name === "在职人员控制率");
+    expect(i).toBe(0); // the 1st indicator → 附件2 row 13
+    p.selfEvaluation!.indicators[i].name = "财政供养人员控制率";
+    p.selfEvaluation!.indicators[i].actual = "85.00%";
+    const fs = checkGrids(packageLayouts({ year: 2024, preset: HUNAN_2024 }, p).map((l) => layoutToGrid(l))).findings;
+    const vs = fs.find((f) => f.rule === "INDICATOR.VS_BASIC" && f.cell === "F13");
+    // 75 ÷ 88 = 0.852272… → 85.23%
+    expect(vs).toMatchObject({ severity: "错误", sheet: "附件2 整体支出自评表", expected: "85.23%", actual: "85.00%" });
+    expect(vs?.message).toBe("指标「财政供养人员控制率」实际完成值 85.00%（按含义对应基础数据表「在职人员控制率」），按基础数据表 实际在职人数 ÷ 编制数 = 75 ÷ 88 计算应为 85.23%。");
+    const pair = fs.filter((f) => f.rule === "PAIR.SIMILAR_NAME");
+    expect(pair.map((f) => [f.severity, f.sheet, f.cell, f.expected, f.actual])).toEqual([["提示", "附件2 整体支出自评表", "F13", "在职人员控制率", "财政供养人员控制率"]]);
+    // 附件1 rows 2–3: 编制数 B3, 实际在职人数 D3 (the header is row 2)
+    expect(pair[0].message).toContain("与基础数据表「在职人员控制率」（附件1 基础数据表 D3 ÷ 附件1 基础数据表 B3）是同一比率的另一种叫法");
+  });
+
+  test("the names 附件1 uses pair silently (seed 003's four 控制率)", () => {
+    const fs = checkGrids(seedGrids("003")).findings;
+    expect(fs.filter((f) => f.rule === "PAIR.SIMILAR_NAME" || f.rule === "PAIR.UNPAIRED")).toEqual([]);
+  });
+
+  test.each<[string, string | null, "exact" | "alias" | "contains" | null]>([
+    ["在职人员控制率", "在职人员控制率", "exact"],
+    ["“三公”经费控制率", "三公经费控制率", "exact"], // quotes aside
+    ["财政供养人员控制率", "在职人员控制率", "alias"],
+    ["项目支出控制率", "项目经费控制率", "alias"],
+    ["“三公”经费支出控制率", "三公经费控制率", "alias"],
+    ["机关公用经费控制率", "公用经费控制率", "contains"], // 公用经费 (4) inside 机关公用经费
+    ["人员经费控制率", null, null], // looks like 公用经费控制率 (Dice 0.67) but is another figure
+    ["预算调整率", null, null],
+  ])("restatedRateOf(%p) → %p (%p)", (name, source, how) => {
+    const r = restatedRateOf(name);
+    expect(r === null ? null : r.source.name).toBe(source);
+    if (r) expect(r.match.kind === "exact" ? "exact" : r.alias ? "alias" : "contains").toBe(how);
   });
 });

@@ -405,7 +405,19 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "完成时限", "2019年", "2020年", 10, 10);
     const [f] = of(check(p), "INDICATOR.FULL_NOT_MET");
     expect(f).toMatchObject({ severity: "警告", expected: "低于 10", actual: "10" });
-    expect(f.message).toContain("未在时限内完成");
+    expect(f.message).toBe("指标「完成时限」目标 2019年，实际 2020年，未在时限内完成，却给了满分 10（应酌情扣分并写明原因）。");
+  });
+
+  test("INPUT.PLACEHOLDER: — / 无 / …… mean none and are not flagged; ×× still is", () => {
+    const p = clean();
+    p.selfEvaluation!.byIncome.govFund = "—";
+    p.selfEvaluation!.byIncome.specialAccount = "无";
+    p.selfEvaluation!.indicators[3].actual = "……";
+    const fs = check(p);
+    expect(of(fs, "INPUT.PLACEHOLDER")).toEqual([]);
+    expect(of(fs, "INPUT.NOT_NUMBER")).toEqual([]); // 无 in a figure cell is none, not a typing mistake
+    p.selfEvaluation!.byIncome.govFund = "××";
+    expect(of(check(p), "INPUT.PLACEHOLDER").map((f) => [f.severity, f.actual])).toEqual([["警告", "××"]]);
   });
 
   test("INDICATOR.MET_NOT_FULL: 100% for 三公经费控制率 is ≤ (inferred and said so); 85% meets it", () => {
@@ -426,6 +438,9 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     const [f] = of(check(p), "INDICATOR.ACTUAL_RESTATES_TARGET");
     expect(f).toMatchObject({ severity: "提示", expected: "实际达到的数值", actual: "≥95%" });
     expect(f.message).toBe("指标「合格率」实际完成值「≥95%」只是重复了年度指标值 ≥95%，没有写出实际达到的数值。");
+     // an actual that reports what was reached is a value, though "达到" also reads as ≥
+    p.selfEvaluation!.indicators[1].actual = "达到96%";
+    expect(of(check(p), "INDICATOR.ACTUAL_RESTATES_TARGET")).toEqual([]);
   });
 
   test("CONTENT.GOAL: a goal that is only the budget amount, or empty", () => {
@@ -437,6 +452,11 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
       ["提示", "目标的文字说明", "（空）"],
     ]);
     expect(fs[0].message).toBe("年度总体目标（预期目标）只写了金额「60」，与项目「信息化运维」年度资金总额全年预算数 60.00 相同，不是目标。");
+     // only the project's name, with a money word added, is not a goal either
+    p.projects[0].goals = { planned: "信息化运维经费", achieved: "完成维护12次。" };
+    const [named] = of(check(p), "CONTENT.GOAL");
+    expect(named).toMatchObject({ severity: "提示", actual: "信息化运维经费" });
+    expect(named.message).toBe("年度总体目标（预期目标）只重复了名称「信息化运维」，没有写出要做成什么。");
   });
 
   test("PAIR.SIMILAR_NAME and PROJECT.VS_BASIC: 信息化运维 ↔ 信息化运维经费 are compared, and the pairing is said", () => {
@@ -449,6 +469,39 @@ describe("meaning of indicator texts, content, pairing (issue 9)", () => {
     const [vs] = of(fs, "PROJECT.VS_BASIC");
     expect(vs).toMatchObject({ expected: "56.00", actual: "57.00" }); // 57 − 56 = 1.00
     expect(vs.message).toContain("对应专项「信息化运维经费」");
+  });
+
+  test("INDICATOR.INCOMPLETE: scored without target and actual; a target without its actual; an actual without its score", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].target = "";
+    p.selfEvaluation!.indicators[0].actual = null;
+    p.selfEvaluation!.indicators[1].actual = " ";
+    p.selfEvaluation!.indicators[2].score = null;
+    p.selfEvaluation!.total.score = 87.38; // 97.38 − row 3's 10
+    const fs = of(check(p), "INDICATOR.INCOMPLETE");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual, f.message])).toEqual([
+      ["警告", "年度指标值和实际完成值", "（空）", "指标「完成数」有分值 20、得分 20，但年度指标值和实际完成值都没有填写，得分无从核对。"],
+      ["警告", "实际完成值", "（空）", "指标「合格率」年度指标值 ≥95%、分值 20，实际完成值未填写。"],
+      ["警告", "得分", "（空）", "指标「及时率」已填实际完成值 100%，得分未填写。"],
+    ]);
+  });
+
+  test("INDICATOR.INCOMPLETE: template rows (指标2:, ……) and not-applicable rows (/) are not indicators", () => {
+    const p = clean();
+    // a template row may even carry a 0 in its 分值/得分 cells
+    const row = (name: string, value: string): Indicator => ({ level1: "效益指标（30分）", level2: "生态效益指标", name, target: value, actual: value, weight: 0, score: 0, reason: "" });
+    p.selfEvaluation!.indicators.push(row("指标1:/", "/"), row("指标2:", ""), row("……", ""));
+    expect(of(check(p), "INDICATOR.INCOMPLETE")).toEqual([]);
+  });
+
+  test("INDICATOR.ACTUAL_NOT_A_VALUE: ≤ 30 万元 done 「完成」 cannot be checked (a 提示); a sentence or a figure is not flagged", () => {
+    const p = clean();
+    p.projects[0].indicators[0].actual = "完成";
+    const [f] = of(check(p), "INDICATOR.ACTUAL_NOT_A_VALUE");
+    expect(f).toMatchObject({ severity: "提示", expected: "实际达到的数值", actual: "完成" });
+    expect(f.message).toBe("项目「信息化运维」指标「维护次数」年度指标值 ≥12次，实际完成值只写了「完成」，无法核对是否达标。");
+    p.projects[0].indicators[0].actual = "全年按计划完成各项系统维护工作";
+    expect(of(check(p), "INDICATOR.ACTUAL_NOT_A_VALUE")).toEqual([]);
   });
 
   test("PAIR.UNPAIRED: a project without a 专项 of a similar name is listed", () => {

@@ -13,6 +13,9 @@ const GOAL_PARTS = [
 /** The fund figures of a scored sheet a goal might merely repeat: 全年预算数, 全年执行数, 年初预算数 (named in this order). */
 const FUND_COLUMNS = ["fullBudget", "executed", "initialBudget"] as const;
 
+/** The form's own instructions left in a cell: "对照年度目标,说明相关任务目标的完成情况(100字以内)". */
+const TEMPLATE_PROMPT = /[（(]\s*\d+\s*字以内\s*[)）]|^(请)?(对照年度目标|结合自评情况|针对项目自评中发现的问题)/;
+
 /** Longer than this (characters), a goal text is a sentence, not a restated figure or name (the longest 附件3 names run to ~40). */
 const SHORT_TEXT = 60;
 
@@ -23,6 +26,7 @@ const SHORT_TEXT = 60;
 function goalProblem(ctx: CheckContext, text: string, exec: string, names: string[]): string | null {
   const t = text.trim();
   if (t === "") return "未填写";
+  if (TEMPLATE_PROMPT.test(t)) return `仍是模板的填写说明「${t.length > 30 ? `${t.slice(0, 30)}…` : t}」，应改为实际内容`;
   // A goal of a sentence is neither a bare figure nor a bare name: only short texts need the closer look.
   if (t.length > SHORT_TEXT) return null;
   const figure = parseAmount(t.replace(/万?元$/, ""));
@@ -46,7 +50,7 @@ export const contentRules: Rule[] = [
     severity: "提示",
     title: "年度总体目标空着或只写了金额、名称",
     description:
-      "年度总体目标的预期目标和实际完成情况应写明做成什么事、达到什么程度；空着、只填一个金额（如预算数287）或数字、或只重复项目（资金）名称的，评审时会被退回。",
+      "年度总体目标的预期目标和实际完成情况应写明做成什么事、达到什么程度；空着、只填一个金额（如预算数287）或数字、只重复项目（资金）名称，或留着模板的填写说明（“……(100字以内)”）的，评审时会被退回。",
     example: "年度总体目标（预期目标）只写了金额「287」，与年度资金总额全年预算数 287.00 相同，不是目标。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {

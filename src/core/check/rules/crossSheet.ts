@@ -167,7 +167,7 @@ export const crossSheetRules: Rule[] = [
       }
       if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
       ctx.pkg.selfEvaluation.indicators.forEach((ind, k) => {
-        const paired = restatedRateOf(String(ind.name ?? ""), ctx.preset.tolerances.nameSimilarity);
+        const paired = restatedRateOf(String(ind.name ?? ""));
         if (!paired || paired.match.kind === "exact") return;
         const at = `selfEvaluation.indicators.${k}.actual`;
         const how = paired.alias ? "是同一比率的另一种叫法" : matchNote(paired.match);

@@ -3,7 +3,7 @@ import { rate } from "../../calc";
 import { D, type Dec, fmtPercent } from "../../decimal";
 import { directionNote, parseIndicatorValue, suggestScore, type Suggestion } from "../../indicator";
 import type { Indicator } from "../../model";
-import { matchNames, type NameMatch } from "../../pairing";
+import type { NameMatch } from "../../pairing";
 import { type CheckContext, type ScoredSheet, money, numOf, percent } from "../context";
 import type { Rule } from "../types";
 
@@ -59,14 +59,23 @@ export const RESTATED_RATES: readonly { name: string; aliases: string[]; num: st
   { name: "项目经费控制率", aliases: ["项目支出控制率", "项目资金控制率"], num: "basic.project.final", den: "basic.project.budget" },
 ];
 
+/** A 附件1 figure in a message: headcounts as whole numbers (75), amounts with 2 decimals (10.41). */
+const figure = (path: string, x: Dec): string => (path.startsWith("basic.staff.") ? x.toFixed() : money(x));
+
 /** Quotes and spaces aside: "“三公”经费控制率" → "三公经费控制率". */
 export const rateKey = (name: string): string => name.replace(/[\s\u3000“”"'‘’「」（）()]/g, "");
 
+/** The name before 控制率, where the kinds differ ("三公经费", "在职人员"); at least this long to pair by containment. */
+const RATE_SUFFIX = "控制率";
+const MIN_RATE_SUBJECT = 4;
+
 /**
- * The 附件1 figure an indicator restates, by meaning: the same name, a known synonym, or (for a name
- * ending in 控制率) a similar one. `match` is exact only for the very name 附件1 uses.
+ * The 附件1 figure an indicator restates, by meaning: the name 附件1 uses (exact), a known synonym
+ * (alias), or a 控制率 whose subject contains or is contained in a known one ("机关公用经费控制率" →
+ * 公用经费控制率). No bigram similarity here: "人员经费控制率" and "公用经费控制率" look alike
+ * but are different figures, so only containment of at least four characters pairs.
  */
-export function restatedRateOf(name: string, threshold: number): { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null {
+export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null {
   const key = rateKey(name);
   if (!key) return null;
   for (const source of RESTATED_RATES) {
@@ -75,24 +84,40 @@ export function restatedRateOf(name: string, threshold: number): { source: (type
   for (const source of RESTATED_RATES) {
     if (source.aliases.includes(key)) return { source, match: { kind: "contains" }, alias: true };
   }
-  if (!key.endsWith("控制率")) return null;
-  let best: { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null = null;
+  if (!key.endsWith(RATE_SUFFIX)) return null;
+  const subject = key.slice(0, -RATE_SUFFIX.length);
   for (const source of RESTATED_RATES) {
-    for (const candidate of [source.name, ...source.aliases]) {
-      const match = matchNames(key, candidate, threshold);
-      if (match && match.kind !== "exact" && (!best || (best.match.kind === "similar" && (match.kind === "contains" || match.dice.greaterThan(best.match.dice))))) best = { source, match, alias: false };
+    for (const known of [source.name, ...source.aliases].map((n) => n.slice(0, -RATE_SUFFIX.length))) {
+      const [short, long] = subject.length <= known.length ? [subject, known] : [known, subject];
+      if (short.length >= MIN_RATE_SUBJECT && long.includes(short)) return { source, match: { kind: "contains" }, alias: false };
     }
   }
-  return best;
+  return null;
 }
 
 /** An actual written like a target ("≥80%", "≥266米", "12月底前"): a comparison, not a measured value. */
 function restatesTarget(actual: unknown): boolean {
+  // "达到95%" reports what was reached: a value, though it parses as ≥.
+  if (typeof actual === "string" && /^\s*(达到|已达到|实现)/.test(actual)) return false;
   const v = parseIndicatorValue(actual);
   if (v.kind === "quantity") return v.explicitOp && v.op !== "=";
   if (v.kind === "date") return v.explicitOp && v.op !== "=";
   return false;
 }
+
+/** A cell left empty: nothing, spaces, or only a template label such as "指标2:". */
+function isEmpty(v: unknown): boolean {
+  return parseIndicatorValue(v).kind === "missing";
+}
+
+/** An indicator row the form actually uses: a name beyond the template's "指标2:" / "……", or a figure. */
+function hasName(ind: Indicator): boolean {
+  const name = String(ind.name ?? "").replace(/^\s*指标\s*\d+\s*[:：]?\s*/, "").trim();
+  return name !== "" && parseIndicatorValue(name).kind !== "notApplicable";
+}
+
+/** A short word where a figure was asked for ("完成", "达标", "一般"); longer texts are accounts of what was done. */
+const SHORT_WORD = 8;
 
 export const indicatorRules: Rule[] = [
   {
@@ -174,6 +199,52 @@ export const indicatorRules: Rule[] = [
     },
   },
   {
+    id: "INDICATOR.INCOMPLETE",
+    severity: "警告",
+    title: "指标的目标、完成值或得分未填写",
+    description: "一行三级指标给了分值或得分，年度指标值、实际完成值、得分就都要填写：目标和完成值都空着时得分无从核对；有目标和分值而没有完成值或得分，自评就没有做完。“/”“—”表示不适用的不在此列。",
+    example: "指标「工程质量合格」有分值 10、得分 10，但年度指标值和实际完成值都没有填写，得分无从核对。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          if (!hasName(ind)) continue;
+          const weight = numOf(ind.weight);
+          const score = numOf(ind.score);
+          const targetEmpty = isEmpty(ind.target);
+          const actualEmpty = isEmpty(ind.actual);
+          const name = nameOf(ctx, p);
+          if ((weight !== null || score !== null) && targetEmpty && actualEmpty) {
+            const given = [weight !== null ? `分值 ${weight.toFixed()}` : "", score !== null ? `得分 ${score.toFixed()}` : ""].filter(Boolean).join("、");
+            ctx.report(`${p}.target`, `${name}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
+          } else if (weight !== null && !targetEmpty && actualEmpty) {
+            ctx.report(`${p}.actual`, `${name}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
+          } else if (weight !== null && !targetEmpty && !actualEmpty && isEmpty(ind.score)) {
+            ctx.report(`${p}.score`, `${name}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
+          }
+        }
+      }
+    },
+  },
+  {
+    id: "INDICATOR.ACTUAL_NOT_A_VALUE",
+    severity: "提示",
+    title: "定量指标的完成值只写了一个词",
+    description: "年度指标值是数量或时限（如“≤30万元”“≥95%”“2023年12月底前”）时，实际完成值应写实际达到的数量或日期；只写“完成”“达标”“一般”这样的词，无法核对是否达标，也无法按比例计算得分。",
+    example: "指标「成本控制数」年度指标值 ≤ 30 万元，实际完成值只写了「完成」，无法核对是否达标。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path: p } of ctx.indicators(s)) {
+          if (numOf(ind.score) === null && numOf(ind.weight) === null) continue;
+          const target = parseIndicatorValue(ind.target);
+          if (target.kind !== "quantity" && target.kind !== "date") continue;
+          const actual = parseIndicatorValue(ind.actual);
+          if (actual.kind !== "qualitative" || actual.text.length > SHORT_WORD || /\d/.test(actual.text)) continue;
+          ctx.report(`${p}.actual`, `${nameOf(ctx, p)}年度指标值 ${text(ctx, `${p}.target`)}，实际完成值只写了「${actual.text}」，无法核对是否达标。`, target.kind === "date" ? "完成日期" : "实际达到的数值", actual.text);
+        }
+      }
+    },
+  },
+  {
     id: "INDICATOR.VS_BASIC",
     severity: "错误",
     title: "指标完成值与基础数据表不符",
@@ -184,7 +255,7 @@ export const indicatorRules: Rule[] = [
       if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
       const s: ScoredSheet = { base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" };
       for (const { ind, path: p } of ctx.indicators(s)) {
-        const paired = restatedRateOf(String(ind.name ?? ""), ctx.preset.tolerances.nameSimilarity);
+        const paired = restatedRateOf(String(ind.name ?? ""));
         if (!paired) continue;
         const { source, match } = paired;
         const actual = parseIndicatorValue(ind.actual);
@@ -200,7 +271,7 @@ export const indicatorRules: Rule[] = [
         const by = match.kind === "exact" ? "" : `（按含义对应基础数据表「${source.name}」）`;
         ctx.report(
           `${p}.actual`,
-          `指标「${text(ctx, `${p}.name`)}」实际完成值 ${written}${by}，按基础数据表 ${ctx.label(source.num)} ÷ ${ctx.label(source.den)} = ${money(n)} ÷ ${money(d)} 计算应为 ${percent(r.value)}。`,
+          `指标「${text(ctx, `${p}.name`)}」实际完成值 ${written}${by}，按基础数据表 ${ctx.label(source.num)} ÷ ${ctx.label(source.den)} = ${figure(source.num, n)} ÷ ${figure(source.den, d)} 计算应为 ${percent(r.value)}。`,
           percent(r.value),
           written,
         );

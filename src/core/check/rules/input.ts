@@ -91,13 +91,14 @@ export const inputRules: Rule[] = [
     id: "INPUT.NOT_NUMBER",
     severity: "错误",
     title: "数字单元格中填了非数字",
-    description: "金额、人数、比率、分值、得分单元格只能填数字。填成文字（如“7.50.”“约10万”）时，合计和公式会漏算或出错。",
+    description: "金额、人数、比率、分值、得分单元格只能填数字。填成文字（如“7.50.”“约10万”）时，合计和公式会漏算或出错。“—”“无”“不适用”表示无此项，不在此列。",
     example: "三公经费（2024年决算数）填写为「7.50.」，不是数字，应为数字（万元，最多两位小数）。",
     run(ctx) {
       forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
         if (!NUMERIC.has(type)) return;
         const p = parseValue(value);
-        if (p.kind !== "invalid") return;
+        // 无 / 不适用 in a figure cell means none, as — does: not a typing mistake.
+        if (p.kind !== "invalid" || isNotApplicable(p.text)) return;
         const path = pathOf();
         ctx.report(path, `${ctx.label(path)}：${p.message}。`, EXPECTED[type], p.text);
       });
