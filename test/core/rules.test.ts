@@ -423,6 +423,17 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
     expect(fs[0]).toMatchObject({ expected: "20", actual: "30" });
   });
 
+  test("UNIT.SUSPECT: a form in 元 whose 年度资金总额 is a few hundred 元 was most likely typed in 万元", () => {
+    const p = clean();
+    // 60 万元 typed into a 元 form reads as 60 元 = 0.006 万元.
+    p.projects[0].funds.total = { ...p.projects[0].funds.total, initialBudget: 0.005, fullBudget: 0.006, executed: 0.0057 };
+    const facts = { "projects.0": { amountUnit: { unit: "元" as const, text: "项目资金(元)" } } };
+    const [f] = of(checkPackage({ pkg: p, facts }), "UNIT.SUSPECT");
+    expect(f).toMatchObject({ severity: "提示", actual: "60.00 元" });
+    p.projects[0].funds.total = { ...p.projects[0].funds.total, initialBudget: 38.766462, fullBudget: 38.766462, executed: 38.766462 }; // 387664.62 元
+    expect(of(checkPackage({ pkg: p, facts }), "UNIT.SUSPECT")).toEqual([]);
+  });
+
   test("a finding at a cell the form does not have becomes a check not possible", () => {
     const p = clean();
     p.projects[0].total.weight = null;
