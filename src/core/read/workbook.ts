@@ -171,7 +171,8 @@ function readOneYear(grids: Grid[], fallbackYear: number): WorkbookRead {
     const scoredFacts = (r: SheetReadInto, base: string) => {
       const layouts = detectLayouts(r.headers.get("fundsHeader"), r.headers.get("indicatorHeader"));
       sheetFacts.layout = layouts[0]?.id ?? "";
-      notices.push(
+      // The add-in's own template needs no word; any other layout is named (and in the JSON as sheets[].layout).
+      if (sheetFacts.layout !== HUNAN_2024.layout.id) notices.push(
         layouts.length
           ? `工作表「${grid.sheet}」按表头读取，版式为「${layouts.map((l) => l.label).join("」或「")}」。`
           : `工作表「${grid.sheet}」按表头读取，版式与已知的都不同：${describeColumns(r)}。`,
