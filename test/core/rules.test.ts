@@ -434,6 +434,25 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
     expect(of(checkPackage({ pkg: p, facts }), "UNIT.SUSPECT")).toEqual([]);
   });
 
+  test("SCORE.LEVEL1_WEIGHT: 附件3 in the preset's own layout against the preset's 一级 weights (湖南 2024: 产出40 效益20 满意度10 成本20)", () => {
+    const p = clean();
+    const facts = { "projects.0": { layout: "hunan-2024" } };
+    // The hand-made project puts all 90 on 产出指标: 90 against 40.
+    const [f] = of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT");
+    expect(f).toMatchObject({ severity: "警告", expected: "40", actual: "90" });
+    p.projects[0].indicators = [
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 40, 40),
+      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 20, 20),
+      ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10),
+      ind("成本指标", "经济成本指标", "成本控制", "≤60万元", "57万元", 20, 20),
+    ];
+    expect(of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT")).toEqual([]);
+    // A form of another layout keeps its own weights.
+    p.projects[0].indicators[0].weight = 50;
+    p.projects[0].indicators[0].score = 50;
+    expect(of(checkPackage({ pkg: p, facts: { "projects.0": { layout: "sichuan-2022" } } }), "SCORE.LEVEL1_WEIGHT")).toEqual([]);
+  });
+
   test("a finding at a cell the form does not have becomes a check not possible", () => {
     const p = clean();
     p.projects[0].total.weight = null;
