@@ -453,6 +453,16 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
     expect(of(checkPackage({ pkg: p, facts: { "projects.0": { layout: "sichuan-2022" } } }), "SCORE.LEVEL1_WEIGHT")).toEqual([]);
   });
 
+  test("SCORE.GRADE: 合格/不合格 are legal words too, judged at the pass mark 60", () => {
+    const p = clean(); // 总分 97.38
+    p.selfEvaluation!.total.grade = "合格";
+    expect(of(check(p), "SCORE.GRADE")).toEqual([]);
+    p.selfEvaluation!.total.grade = "不合格";
+    expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "合格", actual: "不合格" });
+    p.selfEvaluation!.total.grade = "良好"; // 97.38 is 优 in the national scheme: still an error
+    expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "优" });
+  });
+
   test("a finding at a cell the form does not have becomes a check not possible", () => {
     const p = clean();
     p.projects[0].total.weight = null;

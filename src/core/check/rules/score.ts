@@ -150,7 +150,7 @@ export const scoreRules: Rule[] = [
     id: "SCORE.GRADE",
     severity: "错误",
     title: "评价等级与总分不符",
-    description: "评价等级按预设的等级标准由总分确定（默认：90分及以上优，80分及以上良，60分及以上中，60分以下差）。",
+    description: "评价等级按预设的等级标准由总分确定（默认：90分及以上优，80分及以上良，60分及以上中，60分以下差）；写“合格/不合格”的表按60分（预设的及格线）判断。",
     example: "评价等级填写为“优”，总分 88.50 对应的等级为“良”。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
@@ -158,6 +158,15 @@ export const scoreRules: Rule[] = [
         const stated = ctx.raw(at);
         const total = ctx.num(`${s.base}total.score`);
         if (typeof stated !== "string" || !stated.trim() || total === null) continue;
+        // 合格 / 不合格: the two-word scheme, judged by the preset's pass mark.
+        const word = stated.replace(/[\s“”"'‘’「」等级]/g, "");
+        if (word === "合格" || word === "不合格") {
+          const pass = total.greaterThanOrEqualTo(ctx.preset.passMark);
+          if (pass === (word === "合格")) continue;
+          const right = pass ? "合格" : "不合格";
+          ctx.report(at, `评价等级填写为“${stated.trim()}”，总分 ${money(total)} ${pass ? "达到" : "低于"} ${ctx.preset.passMark} 分，应为“${right}”。`, right, stated.trim());
+          continue;
+        }
         const band = grade(total, ctx.preset.grades);
         if (gradeMatches(stated, band)) continue;
         ctx.report(at, `评价等级填写为“${stated.trim()}”，总分 ${money(total)} 按“${ctx.preset.grades.label}”对应的等级为“${band.name}”。`, band.name, stated.trim());
