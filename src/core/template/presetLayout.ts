@@ -105,11 +105,26 @@ export function withLayout(template: SheetTemplate, layout: FormLayout): SheetTe
       blocks.push({ kind: "row", row: { ...row, cells } });
       continue;
     }
-    blocks.push(block);
+    blocks.push({ kind: "row", row: widen(row, template.widths.length, width) });
   }
+  // Each indicator column keeps the width it has in the template (三级指标 wide, 分值 narrow); new ones are narrow.
   const widths = [...template.widths];
   while (widths.length < width) widths.push(10);
+  const oldIndicators = template.blocks.find((b): b is IndicatorBlock => b.kind === "indicators")?.columns;
+  if (oldIndicators) {
+    layout.indicators.forEach((c, i) => {
+      const field = INDICATOR_FIELDS[c.key];
+      widths[1 + i] = field ? template.widths[oldIndicators[field]] ?? 10 : 8;
+    });
+  }
   return { ...template, widths, blocks };
+}
+
+/** A row whose last cell reaches the template's right edge (title, goals, notes) reaches the wider table's edge too. */
+function widen(row: RowDef, oldWidth: number, width: number): RowDef {
+  if (width === oldWidth) return row;
+  const cells = row.cells.map((c) => (c.col + (c.span ?? 1) === oldWidth ? { ...c, span: width - c.col } : c));
+  return { ...row, cells };
 }
 
 /** The rightmost cell of a row spans to the table's last column (as 得分 spans H:I in the template). */
