@@ -16,7 +16,9 @@ export * from "./template/workbook";
 export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";
 export { projectTemplate, PROJECT_SHEET_PREFIX } from "./template/project";
-export { readWorkbook, classifySheet, findYear, type WorkbookRead, type CellRef } from "./read/workbook";
+export { withLayout, inLayoutUnit, PROPORTIONAL_METHOD_TEXT } from "./template/presetLayout";
+export { readWorkbook, classifySheet, findYear, packagesByYear, type PackageGroup, type ReadWorkbookOptions, type WorkbookRead, type CellRef } from "./read/workbook";
+export { COLUMN_SYNONYMS, columnKey, amountUnitOf, AMOUNT_UNITS, type AmountUnit } from "./read/headers";
 export { checkPackage, checkPackageFull, countBySeverity, notCheckedText, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput, type NotChecked } from "./check";
 export { SEVERITIES } from "./check/types";
 

@@ -11,6 +11,8 @@ import {
   generateReport,
   prompts,
   layoutSheet,
+  inLayoutUnit,
+  withLayout,
   newWorkbookLayouts,
   projectSheetName,
   projectTemplate,
@@ -148,7 +150,8 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       const n = existing + 1;
       const params = { year: settings.year, unit: settings.unit, preset };
       const data = { department: settings.unit, implementer: settings.unit, funds: { total: { weight: preset.projectExecutionWeight } } };
-      const layout = layoutSheet(projectTemplate(params, n), data, projectSheetName("", n));
+      // In the chosen preset's own layout (its column order, header words and unit), as 插入全部附件表 does.
+      const layout = layoutSheet(withLayout(projectTemplate(params, n), preset.layout), inLayoutUnit(data, preset.layout), projectSheetName("", n));
       const { names } = await host.insertSheets([layout], flavour);
       setLastInserted(names);
       setProjectSheets((s) => [...s, ...names]);

@@ -575,6 +575,46 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
     expect(fs[0]).toMatchObject({ expected: "20", actual: "30" });
   });
 
+  test("UNIT.SUSPECT: a form in 元 whose 年度资金总额 is a few hundred 元 was most likely typed in 万元", () => {
+    const p = clean();
+    // 60 万元 typed into a 元 form reads as 60 元 = 0.006 万元.
+    p.projects[0].funds.total = { ...p.projects[0].funds.total, initialBudget: 0.005, fullBudget: 0.006, executed: 0.0057 };
+    const facts = { "projects.0": { amountUnit: { unit: "元" as const, text: "项目资金(元)" } } };
+    const [f] = of(checkPackage({ pkg: p, facts }), "UNIT.SUSPECT");
+    expect(f).toMatchObject({ severity: "提示", actual: "60.00 元" });
+    p.projects[0].funds.total = { ...p.projects[0].funds.total, initialBudget: 38.766462, fullBudget: 38.766462, executed: 38.766462 }; // 387664.62 元
+    expect(of(checkPackage({ pkg: p, facts }), "UNIT.SUSPECT")).toEqual([]);
+  });
+
+  test("SCORE.LEVEL1_WEIGHT: 附件3 in the preset's own layout against the preset's 一级 weights (湖南 2024: 产出40 效益20 满意度10 成本20)", () => {
+    const p = clean();
+    const facts = { "projects.0": { layout: "hunan-2024" } };
+    // The hand-made project puts all 90 on 产出指标: 90 against 40.
+    const [f] = of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT");
+    expect(f).toMatchObject({ severity: "警告", expected: "40", actual: "90" });
+    p.projects[0].indicators = [
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 40, 40),
+      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 20, 20),
+      ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10),
+      ind("成本指标", "经济成本指标", "成本控制", "≤60万元", "57万元", 20, 20),
+    ];
+    expect(of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT")).toEqual([]);
+    // A form of another layout keeps its own weights.
+    p.projects[0].indicators[0].weight = 50;
+    p.projects[0].indicators[0].score = 50;
+    expect(of(checkPackage({ pkg: p, facts: { "projects.0": { layout: "sichuan-2022" } } }), "SCORE.LEVEL1_WEIGHT")).toEqual([]);
+  });
+
+  test("SCORE.GRADE: 合格/不合格 are legal words too, judged at the pass mark 60", () => {
+    const p = clean(); // 总分 97.38
+    p.selfEvaluation!.total.grade = "合格";
+    expect(of(check(p), "SCORE.GRADE")).toEqual([]);
+    p.selfEvaluation!.total.grade = "不合格";
+    expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "合格", actual: "不合格" });
+    p.selfEvaluation!.total.grade = "良好"; // 97.38 is 优 in the national scheme: still an error
+    expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "优" });
+  });
+
   test("a finding at a cell the form does not have becomes a check not possible", () => {
     const p = clean();
     p.projects[0].total.weight = null;

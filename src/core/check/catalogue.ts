@@ -15,6 +15,7 @@ import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
+import { unitRules } from "./rules/units";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   ...crossSheetRules,
   ...scoreRules,
   ...indicatorRules,
+  ...unitRules,
   ...contentRules,
   ...finalAccountsRules,
   ...finalAccountsTextRules,

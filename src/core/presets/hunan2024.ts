@@ -16,6 +16,7 @@ export const HUNAN_2024: Preset = {
   projectExecutionWeight: 10,
   projectLevelWeights: { 产出指标: 40, 效益指标: 20, 满意度指标: 10, 成本指标: 20 },
   grades: NATIONAL_GRADES,
+  passMark: 60,
   tolerances: DEFAULT_TOLERANCES,
   layout: HUNAN_LAYOUT,
 };

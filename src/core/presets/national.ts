@@ -17,6 +17,7 @@ export const NATIONAL_2020: Preset = {
   projectExecutionWeight: 10,
   projectLevelWeights: { 产出指标: 50, 效益指标: 30, 满意度指标: 10 },
   grades: NATIONAL_GRADES,
+  passMark: 60,
   tolerances: DEFAULT_TOLERANCES,
   layout: HUNAN_LAYOUT,
 };

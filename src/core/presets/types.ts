@@ -70,6 +70,11 @@ export interface Preset {
    */
   projectLevelWeights: Record<string, number> | null;
   grades: GradeScheme;
+  /**
+   * The pass mark of the two-word scheme some forms use instead (合格 ≥ passMark > 不合格); both wordings
+   * are legal on a form of this preset. 60 in every scheme seen.
+   */
+  passMark: number;
   tolerances: Tolerances;
   /** The form layout this preset injects and recognizes. */
   layout: FormLayout;

@@ -2,6 +2,9 @@
 import { LAYOUTS, type FormLayout } from "../preset";
 import type { HeaderCell } from "./headers";
 
+/** Each layout's column keys as one string, computed once. */
+const SIGNATURES = LAYOUTS.map((layout) => ({ layout, funds: layout.funds.map((c) => c.key).join("|"), indicators: layout.indicators.map((c) => c.key).join("|") }));
+
 /** Column keys left to right ("资金来源" and the 决算 split of 附件1 aside). */
 function order(found: Map<string, HeaderCell> | undefined): string[] {
   if (!found) return [];
@@ -18,10 +21,6 @@ function order(found: Map<string, HeaderCell> | undefined): string[] {
 export function detectLayouts(funds: Map<string, HeaderCell> | undefined, indicators: Map<string, HeaderCell> | undefined): FormLayout[] {
   const f = order(funds).join("|");
   const i = order(indicators).join("|");
-  return LAYOUTS.filter((l) => {
-    const lf = l.funds.map((c) => c.key).join("|");
-    const li = l.indicators.map((c) => c.key).join("|");
-    // A form cut inside its indicator header (贵州 2021 stops at 分值) is judged by the columns it has.
-    return f === lf && (i === li || li.startsWith(i));
-  });
+  // A form cut inside its indicator header (贵州 2021 stops at 分值) is judged by the columns it has.
+  return SIGNATURES.filter((l) => f === l.funds && (i === l.indicators || l.indicators.startsWith(i))).map((l) => l.layout);
 }

@@ -73,6 +73,7 @@ export function readScoringMethod(grid: Grid, index: SheetIndex, base: string, h
   return t;
 }
 
+const NOTE_START = /^\s*(注|说明)/;
 const LEVEL_WEIGHT = /(产出指标|效益指标|满意度指标|成本指标|项目决策|项目过程|决策指标|过程指标|预算资金执行率|预算执行率|资金执行率)\s*[（(]?\s*(\d+(?:\.\d+)?)\s*分/g;
 
 /**
@@ -83,8 +84,10 @@ export function readLevelWeights(grid: Grid, index: SheetIndex): Record<string, 
   for (let r = 0; r < grid.values.length; r++) {
     const width = grid.values[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {
-      const t = textAt(grid, r, c).replace(/\s+/g, "");
-      if (!/^(注|说明)/.test(t) || !/分值|权重/.test(t)) continue;
+      const raw = textAt(grid, r, c);
+      if (!raw || !NOTE_START.test(raw)) continue;
+      const t = raw.replace(/\s+/g, "");
+      if (!/分值|权重/.test(t)) continue;
       const out: Record<string, number> = {};
       for (const m of t.matchAll(LEVEL_WEIGHT)) {
         const name = /执行率/.test(m[1]) ? "预算执行率" : m[1];

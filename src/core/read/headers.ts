@@ -136,6 +136,8 @@ export interface UnitFound {
   col: number;
 }
 
+/** How far down a unit is looked for (附件1: 经费控制情况（万元） is row 4; 附件3: 项目资金（元） row 5). */
+const UNIT_ROWS = 20;
 const UNIT_IN_BRACKETS = /[（(]\s*(元|千元|万元)\s*[)）]/;
 const UNIT_LINE = /^\s*(?:金额)?单位\s*[:：]\s*(元|千元|万元)\s*$/;
 /** Labels of money blocks: 项目资金, 资金情况, 年度预算申请, 经费控制情况, 部门(单位)总体资金. */
@@ -147,7 +149,8 @@ const MONEY_LABEL = /资金|预算申请|经费|预算数|执行数|决算数/;
  */
 export function amountUnitOf(grid: Grid): UnitFound | null {
   let fromHeader: UnitFound | null = null;
-  const rows = grid.values.length;
+  // The unit is said above or at the money blocks' headers, in the first rows of every form seen.
+  const rows = Math.min(grid.values.length, UNIT_ROWS);
   for (let r = 0; r < rows; r++) {
     const width = grid.values[r]?.length ?? 0;
     for (let c = 0; c < width; c++) {

@@ -109,7 +109,15 @@ export const LABEL_SYNONYMS: Readonly<Record<string, readonly (string | RegExp)[
   总分: ["总分", "合计得分", "总得分"],
 };
 
+/** The texts a row is found by: its match list (or first label) and their synonyms; computed once per row definition. */
+const matchersCache = new WeakMap<RowDef, (string | RegExp)[]>();
 function matchers(row: RowDef): (string | RegExp)[] {
+  let m = matchersCache.get(row);
+  if (!m) matchersCache.set(row, (m = buildMatchers(row)));
+  return m;
+}
+
+function buildMatchers(row: RowDef): (string | RegExp)[] {
   const base = row.match ?? (() => {
     const first = row.cells.find((c) => c.label !== undefined);
     return first?.label ? [first.label] : [];
@@ -162,9 +170,13 @@ function findRow(grid: Grid, row: RowDef, from: number, until = grid.values.leng
   return null;
 }
 
-/** The column keys of a template header row, by template column. */
+/** The column keys of a template header row, by template column (computed once per row definition). */
+const headerKeysCache = new WeakMap<RowDef, Map<number, { key: string; label: string }>>();
 function templateHeaderKeys(row: RowDef): Map<number, { key: string; label: string }> {
+  const cached = headerKeysCache.get(row);
+  if (cached) return cached;
   const out = new Map<number, { key: string; label: string }>();
+  headerKeysCache.set(row, out);
   const probe: Grid = { sheet: "", values: [[]] };
   for (const def of row.cells) if (def.label !== undefined && def.style === "header") probe.values[0][def.col] = def.label;
   for (const [key, cell] of headerColumns(probe, [0])) out.set(cell.col, { key, label: normalizeLabel(cell.text) });
@@ -418,7 +430,9 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
   let level2 = "";
   const norm = normalizedGrid(grid);
   for (let r = from; r < end; r++) {
-    const lead = (norm[r] ?? []).slice(0, labelEnd + 1).find((t) => t);
+    const cells = norm[r];
+    let lead: string | undefined;
+    for (let c = 0; cells && c <= labelEnd && !lead; c++) lead = cells[c];
     if (lead && AFTER_INDICATORS.test(lead)) break;
     const l1 = text(r, "level1");
     const l2 = text(r, "level2");

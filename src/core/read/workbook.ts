@@ -87,7 +87,58 @@ function buildTemplate(kind: SheetKind, year: number): SheetTemplate {
   return projectTemplate(params);
 }
 
-export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear()): WorkbookRead {
+/** One year's set of forms in a workbook: the year its forms name and their sheet names, in workbook order. */
+export interface PackageGroup {
+  year: number | null;
+  sheets: string[];
+}
+
+/**
+ * The forms of a workbook grouped by the year each names (title 2024年度, headers 2024年决算数),
+ * newest first; forms that name no year join the newest group. A workbook holding last year's
+ * forms and this year's just-inserted ones gives two groups.
+ */
+export function packagesByYear(grids: Grid[]): PackageGroup[] {
+  const byYear = new Map<number | null, string[]>();
+  for (const grid of grids) {
+    if (!classifySheet(grid)) continue;
+    const y = findYear(grid);
+    byYear.set(y, [...(byYear.get(y) ?? []), grid.sheet]);
+  }
+  const years = [...byYear.keys()].filter((y): y is number => y !== null).sort((a, b) => b - a);
+  const groups: PackageGroup[] = years.map((y) => ({ year: y, sheets: byYear.get(y)! }));
+  const undated = byYear.get(null);
+  if (undated) {
+    if (groups.length) groups[0].sheets = grids.map((g) => g.sheet).filter((n) => groups[0].sheets.includes(n) || undated.includes(n));
+    else groups.push({ year: null, sheets: undated });
+  }
+  return groups;
+}
+
+export interface ReadWorkbookOptions {
+  /** Which year's forms to read when the workbook holds several (default: the newest). */
+  year?: number;
+}
+
+/**
+ * Reads the forms of one year: when the workbook holds two packages of different years (last year's
+ * forms and the templates just inserted), the newest (or `opts.year`) is read and a notice names both.
+ */
+export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear(), opts: ReadWorkbookOptions = {}): WorkbookRead {
+  const groups = packagesByYear(grids);
+  if (groups.length > 1) {
+    const chosen = groups.find((g) => g.year === opts.year) ?? groups[0];
+    const keep = new Set(chosen.sheets);
+    const others = groups.filter((g) => g !== chosen);
+    const read = readOneYear(grids.filter((g) => keep.has(g.sheet) || !classifySheet(g)), fallbackYear);
+    const list = (g: PackageGroup) => `${g.year ?? "未写年度"}年度（${g.sheets.map((n) => `「${n}」`).join("、")}）`;
+    read.notices.unshift(`工作簿中有不同年度的两套表：${[chosen, ...others].map(list).join("；")}。本次读取和校验的是${chosen.year}年度一套，其他年度的表未校验。`);
+    return read;
+  }
+  return readOneYear(grids, fallbackYear);
+}
+
+function readOneYear(grids: Grid[], fallbackYear: number): WorkbookRead {
   const indices = new Map<string, SheetIndex>(); // sheet path ("basic", "projects.3") → index
   const sheets: WorkbookRead["sheets"] = [];
   const notices: string[] = [];
@@ -120,7 +171,8 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
     const scoredFacts = (r: SheetReadInto, base: string) => {
       const layouts = detectLayouts(r.headers.get("fundsHeader"), r.headers.get("indicatorHeader"));
       sheetFacts.layout = layouts[0]?.id ?? "";
-      notices.push(
+      // The add-in's own template needs no word; any other layout is named (and in the JSON as sheets[].layout).
+      if (sheetFacts.layout !== HUNAN_2024.layout.id) notices.push(
         layouts.length
           ? `工作表「${grid.sheet}」按表头读取，版式为「${layouts.map((l) => l.label).join("」或「")}」。`
           : `工作表「${grid.sheet}」按表头读取，版式与已知的都不同：${describeColumns(r)}。`,

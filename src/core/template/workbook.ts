@@ -2,6 +2,7 @@
 import type { Package } from "../model";
 import { basicTemplate } from "./basic";
 import { layoutSheet, type SheetLayout } from "./layout";
+import { inLayoutUnit, withLayout } from "./presetLayout";
 import { PROJECT_SHEET_PREFIX, projectTemplate } from "./project";
 import { selfEvaluationTemplate } from "./selfEvaluation";
 import type { TemplateParams } from "./types";
@@ -26,7 +27,7 @@ export function packageLayouts(params: TemplateParams & { projects?: number }, p
   if (!pkg || pkg.basic) layouts.push(layoutSheet(basicTemplate(p, pkg?.basic?.specialLabel), pkg?.basic ?? undefined));
   if (!pkg || pkg.selfEvaluation) {
     const data = pkg?.selfEvaluation ? { ...pkg.selfEvaluation, unit: pkg.unit } : { unit: params.unit ?? "", funds: { weight: params.preset.weights.execution } };
-    layouts.push(layoutSheet(selfEvaluationTemplate(p), data));
+    layouts.push(layoutSheet(withLayout(selfEvaluationTemplate(p), params.preset.layout), data));
   }
   const projects = pkg ? pkg.projects : Array.from({ length: params.projects ?? 1 }, () => null);
   const used = new Set(layouts.map((l) => l.name));
@@ -35,7 +36,8 @@ export function packageLayouts(params: TemplateParams & { projects?: number }, p
     for (let k = 2; used.has(name); k++) name = safeSheetName(`${name.slice(0, 28)}(${k})`);
     used.add(name);
     const data = project ?? { department: params.unit ?? "", implementer: params.unit ?? "", funds: { total: { weight: params.preset.projectExecutionWeight } } };
-    layouts.push(layoutSheet(projectTemplate(p, i + 1), data, name));
+    // The preset's own layout (column order, header words, unit): 四川, 云南, 贵州 … (presets/layouts.ts).
+    layouts.push(layoutSheet(withLayout(projectTemplate(p, i + 1), params.preset.layout), inLayoutUnit(data, params.preset.layout), name));
   });
   return layouts;
 }

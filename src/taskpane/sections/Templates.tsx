@@ -46,6 +46,9 @@ export function Templates({ settings, onChange, onInsertAll, onAddProject, busy,
           ))}
         </Dropdown>
       </Field>
+      <Text className={styles.note} size={200}>
+        表样：{preset.layout.label}（金额单位{preset.layout.amountUnit}）。校验时按表头读取，其他省份、年度的表也能识别。
+      </Text>
       <div className={styles.row}>
         <Button appearance="primary" disabled={busy} onClick={onInsertAll}>
           插入全部附件表

@@ -62,7 +62,7 @@ export const scoreRules: Rule[] = [
     id: "SCORE.LEVEL1_WEIGHT",
     severity: "警告",
     title: "一级指标分值与标题不符",
-    description: "一级指标标题写明的分值（如“产出指标（50分）”）应等于其下三级指标分值之和；表注规定了一级指标分值时（如“产出指标50分、效益指标30分”）按表注核对，附件2还应符合预设的权重（产出50、效益30、满意度10）。",
+    description: "一级指标标题写明的分值（如“产出指标（50分）”）应等于其下三级指标分值之和；表注规定了一级指标分值时（如“产出指标50分、效益指标30分”）按表注核对，附件2还应符合预设的权重（产出50、效益30、满意度10），附件3符合预设的一级分值（湖南2024：产出40、效益20、满意度10、成本20）。",
     example: "产出指标标题为50分，其下三级指标分值之和为 45。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
@@ -75,6 +75,7 @@ export const scoreRules: Rule[] = [
           g.sum = g.sum.plus(numOf(ind.weight) ?? 0);
           groups.set(key, g);
         }
+        const wrongHeading = new Set<string>();
         const presetWeights: Record<string, number> = { 产出指标: ctx.preset.weights.output, 效益指标: ctx.preset.weights.effect, 满意度指标: ctx.preset.weights.satisfaction };
         // The form's own note fixes the 一级 weights (四川: 注：1.一级指标分值统一设置为：产出指标50分…): each group against it, at its 一级 cell.
         const noted = ctx.facts(sheetPathOf(s.base)).levelWeights;
@@ -93,6 +94,17 @@ export const scoreRules: Rule[] = [
           if (expected === null || g.sum.equals(expected)) continue;
           const source = stated ? `标题为${fmtScore(stated)}分` : `预设权重为${fmtScore(expected)}分`;
           ctx.report(`${g.first}.weight`, `${name}${source}，其下三级指标分值之和为 ${fmtScore(g.sum)}。`, fmtScore(expected), fmtScore(g.sum));
+          wrongHeading.add(name);
+        }
+        // 附件3 against the preset's 一级 weights (湖南 2024: 产出40、效益20、满意度10、成本20), on a form in the preset's
+        // own layout (a form of another province keeps its own weights) and without weights of its own in a note.
+        const own = ctx.facts(sheetPathOf(s.base));
+        const weights = ctx.preset.projectLevelWeights;
+        if (s.kind !== "project" || noted || !weights || own.layout !== ctx.preset.layout.id) continue;
+        for (const [name, g] of groups) {
+          const want = weights[name];
+          if (want === undefined || wrongHeading.has(name) || g.sum.equals(want)) continue;
+          ctx.report(`${g.first}.level1`, `${name}其下三级指标分值之和为 ${fmtScore(g.sum)}，“${ctx.preset.label}”规定附件3的${name}为 ${want} 分。`, String(want), fmtScore(g.sum));
         }
       }
     },
@@ -138,7 +150,7 @@ export const scoreRules: Rule[] = [
     id: "SCORE.GRADE",
     severity: "错误",
     title: "评价等级与总分不符",
-    description: "评价等级按预设的等级标准由总分确定（默认：90分及以上优，80分及以上良，60分及以上中，60分以下差）。",
+    description: "评价等级按预设的等级标准由总分确定（默认：90分及以上优，80分及以上良，60分及以上中，60分以下差）；写“合格/不合格”的表按60分（预设的及格线）判断。",
     example: "评价等级填写为“优”，总分 88.50 对应的等级为“良”。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
@@ -146,6 +158,15 @@ export const scoreRules: Rule[] = [
         const stated = ctx.raw(at);
         const total = ctx.num(`${s.base}total.score`);
         if (typeof stated !== "string" || !stated.trim() || total === null) continue;
+        // 合格 / 不合格: the two-word scheme, judged by the preset's pass mark.
+        const word = stated.replace(/[\s“”"'‘’「」等级]/g, "");
+        if (word === "合格" || word === "不合格") {
+          const pass = total.greaterThanOrEqualTo(ctx.preset.passMark);
+          if (pass === (word === "合格")) continue;
+          const right = pass ? "合格" : "不合格";
+          ctx.report(at, `评价等级填写为“${stated.trim()}”，总分 ${money(total)} ${pass ? "达到" : "低于"} ${ctx.preset.passMark} 分，应为“${right}”。`, right, stated.trim());
+          continue;
+        }
         const band = grade(total, ctx.preset.grades);
         if (gradeMatches(stated, band)) continue;
         ctx.report(at, `评价等级填写为“${stated.trim()}”，总分 ${money(total)} 按“${ctx.preset.grades.label}”对应的等级为“${band.name}”。`, band.name, stated.trim());
