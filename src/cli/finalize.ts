@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import { amountOrNull, callsJx, cellAddress, finalizeFormula, formulaRefs, HUNAN_2024, shiftFormula, type Preset } from "../core";
 import { writeFileAtomic } from "./atomic";
-import { InputError } from "./errors";
+import { CliError, InputError } from "./errors";
 import { assertWellFormed, attrByLocal, attrs, escapeXmlText, scanTags, sharedStrings, unescapeXml, type Tag } from "./ooxml";
 import { readInputFile } from "./limits";
 import { findEntry, openZip, readEntry, rewriteZip, ZipError, type ZipPackage } from "./zip";
@@ -230,8 +230,21 @@ function dropReference(zip: ZipPackage, replace: Map<string, Buffer | null>, par
   replace.set(part, Buffer.from(out, "utf8"));
 }
 
-/** Finalizes a package in memory; returns the new bytes (null when nothing changes) and the report. */
+/**
+ * Finalizes a package in memory; returns the new bytes (null when nothing changes) and the report.
+ * Throws an InputError (exit 2) naming the file and the reason when the package cannot be edited
+ * (broken zip or XML, a part that is not UTF-8): nothing is written then.
+ */
 export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNAN_2024): { bytes: Buffer | null; report: FinalizeReport } {
+  try {
+    return finalizeUnchecked(buf, name, preset);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new InputError(`无法定稿「${name}」：${(e as Error).message}。文件没有改动；请在 Excel 中打开、另存为 .xlsx 后再试。`);
+  }
+}
+
+function finalizeUnchecked(buf: Buffer, name: string, preset: Preset): { bytes: Buffer | null; report: FinalizeReport } {
   const report: FinalizeReport = { native: 0, values: [], kept: [], unchanged: 0, changedParts: [], notes: [] };
   let zip: ZipPackage;
   try {
@@ -470,13 +483,7 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
 export async function finalizeFile(input: string, output: string, preset: Preset = HUNAN_2024): Promise<FinalizeReport> {
   const buf = readInputFile(input);
   sniffWorkbook(buf, path.basename(input));
-  let result: ReturnType<typeof finalizePackage>;
-  try {
-    result = finalizePackage(buf, path.basename(input), preset);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`无法定稿「${path.basename(input)}」：${(e as Error).message}。文件没有改动。`);
-  }
+  const result = finalizePackage(buf, path.basename(input), preset);
   await writeFileAtomic(output, result.bytes ?? buf);
   return result.report;
 }
