@@ -11,7 +11,7 @@ import { amountOrNull, callsJx, cellAddress, finalizeFormula, formulaRefs, HUNAN
 import { writeFileAtomic } from "./atomic";
 import { CliError, InputError } from "./errors";
 import { assertWellFormed, attrByLocal, attrs, escapeXmlText, scanTags, sharedStrings, unescapeXml, type Tag } from "./ooxml";
-import { readInputFile } from "./limits";
+import { LIMITS, readInputFile } from "./limits";
 import { findEntry, openZip, readEntry, rewriteZip, ZipError, type ZipPackage } from "./zip";
 import { sniffWorkbook } from "./sniff";
 
@@ -481,7 +481,7 @@ function finalizeUnchecked(buf: Buffer, name: string, preset: Preset): { bytes: 
 
 /** Finalizes IN into OUT (written atomically); when nothing changes, OUT is a byte copy of IN. */
 export async function finalizeFile(input: string, output: string, preset: Preset = HUNAN_2024): Promise<FinalizeReport> {
-  const buf = readInputFile(input);
+  const buf = readInputFile(input, { ...LIMITS, fileBytes: LIMITS.finalizeBytes });
   sniffWorkbook(buf, path.basename(input));
   const result = finalizePackage(buf, path.basename(input), preset);
   await writeFileAtomic(output, result.bytes ?? buf);
