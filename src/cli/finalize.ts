@@ -302,6 +302,9 @@ function finalizeUnchecked(buf: Buffer, name: string, preset: Preset): { bytes: 
       continue;
     }
     const xml = xmlOf(sheet);
+    // Conditional formatting and data validation keep their own formulas: not rewritten, but said.
+    const ruleFormulas = [...xml.matchAll(/<(?:[\w.-]+:)?formula[12]?>([^<]*)</g)].filter((m) => callsJx(unescapeXml(m[1])));
+    if (ruleFormulas.length > 0) report.notes.push(`「${sheet.name}」的条件格式或数据验证中有 ${ruleFormulas.length} 个公式调用了 JX 函数，没有改动；请在 Excel 中改写。`);
     const edits: Edit[] = [];
     const own = valuesOf(sheet.name)!;
     /** Why the native twin of `formula` (file form, no "=") would not show the cached value here, or null. */

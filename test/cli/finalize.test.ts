@@ -110,6 +110,22 @@ describe("finalize on a hand-built workbook with charts, pivot cache, names, pro
     expect(r.notes.join("\n")).toContain("已删去计算链部件");
   });
 
+  test("JX in a data validation or a name is not rewritten, but said", () => {
+    const p = corpusParts();
+    const withRules = makeZip({
+      ...p,
+      "xl/worksheets/sheet1.xml": (p["xl/worksheets/sheet1.xml"] as string).replace("<formula1>0</formula1>", "<formula1>JX.RATE(B1,2)</formula1>"),
+      "xl/workbook.xml": (p["xl/workbook.xml"] as string).replace('<definedName name="税率">0.06</definedName>', '<definedName name="税率">JX.RATE(1,2)</definedName>'),
+    });
+    const { report: r } = finalizePackage(withRules, "rules.xlsx", HUNAN_2024);
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        "名称「税率」的公式调用了 JX 函数，没有改动；请在 Excel 的「公式 > 名称管理器」里改写。",
+        "「表」的条件格式或数据验证中有 1 个公式调用了 JX 函数，没有改动；请在 Excel 中改写。",
+      ]),
+    );
+  });
+
   test("an .xlsm keeps its vbaProject.bin and its macro-enabled content type", async () => {
     const xlsm = corpusWorkbook({ macro: true });
     const inFile = path.join(dir, "宏.xlsm");
