@@ -9,9 +9,9 @@
 import * as path from "node:path";
 import { amountOrNull, callsJx, cellAddress, finalizeFormula, formulaRefs, HUNAN_2024, shiftFormula, type Preset } from "../core";
 import { writeFileAtomic } from "./atomic";
-import { InputError } from "./errors";
+import { CliError, InputError } from "./errors";
 import { assertWellFormed, attrByLocal, attrs, escapeXmlText, scanTags, sharedStrings, unescapeXml, type Tag } from "./ooxml";
-import { readInputFile } from "./limits";
+import { LIMITS, readInputFile } from "./limits";
 import { findEntry, openZip, readEntry, rewriteZip, ZipError, type ZipPackage } from "./zip";
 import { sniffWorkbook } from "./sniff";
 
@@ -48,8 +48,11 @@ interface SheetPart {
   name: string;
   sheetId: string;
   part: string;
-  xml: string;
-  cells: CellSpan[];
+  /** The part's bytes; decoded to `text` only when needed (most sheets of a large workbook never are). */
+  bytes: Buffer;
+  text: string | null;
+  /** Parsed on demand: a sheet without JX formulas is only read when a JX formula elsewhere refers to it. */
+  cells: CellSpan[] | null;
 }
 
 const REL_NS_END = /\/(worksheet|sharedStrings|calcChain)$/;
@@ -62,7 +65,10 @@ function resolveTarget(base: string, target: string): string {
 function text(zip: ZipPackage, name: string): string | null {
   const e = findEntry(zip, name);
   if (!e) return null;
-  const bytes = readEntry(zip, e);
+  return decode(readEntry(zip, e), name);
+}
+
+function decode(bytes: Buffer, name: string): string {
   const s = bytes.toString("utf8");
   // A part that is not valid UTF-8 would not survive decoding: refuse to edit it rather than change it.
   if (!Buffer.from(s, "utf8").equals(bytes)) throw new ZipError(`部件「${name}」不是 UTF-8 编码`);
@@ -201,6 +207,12 @@ function isTextAmount(v: Scalar): v is string {
   return typeof v === "string" && v.trim() !== "" && amountOrNull(v) !== null;
 }
 
+function occurrences(buf: Buffer, needle: string): number {
+  let n = 0;
+  for (let i = buf.indexOf(needle); i >= 0; i = buf.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
 /** Removes the empty-element tags matching `drop` from a part (a relationship, a content-type override). */
 function dropReference(zip: ZipPackage, replace: Map<string, Buffer | null>, part: string, drop: (t: Tag) => boolean): void {
   const xml = text(zip, part);
@@ -218,8 +230,21 @@ function dropReference(zip: ZipPackage, replace: Map<string, Buffer | null>, par
   replace.set(part, Buffer.from(out, "utf8"));
 }
 
-/** Finalizes a package in memory; returns the new bytes (null when nothing changes) and the report. */
+/**
+ * Finalizes a package in memory; returns the new bytes (null when nothing changes) and the report.
+ * Throws an InputError (exit 2) naming the file and the reason when the package cannot be edited
+ * (broken zip or XML, a part that is not UTF-8): nothing is written then.
+ */
 export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNAN_2024): { bytes: Buffer | null; report: FinalizeReport } {
+  try {
+    return finalizeUnchecked(buf, name, preset);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new InputError(`无法定稿「${name}」：${(e as Error).message}。文件没有改动；请在 Excel 中打开、另存为 .xlsx 后再试。`);
+  }
+}
+
+function finalizeUnchecked(buf: Buffer, name: string, preset: Preset): { bytes: Buffer | null; report: FinalizeReport } {
   const report: FinalizeReport = { native: 0, values: [], kept: [], unchanged: 0, changedParts: [], notes: [] };
   let zip: ZipPackage;
   try {
@@ -243,9 +268,9 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
     if (t.local === "sheet") {
       const rel = relById.get(attrByLocal(a, "id") ?? "");
       if (!rel || !REL_NS_END.test(rel.type) || !rel.type.endsWith("/worksheet")) return;
-      const xml = text(zip, rel.target);
-      if (xml === null) return;
-      sheets.push({ name: a.get("name") ?? "", sheetId: a.get("sheetId") ?? "", part: rel.target, xml, cells: parseSheet(xml, strings) });
+      const entry = findEntry(zip, rel.target);
+      if (!entry) return;
+      sheets.push({ name: a.get("name") ?? "", sheetId: a.get("sheetId") ?? "", part: rel.target, bytes: readEntry(zip, entry), text: null, cells: null });
     }
   });
   // Names whose formula calls JX are not rewritten (a name is shared by every cell using it): say so.
@@ -254,20 +279,39 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
     if (callsJx(unescapeXml(m[2]))) report.notes.push(`名称「${attrs(m[1]).get("name") ?? ""}」的公式调用了 JX 函数，没有改动；请在 Excel 的「公式 > 名称管理器」里改写。`);
   }
 
-  const valuesBySheet = new Map<string, Map<number, Scalar>>();
   const KEY = 20000; // row * KEY + col: columns stop at 16384
-  for (const s of sheets) valuesBySheet.set(s.name, new Map(s.cells.map((c) => [c.row * KEY + c.col, c.value])));
+  const xmlOf = (s: SheetPart): string => (s.text ??= decode(s.bytes, s.part));
+  const cellsOf = (s: SheetPart): CellSpan[] => (s.cells ??= parseSheet(xmlOf(s), strings));
+  const valueMaps = new Map<string, Map<number, Scalar>>();
+  const valuesOf = (name: string): Map<number, Scalar> | undefined => {
+    let m = valueMaps.get(name);
+    if (!m) {
+      const s = sheets.find((x) => x.name === name);
+      if (!s) return undefined;
+      valueMaps.set(name, (m = new Map(cellsOf(s).map((c) => [c.row * KEY + c.col, c.value]))));
+    }
+    return m;
+  };
 
   const removedFromChain: { sheetId: string; cell: string }[] = [];
   const replace = new Map<string, Buffer | null>();
   for (const sheet of sheets) {
+    // Formulas are stored in the sheet part itself: a part without "jx" in any case holds no JX call.
+    if (!["jx", "jX", "Jx", "JX"].some((n) => sheet.bytes.includes(n))) {
+      report.unchanged += ["<f>", "<f ", "<f/"].reduce((n, tag) => n + occurrences(sheet.bytes, tag), 0);
+      continue;
+    }
+    const xml = xmlOf(sheet);
+    // Conditional formatting and data validation keep their own formulas: not rewritten, but said.
+    const ruleFormulas = [...xml.matchAll(/<(?:[\w.-]+:)?formula[12]?>([^<]*)</g)].filter((m) => callsJx(unescapeXml(m[1])));
+    if (ruleFormulas.length > 0) report.notes.push(`「${sheet.name}」的条件格式或数据验证中有 ${ruleFormulas.length} 个公式调用了 JX 函数，没有改动；请在 Excel 中改写。`);
     const edits: Edit[] = [];
-    const own = valuesBySheet.get(sheet.name)!;
+    const own = valuesOf(sheet.name)!;
     /** Why the native twin of `formula` (file form, no "=") would not show the cached value here, or null. */
     const differs = (formula: string, cached: Scalar, hasCache: boolean): string | null => {
       if (!hasCache) return null;
       for (const ref of formulaRefs(formula)) {
-        const values = ref.sheet === null ? own : valuesBySheet.get(ref.sheet);
+        const values = ref.sheet === null ? own : valuesOf(ref.sheet);
         if (!values) continue;
         if ((ref.bottom - ref.top + 1) * (ref.right - ref.left + 1) > 100_000) continue;
         for (let r = ref.top; r <= ref.bottom; r++)
@@ -285,11 +329,11 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
 
     // Shared formula groups: si → master text and position.
     const masters = new Map<string, { cell: CellSpan; text: string }>();
-    for (const c of sheet.cells) if (c.f && c.f.attrs.get("t") === "shared" && c.f.text !== "") masters.set(c.f.attrs.get("si") ?? "", { cell: c, text: c.f.text });
+    for (const c of cellsOf(sheet)) if (c.f && c.f.attrs.get("t") === "shared" && c.f.text !== "") masters.set(c.f.attrs.get("si") ?? "", { cell: c, text: c.f.text });
 
     type Plan = { cell: CellSpan; formula: string; outcome: ReturnType<typeof finalizeFormula>; why: string | null };
     const plans: Plan[] = [];
-    for (const c of sheet.cells) {
+    for (const c of cellsOf(sheet)) {
       if (!c.f) continue;
       const kind = c.f.attrs.get("t");
       let formula = c.f.text;
@@ -328,7 +372,7 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
         report.kept.push({ sheet: sheet.name, cell: at, reason: `${reason}，且文件里没有保存它的计算结果，无法改为数值：保留原 JX 公式（请在装有加载项的 Excel 中打开、重算、保存后再定稿）` });
         return false;
       }
-      const open = sheet.xml.slice(c.open.start, c.open.end);
+      const open = xml.slice(c.open.start, c.open.end);
       // The formula goes; the cached value stays. A text result ("str") becomes an inline string.
       edits.push({ start: c.open.start, end: c.open.end, text: retype(open, c.t === "str" ? "inlineStr" : c.t === "b" || c.t === "e" ? c.t : null) });
       edits.push({ start: c.f!.open.start, end: c.f!.close ? c.f!.close.end : c.f!.open.end, text: "" });
@@ -378,10 +422,10 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
     let out = "";
     let at = 0;
     for (const e of edits) {
-      out += sheet.xml.slice(at, e.start) + e.text;
+      out += xml.slice(at, e.start) + e.text;
       at = e.end;
     }
-    out += sheet.xml.slice(at);
+    out += xml.slice(at);
     assertWellFormed(out, sheet.part);
     replace.set(sheet.part, Buffer.from(out, "utf8"));
   }
@@ -440,15 +484,9 @@ export function finalizePackage(buf: Buffer, name: string, preset: Preset = HUNA
 
 /** Finalizes IN into OUT (written atomically); when nothing changes, OUT is a byte copy of IN. */
 export async function finalizeFile(input: string, output: string, preset: Preset = HUNAN_2024): Promise<FinalizeReport> {
-  const buf = readInputFile(input);
+  const buf = readInputFile(input, { ...LIMITS, fileBytes: LIMITS.finalizeBytes });
   sniffWorkbook(buf, path.basename(input));
-  let result: ReturnType<typeof finalizePackage>;
-  try {
-    result = finalizePackage(buf, path.basename(input), preset);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`无法定稿「${path.basename(input)}」：${(e as Error).message}。文件没有改动。`);
-  }
+  const result = finalizePackage(buf, path.basename(input), preset);
   await writeFileAtomic(output, result.bytes ?? buf);
   return result.report;
 }

@@ -96,10 +96,11 @@ export const HELP: Record<string, string> = {
   finalize: `用法：jixiao finalize IN.xlsx OUT.xlsx [--preset 方案] [--force]
 
 定稿报送：把 IN.xlsx 中调用 JX 自定义函数的公式改写为等价的 Excel 内置公式（保留已算出的结果），
-没有等价内置函数的（如 JX.AMOUNT、JX.SCORE、JX.CHANGETEXT）改为它们已算出的数值。
-其他单元格、样式、工作表（包括你自己加的表）都保持原样。结果写入 OUT.xlsx，IN.xlsx 不变。
-
-注意：文件经 exceljs 读写，图表、数据透视表等 exceljs 不支持的对象不会保留；含这些对象的工作簿请在 Excel 中用加载项的「定稿」功能。
+没有等价内置函数的（如 JX.AMOUNT、JX.SCORE、JX.CHANGETEXT）改为它们已算出的数值；
+读的是文字金额（如「24,964.59万元」，内置公式算不出）的，也改为数值并列出。
+只改这些单元格：文件的其余部分（图表、数据透视表、宏、名称、保护、批注、数据验证、你自己的表）逐字节保留。
+结果写入 OUT.xlsx（先写临时文件再替换，失败时原有文件不变），IN.xlsx 不变。
+没有保存计算结果的 JX 公式无法定稿，会列出并以退出码 1 结束。
 
 选项：
   --preset 方案     JX.EXECSCORE/JX.GRADE 改写时采用的评分方案，默认 hunan-2024
@@ -107,7 +108,7 @@ export const HELP: Record<string, string> = {
 
   import: `用法：jixiao import MODEL.json OUT.xlsx [--preset 方案] [--force]
 
-由模型 JSON 生成工作簿：附件1、附件2 和每个项目的附件3，填入模型里的数字和文字；
+由模型 JSON 生成工作簿：附件1、附件2、每个项目的附件3 和「报告素材」表，填入模型里的数字和文字；
 模型中空白（null）的计算项写入内置公式。模型格式见 docs/model.schema.json（JSON Schema 2020-12），
 不符合格式时指出出错的位置（如 $.basic.staff.actual）和应填的内容。
 
@@ -115,6 +116,6 @@ export const HELP: Record<string, string> = {
 
   export: `用法：jixiao export FILE.xlsx MODEL.json [--force]
 
-把工作簿中识别到的附件1、附件2、附件3 的数据导出为模型 JSON（格式见 docs/model.schema.json），
-供预算系统等其他系统使用。公式单元格导出其已算出的结果。`,
+把工作簿中识别到的附件1、附件2、附件3 的数据和「报告素材」表的文字（material）导出为模型 JSON
+（格式见 docs/model.schema.json），供预算系统等其他系统使用。公式单元格导出其已算出的结果。`,
 };

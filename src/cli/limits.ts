@@ -11,13 +11,20 @@ import { InputError } from "./errors";
 import { ioError } from "./ioerrors";
 import { openZip, type ZipPackage } from "./zip";
 
+/**
+ * exceljs holds many times a sheet's XML in memory while reading (issue 11: a 50 MB text-heavy workbook
+ * ran out of memory after three minutes); the forms themselves are well under 1 MB. finalize edits the
+ * package without exceljs and has its own, larger file limit.
+ */
 export const LIMITS = {
   /** The .xlsx file itself. */
-  fileBytes: 60 * 1024 * 1024,
+  fileBytes: 30 * 1024 * 1024,
   /** All worksheet parts, uncompressed (text-heavy sheets grow ~10× in memory when read). */
-  sheetXmlBytes: 400 * 1024 * 1024,
+  sheetXmlBytes: 150 * 1024 * 1024,
+  /** finalize (no exceljs: the package and the sheets holding JX calls are held in memory). */
+  finalizeBytes: 200 * 1024 * 1024,
   /** Cells declared by the sheets' dimensions, summed. */
-  cells: 5_000_000,
+  cells: 2_000_000,
 };
 
 const MB = (n: number) => {

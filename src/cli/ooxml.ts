@@ -31,20 +31,20 @@ export function scanTags(xml: string, onTag: (t: Tag) => void): void {
       const close = xml[i + 1] === "/";
       let j = i + (close ? 2 : 1);
       const nameStart = j;
-      while (j < xml.length && !/[\s/>]/.test(xml[j])) j++;
+      for (let ch = xml.charCodeAt(j); j < xml.length && ch !== 0x2f && ch !== 0x3e && ch > 0x20; ch = xml.charCodeAt(++j));
       const name = xml.slice(nameStart, j);
       // Attribute values may hold ">" (and "/"): skip quoted text.
       let k = j;
       for (;;) {
         if (k >= xml.length) throw new Error("XML 标签未结束");
-        const ch = xml[k];
-        if (ch === '"' || ch === "'") {
-          const q = xml.indexOf(ch, k + 1);
+        const ch = xml.charCodeAt(k);
+        if (ch === 0x22 || ch === 0x27) {
+          const q = xml.indexOf(ch === 0x22 ? '"' : "'", k + 1);
           if (q < 0) throw new Error("XML 属性值未结束");
           k = q + 1;
           continue;
         }
-        if (ch === ">") break;
+        if (ch === 0x3e) break;
         k++;
       }
       const selfClosing = !close && xml[k - 1] === "/";

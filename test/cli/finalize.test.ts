@@ -9,10 +9,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
 import * as ExcelJS from "exceljs";
-import { HUNAN_2024 } from "../../src/core";
+import { HUNAN_2024, packageLayouts } from "../../src/core";
 import { finalizeFile, finalizePackage } from "../../src/cli/finalize";
 import { corpusParts, corpusWorkbook, JX_CELLS } from "./corpus";
 import { makeZip, tmpDir } from "./helpers";
+import { newWorkbook, writeLayouts, writeWorkbook } from "../../src/cli/xlsx";
 
 jest.setTimeout(240_000);
 
@@ -109,6 +110,22 @@ describe("finalize on a hand-built workbook with charts, pivot cache, names, pro
     expect(r.notes.join("\n")).toContain("已删去计算链部件");
   });
 
+  test("JX in a data validation or a name is not rewritten, but said", () => {
+    const p = corpusParts();
+    const withRules = makeZip({
+      ...p,
+      "xl/worksheets/sheet1.xml": (p["xl/worksheets/sheet1.xml"] as string).replace("<formula1>0</formula1>", "<formula1>JX.RATE(B1,2)</formula1>"),
+      "xl/workbook.xml": (p["xl/workbook.xml"] as string).replace('<definedName name="税率">0.06</definedName>', '<definedName name="税率">JX.RATE(1,2)</definedName>'),
+    });
+    const { report: r } = finalizePackage(withRules, "rules.xlsx", HUNAN_2024);
+    expect(r.notes).toEqual(
+      expect.arrayContaining([
+        "名称「税率」的公式调用了 JX 函数，没有改动；请在 Excel 的「公式 > 名称管理器」里改写。",
+        "「表」的条件格式或数据验证中有 1 个公式调用了 JX 函数，没有改动；请在 Excel 中改写。",
+      ]),
+    );
+  });
+
   test("an .xlsm keeps its vbaProject.bin and its macro-enabled content type", async () => {
     const xlsm = corpusWorkbook({ macro: true });
     const inFile = path.join(dir, "宏.xlsm");
@@ -129,6 +146,34 @@ describe("finalize on a hand-built workbook with charts, pivot cache, names, pro
     const r = await finalizeFile(inFile, outFile, HUNAN_2024);
     expect(r.changedParts).toEqual([]);
     expect(fs.readFileSync(outFile).equals(plain)).toBe(true);
+  });
+});
+
+describe("a workbook saved by LibreOffice (soffice --convert-to xlsx)", () => {
+  test("its JX formulas (stored as jx.rate(…) with aca attributes and t=\"e\" results) are rewritten; every other part is byte-identical", async () => {
+    // The forms with JX formulas, as the add-in writes them, opened and saved by LibreOffice.
+    const wb = newWorkbook();
+    writeLayouts(wb, packageLayouts({ year: 2024, preset: HUNAN_2024, projects: 1 }), "jx");
+    const src = path.join(dir, "jx-forms.xlsx");
+    await writeWorkbook(wb, src);
+    const outDir = path.join(dir, "lo-saved");
+    const r = spawnSync("soffice", [`-env:UserInstallation=file://${path.join(dir, "profile-saved")}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", outDir, src], { encoding: "utf8", timeout: 200_000 });
+    const saved = path.join(outDir, "jx-forms.xlsx");
+    if (!fs.existsSync(saved)) throw new Error(`LibreOffice 没有生成 ${saved}（退出码 ${r.status}）：${r.stderr}`);
+    const input = fs.readFileSync(saved);
+    const before = await parts(input);
+    const jxBefore = [...before.entries()].filter(([k, v]) => k.startsWith("xl/worksheets/") && /jx\./i.test(v.toString("utf8"))).map(([k]) => k);
+    expect(jxBefore.length).toBeGreaterThan(0);
+    const { bytes, report } = finalizePackage(input, "jx-forms.xlsx", HUNAN_2024);
+    // Every JX formula the layouts wrote (counted from the template, not from finalize) became native.
+    const written = packageLayouts({ year: 2024, preset: HUNAN_2024, projects: 1 }).flatMap((l) => l.cells).filter((c) => c.formula && /JX\./.test(c.formula.jx)).length;
+    expect(report.native).toBe(written);
+    expect(report.kept).toEqual([]);
+    const after = await parts(bytes!);
+    for (const [k, v] of before) {
+      if (jxBefore.includes(k)) expect(after.get(k)!.toString("utf8")).not.toMatch(/<f[^>]*>[^<]*jx\./i);
+      else expect([k, after.get(k)!.equals(v)]).toEqual([k, true]);
+    }
   });
 });
 

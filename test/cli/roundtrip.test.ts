@@ -23,7 +23,9 @@ describe("import → export", () => {
     const json = path.join(dir, `export-${id}.json`);
     await importModel(seedFile(id), xlsx, HUNAN_2024);
     await exportModel(xlsx, json);
-    return JSON.parse(fs.readFileSync(json, "utf8")) as Package;
+    const { material, ...pkg } = JSON.parse(fs.readFileSync(json, "utf8")) as Package & { material: unknown };
+    expect(material).toBeNull(); // the seeds have no 报告素材: the imported sheet is blank
+    return pkg as Package;
   }
 
   test("an imported workbook also gets the empty 报告素材 sheet for the report", async () => {
@@ -67,6 +69,54 @@ describe("import → export", () => {
     const second = path.join(dir, "export-002-b.json");
     await exportModel(xlsx2, second);
     expect(fs.readFileSync(second, "utf8")).toBe(fs.readFileSync(first, "utf8"));
+  });
+});
+
+describe("报告素材 in the model file", () => {
+  // Every field of the 报告素材 template, with what users write: line breaks, a leading "=", more 主要成绩
+  // than the sheet's five blank rows.
+  const material = {
+    duties: "1. 负责全省政务服务体系建设；\n2. 负责政务数据共享。",
+    organization: "内设 8 个处室，下属 2 个事业单位。",
+    staffNotes: "离退休人员 12 人。",
+    goals: "=以“一网通办”为牵引（以等号开头的文字）",
+    achievements: ["一网通办事项 1,200 项", "“一件事一次办”", "政务大厅改造", "数据共享 3 亿条", "12345 热线", "第六项成绩"],
+    problems: "个别项目执行偏慢。",
+    improvements: "加强预算执行监控。",
+    resultUse: "自评结果在门户网站公开。",
+    other: "无",
+  };
+
+  test("import writes it into the 报告素材 sheet as text; export reads every field back; a second round trip is exact", async () => {
+    const model = { ...loadSeed("003"), material };
+    const first = path.join(dir, "material-model.json");
+    fs.writeFileSync(first, JSON.stringify(model));
+    const xlsx = path.join(dir, "material.xlsx");
+    await importModel(first, xlsx, HUNAN_2024);
+    const wb = await loadWorkbook(xlsx);
+    const sheet = wb.getWorksheet("报告素材")!;
+    const texts: unknown[] = [];
+    sheet.eachRow((row) => row.eachCell((c) => texts.push(c.value)));
+    expect(texts).toContain("=以“一网通办”为牵引（以等号开头的文字）"); // a value, not a formula
+    expect(texts).toContain("第六项成绩");
+    const back = path.join(dir, "material-back.json");
+    await exportModel(xlsx, back);
+    expect(JSON.parse(fs.readFileSync(back, "utf8")).material).toEqual(material);
+    const xlsx2 = path.join(dir, "material-2.xlsx");
+    const back2 = path.join(dir, "material-back-2.json");
+    await importModel(back, xlsx2, HUNAN_2024);
+    await exportModel(xlsx2, back2);
+    expect(fs.readFileSync(back2, "utf8")).toBe(fs.readFileSync(back, "utf8"));
+  });
+
+  test("a model file with only some 报告素材 fields imports; the others are blank", async () => {
+    const file = path.join(dir, "material-some.json");
+    fs.writeFileSync(file, JSON.stringify({ ...loadSeed("002"), material: { duties: "职能职责一条" } }));
+    const xlsx = path.join(dir, "material-some.xlsx");
+    await importModel(file, xlsx, HUNAN_2024);
+    const back = path.join(dir, "material-some-back.json");
+    await exportModel(xlsx, back);
+    expect(JSON.parse(fs.readFileSync(back, "utf8")).material).toEqual({ duties: "职能职责一条", organization: "", staffNotes: "", goals: "", achievements: [], problems: "", improvements: "", resultUse: "", other: "" });
   });
 });
 

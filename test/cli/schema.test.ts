@@ -1,8 +1,8 @@
 /** docs/model.schema.json against the model (src/core/model.ts) and the seeds; the validator's messages. */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { emptyBasic, emptyPackage, emptyProject, emptySelfEvaluation } from "../../src/core";
-import { MODEL_SCHEMA, parseModel } from "../../src/cli/model";
+import { emptyBasic, emptyMaterial, emptyPackage, emptyProject, emptySelfEvaluation } from "../../src/core";
+import { materialSchema, MODEL_SCHEMA, parseModel } from "../../src/cli/model";
 import { validate, type Schema } from "../../src/cli/schema";
 import { loadSeed } from "../helpers/seeds";
 
@@ -39,12 +39,29 @@ describe("docs/model.schema.json", () => {
 
   test("has exactly the model's fields (empty package, basic data, self-evaluation, project, indicator)", () => {
     const pkg = emptyPackage(2024, "单位");
-    sameKeys(pkg, MODEL_SCHEMA, "$");
+    // "material" (报告素材) is the model file's optional addition to the Package: checked on its own below.
+    const { material: _material, ...packageProps } = MODEL_SCHEMA.properties!;
+    sameKeys(pkg, { ...MODEL_SCHEMA, properties: packageProps }, "$");
     sameKeys(emptyBasic(), MODEL_SCHEMA.properties!.basic, "$.basic");
     sameKeys(emptySelfEvaluation(), MODEL_SCHEMA.properties!.selfEvaluation, "$.selfEvaluation");
     sameKeys(emptyProject("项目"), MODEL_SCHEMA.$defs!.projectEvaluation, "$.projects[]");
     sameKeys(loadSeed("003").selfEvaluation!.indicators[0], MODEL_SCHEMA.$defs!.indicator, "$.indicator");
     sameKeys({ name: "", prevFinal: null, budget: null, final: null }, MODEL_SCHEMA.$defs!.specialFund, "$.specialFund");
+  });
+
+  test("报告素材 (material): the fields of the 报告素材 template, each optional, texts or a list of texts; null allowed", () => {
+    const material = MODEL_SCHEMA.properties!.material;
+    expect(material).toEqual(materialSchema()); // docs/model.schema.json holds the template's fields as they are now
+    const object = material.anyOf![0];
+    // The material the report reads has exactly the template's fields.
+    expect(Object.keys(object.properties!).sort()).toEqual(Object.keys(emptyMaterial()).sort());
+    expect(object.properties!.achievements).toEqual({ type: "array", items: { type: "string" }, description: "主要成绩" });
+    expect(object.properties!.duties).toEqual({ type: "string", description: "职能职责" });
+    expect(object.required).toEqual([]);
+    const base = loadSeed("003");
+    expect(validate({ ...base, material: null }, MODEL_SCHEMA)).toEqual([]);
+    expect(validate({ ...base, material: { duties: "负责全省政务服务", achievements: ["一网通办"] } }, MODEL_SCHEMA)).toEqual([]);
+    expect(validate({ ...base, material: { dutys: "x", achievements: "一网通办" } }, MODEL_SCHEMA).map((e) => e.path)).toEqual(["$.material.dutys", "$.material.achievements"]);
   });
 
   test.each(["002", "003", "004"] as const)("seed %s validates", (id) => {

@@ -11,6 +11,7 @@ export {
   materialTemplate,
   materialLayout,
   emptyMaterial,
+  materialFields,
   isMaterialSheet,
   readMaterial,
   type ReportMaterial,

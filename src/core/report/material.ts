@@ -114,6 +114,23 @@ export function materialTemplate(params: { year: number }): SheetTemplate {
   return { kind: "material", name: MATERIAL_SHEET_NAME, title: `${params.year}${MATERIAL_TITLE_SUFFIX}`, widths: WIDTHS, blocks };
 }
 
+/**
+ * The fields of 报告素材 as the sheet's own template declares them, in order: a text (one row), or a list
+ * of texts (one row each, such as 主要成绩). The model JSON (jixiao export/import) and its schema are
+ * derived from this, so that a field added to the template travels with the model without further code.
+ */
+export function materialFields(): { key: string; label: string; list: boolean }[] {
+  const out: { key: string; label: string; list: boolean }[] = [];
+  for (const block of materialTemplate({ year: 0 }).blocks) {
+    const row = block.kind === "row" ? block.row : block.kind === "list" ? block.item : null;
+    const field = row?.cells.find((c) => c.field);
+    if (!row || !field) continue;
+    const label = row.cells.find((c) => c.label)?.label ?? field.field!;
+    out.push(block.kind === "list" ? { key: block.path, label, list: true } : { key: field.field!, label, list: false });
+  }
+  return out;
+}
+
 export function emptyMaterial(): ReportMaterial {
   return {
     noticeTitle: "",
