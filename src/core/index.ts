@@ -12,6 +12,7 @@ export { finalizeFormula, nativeGradeFormula, twin, type Finalized } from "./fin
 export { callJx, isJxError, JX_FUNCTIONS, jxFunction, setJxPreset, jxPreset, type JxError, type JxResult, type JxFunction } from "./jx";
 export * from "./template/types";
 export * from "./template/layout";
+export * from "./template/print";
 export * from "./template/workbook";
 export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";

@@ -42,7 +42,8 @@ export const MATERIAL_ITEMS: { key: TextKey | "achievements"; label: string; hin
 /** How many 主要成绩 rows an empty sheet offers. */
 export const ACHIEVEMENT_ROWS = 5;
 
-const WIDTHS = [18, 90];
+/** 96 characters: within A4's printable width upright (template/print.ts). */
+const WIDTHS = [16, 80];
 
 function textRow(key: string, label: string, field: string, height: number): RowDef {
   return {
