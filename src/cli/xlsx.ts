@@ -3,7 +3,7 @@
  * where); reading turns each worksheet into a `Grid`. No domain logic here.
  */
 import * as ExcelJS from "exceljs";
-import { cellAddress, NUMBER_FORMATS, OUTSIDE_TABLE, tableAreas, STYLE_FONT_SIZE, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { cellAddress, FORM_FONT, markHeader, MARK_FONT, NUMBER_FORMATS, OUTSIDE_TABLE, tableAreas, STYLE_FONT_SIZE, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
 import { InputError } from "./errors";
 import { readWorkbookBytes, sniffWorkbook } from "./sniff";
 
@@ -11,9 +11,7 @@ export type Workbook = ExcelJS.Workbook;
 
 // ---------------------------------------------------------------- writing
 
-const FONT = "宋体";
-/** The 附件 mark, as on the published forms. */
-const MARK_FONT = "黑体";
+const FONT = FORM_FONT;
 const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF808080" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -66,7 +64,7 @@ function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour)
   });
   if (page.firstPageMark) {
     // The 附件 mark above the title of the first page: 黑体 12 pt, left.
-    ws.headerFooter = { differentFirst: true, firstHeader: `&L&"${MARK_FONT},Bold"&${STYLE_FONT_SIZE.mark}${page.firstPageMark}` };
+    ws.headerFooter = { differentFirst: true, firstHeader: markHeader(page.firstPageMark) };
   }
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, h] of Object.entries(layout.heights)) ws.getRow(Number(row) + 1).height = h;

@@ -123,6 +123,14 @@ describe("SheetLayout page setup", () => {
     expect(filled.heights[goals]).toBe(135); // ⌈8 × 16.5 + 3⌉ = 135
   });
 
+  test("报告素材 list rows (主要成绩) are as tall as their minimum, not one line", () => {
+    const first = material.fields["achievements.0.text"].row;
+    expect(material.heights[first]).toBe(60);
+    const long = materialLayout({ year: 2024 }, { duties: "", organization: "", staffNotes: "", goals: "", achievements: ["成".repeat(150)], problems: "", improvements: "", resultUse: "", other: "" });
+    // 300 units in column B (80 wide, capacity 72) → 5 lines → ⌈5 × 16.5 + 3⌉ = 86
+    expect(long.heights[first]).toBe(86);
+  });
+
   test("inputs and computed cells are shaded only while blank; 偏差原因 only when below full marks", () => {
     expect(basic.fills).toContainEqual({ top: 2, left: 1, bottom: 2, right: 1, color: "#FFF2CC", formula: "LEN(B3)=0" }); // 编制数
     expect(basic.fills).toContainEqual({ top: 2, left: 5, bottom: 2, right: 5, color: "#EDEDED", formula: "LEN(F3)=0" }); // 控制率

@@ -136,6 +136,7 @@ export function layoutSheet(template: SheetTemplate, data?: Data, name = templat
       const count = Array.isArray(items) ? items.length : block.count;
       for (let i = 0; i < count; i++) {
         for (const def of block.item.cells) place(def, row, `${block.path}.${i}.`);
+        if (block.item.height) heights[row] = block.item.height; // e.g. 主要成绩: room for a paragraph
         row++;
       }
     } else {

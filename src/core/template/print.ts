@@ -27,6 +27,15 @@ export const BLANK_FILL: Partial<Record<CellStyle, string>> = {
   computed: "#EDEDED", // 自动计算, still waiting for its inputs
 };
 
+/** Fonts of the forms: 宋体 for the tables, 黑体 for the 附件 mark (as on the published forms). */
+export const FORM_FONT = "宋体";
+export const MARK_FONT = "黑体";
+
+/** The page-header code of the 附件 mark: left, 黑体 bold, 12 pt ('&L&"黑体,Bold"&12附件2'), the same in Excel and the .xlsx. */
+export function markHeader(mark: string): string {
+  return `&L&"${MARK_FONT},Bold"&${STYLE_FONT_SIZE.mark}${mark}`;
+}
+
 /** A4 page setup of one sheet; margins in points (72 per inch), rows 0-based. */
 export interface PageSetup {
   paper: "A4";
@@ -55,6 +64,11 @@ export const A4 = { width: 595, height: 842 };
 
 /** Points per character of column width (Excel's unit: the width of "0" in the default 11 pt font, 7 px = 5.25 pt). */
 export const POINTS_PER_WIDTH_CHAR = 5.25;
+
+/** Excel's column width in points for a width in characters (7 px per character plus 5 px of padding, at 96 dpi). */
+export function columnWidthPoints(chars: number): number {
+  return chars * POINTS_PER_WIDTH_CHAR + 3.75;
+}
 
 /** Printable width in width characters for an orientation (the widths of a form must stay within it, so it prints at 100%). */
 export function printableWidthChars(orientation: PageSetup["orientation"]): number {
