@@ -13,6 +13,7 @@ export { callJx, isJxError, JX_FUNCTIONS, jxFunction, setJxPreset, jxPreset, typ
 export * from "./template/types";
 export * from "./template/layout";
 export * from "./template/print";
+export * from "./template/refit";
 export * from "./template/workbook";
 export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";

@@ -5,7 +5,7 @@
  * whatever the number of sheets, rows or projects (a write above the request
  * size limit is split, and only then takes more).
  */
-import { freeReportSheetName, REPORT_ROW_FORMATS, STYLE_FONT_SIZE, FORM_FONT, markHeader, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
+import { freeReportSheetName, REPORT_ROW_FORMATS, STYLE_FONT_SIZE, FORM_FONT, markHeader, type RowHeight, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
 import { HostError, type CellWrite, type InsertResult, type SpreadsheetHost } from "../host/types";
 import { asText, fontSizeOf, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
 
@@ -158,18 +158,36 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
       });
     },
 
-    async writeCells(writes: CellWrite[]): Promise<void> {
-      if (writes.length === 0) return;
+    async writeCells(writes: CellWrite[], heights: RowHeight[] = []): Promise<void> {
+      if (writes.length === 0 && heights.length === 0) return;
       await attempt("改写单元格", async (context) => {
         const batch = new Batcher(context, maxPayload);
         const sheets = new Map<string, Excel.Worksheet>();
+        const sheetOf = (name: string) => {
+          let sheet = sheets.get(name);
+          if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
+          return sheet;
+        };
         for (const w of writes) {
-          let sheet = sheets.get(w.sheet);
-          if (!sheet) sheets.set(w.sheet, (sheet = context.workbook.worksheets.getItem(w.sheet)));
           const content = w.formula ?? (typeof w.value === "string" ? asText(w.value, "text") : (w.value ?? ""));
           await batch.add(new TextEncoder().encode(JSON.stringify(content)).length + COMMAND_BYTES);
-          sheet.getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[content as string | number | boolean]];
+          sheetOf(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[content as string | number | boolean]];
         }
+        await queueHeights(batch, sheetOf, heights);
+        await context.sync();
+      });
+    },
+
+    async setRowHeights(heights: RowHeight[]): Promise<void> {
+      if (heights.length === 0) return;
+      await attempt("调整行高", async (context) => {
+        const batch = new Batcher(context, maxPayload);
+        const sheets = new Map<string, Excel.Worksheet>();
+        await queueHeights(batch, (name) => {
+          let sheet = sheets.get(name);
+          if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
+          return sheet;
+        }, heights);
         await context.sync();
       });
     },
@@ -247,6 +265,19 @@ class Batcher {
       this.pending = 0;
     }
     this.pending += bytes;
+  }
+}
+
+/** Queues row heights (consecutive rows of one sheet with the same height in one command). */
+async function queueHeights(batch: Batcher, sheetOf: (name: string) => Excel.Worksheet, heights: RowHeight[]): Promise<void> {
+  const sorted = [...heights].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row));
+  for (let i = 0; i < sorted.length; ) {
+    const h = sorted[i];
+    let n = 1;
+    while (i + n < sorted.length && sorted[i + n].sheet === h.sheet && sorted[i + n].row === h.row + n && sorted[i + n].height === h.height) n++;
+    await batch.add(COMMAND_BYTES);
+    sheetOf(h.sheet).getRangeByIndexes(h.row, 0, n, 1).format.rowHeight = h.height;
+    i += n;
   }
 }
 

@@ -1,6 +1,10 @@
 /** Printing as the official forms: row heights from text (hand-computed), A4 page setup in every SheetLayout. */
 import {
   basicTemplate,
+  heightsToRefit,
+  layoutToGrid,
+  packageLayouts,
+  readWorkbook,
   fitRowHeights,
   HUNAN_2024,
   layoutSheet,
@@ -136,5 +140,31 @@ describe("SheetLayout page setup", () => {
     expect(basic.fills).toContainEqual({ top: 2, left: 5, bottom: 2, right: 5, color: "#EDEDED", formula: "LEN(F3)=0" }); // 控制率
     // 附件2 indicator rows 13–30: 偏差原因 in I, 得分 in H, 分值 in G.
     expect(evaluation.fills).toContainEqual({ top: 12, left: 8, bottom: 29, right: 8, color: "#FFF2CC", formula: "AND(LEN(I13)=0,OR(LEN(H13)=0,H13<G13))" });
+  });
+});
+
+describe("refitting rows after the user types", () => {
+  const layouts = packageLayouts({ ...params, projects: 1 });
+  const before = layouts.map((l) => layoutToGrid(l));
+  const goals = layouts[1].fields["goals.planned"]; // 附件2 年初目标设定, B:E merged
+
+  test("only the row whose text changed gets the height its text needs", () => {
+    const after = structuredClone(before);
+    after[1].values[goals.row][goals.col] = "目标".repeat(100); // 400 units in B:E, 18 + 16 + 26 + 14 = 74 wide → capacity 66 → 7 lines
+    const refit = heightsToRefit(before, after, readWorkbook(after), HUNAN_2024);
+    expect(refit).toEqual([{ sheet: "附件2 整体支出自评表", row: goals.row, height: 119 }]); // ⌈7 × 16.5 + 3⌉ = ⌈118.5⌉
+  });
+
+  test("nothing on the first reading or when no text changed", () => {
+    expect(heightsToRefit(null, before, readWorkbook(before), HUNAN_2024)).toEqual([]);
+    expect(heightsToRefit(before, structuredClone(before), readWorkbook(before), HUNAN_2024)).toEqual([]);
+  });
+
+  test("a short text brings the row back to its minimum", () => {
+    const long = structuredClone(before);
+    long[1].values[goals.row][goals.col] = "目标".repeat(100);
+    const short = structuredClone(long);
+    short[1].values[goals.row][goals.col] = "短";
+    expect(heightsToRefit(long, short, readWorkbook(short), HUNAN_2024)).toEqual([{ sheet: "附件2 整体支出自评表", row: goals.row, height: 60 }]);
   });
 });

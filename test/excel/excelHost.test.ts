@@ -205,6 +205,29 @@ test("the inserted workbook saves to .xlsx with merges, formats and fills", asyn
   expect((ws.getCell("B3").fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe("solid"); // no fill that would print
 });
 
+describe("row heights after edits", () => {
+  test("setRowHeights sets every height in one sync, whatever the number of rows", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    host.resetSyncCount();
+    await excel.setRowHeights!(Array.from({ length: 40 }, (_, i) => ({ sheet: "Sheet1", row: i * 2, height: 20 + i })));
+    expect(host.syncCount).toBe(1);
+    expect(host.sheet("Sheet1").rowHeight(1)).toBe(20);
+    expect(host.sheet("Sheet1").rowHeight(79)).toBe(59);
+    expect(host.sheet("Sheet1").rowHeight(2)).toBe(15); // untouched rows keep Excel's default
+  });
+
+  test("writeCells sets heights in the same batch: still one sync", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    host.resetSyncCount();
+    await excel.writeCells([{ sheet: "Sheet1", row: 0, col: 0, value: "长文本" }], [{ sheet: "Sheet1", row: 0, height: 69 }]);
+    expect(host.syncCount).toBe(1);
+    expect(host.sheet("Sheet1").value("A1")).toBe("长文本");
+    expect(host.sheet("Sheet1").rowHeight(1)).toBe(69);
+  });
+});
+
 describe("print layout on insert", () => {
   test("page setup, row heights, fonts and blank-only shading are queued with the sheet: still 2 syncs", async () => {
     const host = createExcelHost({ sheets: ["Sheet1"] });
