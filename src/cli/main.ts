@@ -77,7 +77,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   const names = writeLayouts(wb, layouts, p.flags.has("jx") ? "jx" : "native");
   await writing(file, () => writeWorkbook(wb, file));
   out(`已生成「${file}」，${year} 年度，共 ${names.length} 张表：${names.join("、")}`);
-  out("黄色单元格由填表人填写，灰色单元格自动计算。「报告素材」表填写职能职责、主要成绩、存在的问题等，供 jixiao report 生成自评报告。");
+  out("黄色单元格由填表人填写，灰色单元格自动计算（底色只在空着时显示，打印不带底色）。「报告素材」表填写职能职责、主要成绩、存在的问题等，供 jixiao report 生成自评报告。");
   return EXIT.ok;
 }
 

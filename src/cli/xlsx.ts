@@ -3,7 +3,7 @@
  * where); reading turns each worksheet into a `Grid`. No domain logic here.
  */
 import * as ExcelJS from "exceljs";
-import { NUMBER_FORMATS, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { cellAddress, FORM_FONT, markHeader, MARK_FONT, NUMBER_FORMATS, OUTSIDE_TABLE, tableAreas, STYLE_FONT_SIZE, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
 import { writeFileAtomic } from "./atomic";
 import { loadCellsOnly } from "./cellsOnly";
 import { InputError } from "./errors";
@@ -13,9 +13,7 @@ export type Workbook = ExcelJS.Workbook;
 
 // ---------------------------------------------------------------- writing
 
-const FONT = "宋体";
-/** Input cells: light yellow, as in the official forms' "请填写" convention; computed cells: grey. */
-const FILL: Partial<Record<CellStyle, string>> = { input: "FFFFF2CC", computed: "FFE7E6E6", header: "FFDDEBF7" };
+const FONT = FORM_FONT;
 const THIN: ExcelJS.Border = { style: "thin", color: { argb: "FF808080" } };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -53,30 +51,53 @@ export function writeLayouts(wb: Workbook, layouts: SheetLayout[], flavour: Form
 
 function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour): string {
   const name = freeSheetName(wb, layout.name);
+  const page = layout.page;
+  const inches = (pt: number) => Math.round((pt / 72) * 100) / 100;
   const ws = wb.addWorksheet(name, {
-    pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: page.orientation,
+      fitToPage: true,
+      fitToWidth: page.fitToWidth,
+      fitToHeight: page.fitToHeight,
+      horizontalCentered: page.centerHorizontally,
+      blackAndWhite: page.blackAndWhite,
+      margins: {
+        left: inches(page.margins.left),
+        right: inches(page.margins.right),
+        top: inches(page.margins.top),
+        bottom: inches(page.margins.bottom),
+        header: inches(page.margins.header),
+        footer: inches(page.margins.footer),
+      },
+      firstPageNumber: 1, // each form numbers its own pages (LibreOffice then gives each sheet its own first page)
+      printTitlesRow: page.titleRows ? `${page.titleRows.first + 1}:${page.titleRows.last + 1}` : undefined,
+    },
     views: [{ showGridLines: false }],
   });
+  if (page.firstPageMark) {
+    // The 附件 mark above the title of the first page: 黑体 12 pt, left.
+    ws.headerFooter = { differentFirst: true, firstHeader: markHeader(page.firstPageMark) };
+  }
   layout.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const [row, h] of Object.entries(layout.heights)) ws.getRow(Number(row) + 1).height = h;
 
-  // Cells outside the table (title, notes) get no border; every other cell of the table does,
-  // including the covered cells of a merge, so that merged borders draw in every viewer.
-  const unbordered = new Set<string>();
+  // The rows of the table get borders on every cell, including the covered cells of a merge, so that
+  // merged borders draw in every viewer; the lines around it (mark, title, notes) get none, nor the
+  // lines inside a group drawn as one box (layout.groups).
   const key = (r: number, c: number) => `${r}:${c}`;
-  const mergeOf = new Map<string, { bottom: number; right: number }>();
-  for (const m of layout.merges) mergeOf.set(key(m.top, m.left), m);
-  for (const cell of layout.cells) {
-    if (cell.style !== "title" && cell.style !== "note") continue;
-    const m = mergeOf.get(key(cell.row, cell.col)) ?? { bottom: cell.row, right: cell.col };
-    for (let r = cell.row; r <= m.bottom; r++) for (let c = cell.col; c <= m.right; c++) unbordered.add(key(r, c));
+  const open = new Map<string, Partial<ExcelJS.Borders>>();
+  for (const g of layout.groups) {
+    for (let r = g.top; r <= g.bottom; r++) {
+      open.set(key(r, g.left), { left: THIN, right: THIN, ...(r === g.top ? { top: THIN } : {}), ...(r === g.bottom ? { bottom: THIN } : {}) });
+    }
   }
-  for (let r = 0; r < layout.rowCount; r++) {
-    for (let c = 0; c < layout.colCount; c++) {
-      if (unbordered.has(key(r, c))) continue;
+  const borderOf = (r: number, c: number) => open.get(key(r, c)) ?? BORDER;
+  for (const a of tableAreas(layout)) {
+    for (let r = a.top; r <= a.bottom; r++) for (let c = a.left; c <= a.right; c++) {
       const cell = ws.getCell(r + 1, c + 1);
-      cell.border = BORDER;
-      cell.font = { name: FONT, size: 11 };
+      cell.border = borderOf(r, c);
+      cell.font = { name: FONT, size: STYLE_FONT_SIZE.input };
       cell.alignment = { vertical: "middle", wrapText: true };
     }
   }
@@ -86,20 +107,28 @@ function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour)
     if (lc.formula) cell.value = { formula: lc.formula[flavour].replace(/^=/, "") };
     else if (lc.value !== null) cell.value = lc.value; // a string stays a string, even one starting with "="
     applyStyle(cell, lc.style, lc.type ? NUMBER_FORMATS[lc.type] : undefined, typeof lc.value === "string" || lc.type === "text" || lc.type === "indicatorValue");
+    if (!OUTSIDE_TABLE.has(lc.style)) cell.border = borderOf(lc.row, lc.col);
+    if (lc.vertical === "top") cell.alignment = { ...cell.alignment, vertical: "top" };
   }
   for (const m of layout.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  // Shading only while blank: a filled form prints without fills (LibreOffice ignores "black and white").
+  layout.fills.forEach((f, i) => {
+    const ref = `${cellAddress(f.top, f.left)}:${cellAddress(f.bottom, f.right)}`;
+    const argb = `FF${f.color.slice(1).toUpperCase()}`;
+    ws.addConditionalFormatting({
+      ref,
+      rules: [{ type: "expression", priority: i + 1, formulae: [f.formula], style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb } } } }],
+    });
+  });
   return name;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numFmt: string | undefined, isText: boolean): void {
-  const bold = style === "title" || style === "header";
-  cell.font = { name: FONT, size: style === "title" ? 16 : style === "note" ? 10 : 11, bold };
+  const bold = style === "title" || style === "header" || style === "mark";
+  cell.font = { name: style === "mark" ? MARK_FONT : FONT, size: STYLE_FONT_SIZE[style], bold };
   const horizontal = style === "title" || style === "header" ? "center" : isText ? "left" : style === "label" ? "left" : "right";
   cell.alignment = { vertical: "middle", horizontal, wrapText: true };
-  const fill = FILL[style];
-  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
   if (numFmt) cell.numFmt = numFmt;
-  if (style !== "title" && style !== "note") cell.border = BORDER;
 }
 
 // ---------------------------------------------------------------- reading

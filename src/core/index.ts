@@ -12,6 +12,8 @@ export { callsJx, finalizeFormula, formulaRefs, nativeGradeFormula, normalizeJxC
 export { callJx, isJxError, JX_FUNCTIONS, jxFunction, setJxPreset, jxPreset, type JxError, type JxResult, type JxFunction } from "./jx";
 export * from "./template/types";
 export * from "./template/layout";
+export * from "./template/print";
+export * from "./template/refit";
 export * from "./template/workbook";
 export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";

@@ -5,9 +5,9 @@
  * whatever the number of sheets, rows or projects (a write above the request
  * size limit is split, and only then takes more).
  */
-import { freeReportSheetName, REPORT_ROW_FORMATS, type CellScalar, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
+import { freeReportSheetName, REPORT_ROW_FORMATS, STYLE_FONT_SIZE, FORM_FONT, markHeader, type RowHeight, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type ReportSheet, type SheetLayout } from "../core";
 import { HostError, type CellWrite, type InsertResult, type SpreadsheetHost } from "../host/types";
-import { STYLE_FILL, asText, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
+import { asText, fontSizeOf, freeName, payloadSize, toSheetWrite, type SheetWrite } from "./write";
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -158,18 +158,36 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
       });
     },
 
-    async writeCells(writes: CellWrite[]): Promise<void> {
-      if (writes.length === 0) return;
+    async writeCells(writes: CellWrite[], heights: RowHeight[] = []): Promise<void> {
+      if (writes.length === 0 && heights.length === 0) return;
       await attempt("改写单元格", async (context) => {
         const batch = new Batcher(context, maxPayload);
         const sheets = new Map<string, Excel.Worksheet>();
+        const sheetOf = (name: string) => {
+          let sheet = sheets.get(name);
+          if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
+          return sheet;
+        };
         for (const w of writes) {
-          let sheet = sheets.get(w.sheet);
-          if (!sheet) sheets.set(w.sheet, (sheet = context.workbook.worksheets.getItem(w.sheet)));
           const content = w.formula ?? (typeof w.value === "string" ? asText(w.value, "text") : (w.value ?? ""));
           await batch.add(new TextEncoder().encode(JSON.stringify(content)).length + COMMAND_BYTES);
-          sheet.getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[content as string | number | boolean]];
+          sheetOf(w.sheet).getRangeByIndexes(w.row, w.col, 1, 1).formulas = [[content as string | number | boolean]];
         }
+        await queueHeights(batch, sheetOf, heights);
+        await context.sync();
+      });
+    },
+
+    async setRowHeights(heights: RowHeight[]): Promise<void> {
+      if (heights.length === 0) return;
+      await attempt("调整行高", async (context) => {
+        const batch = new Batcher(context, maxPayload);
+        const sheets = new Map<string, Excel.Worksheet>();
+        await queueHeights(batch, (name) => {
+          let sheet = sheets.get(name);
+          if (!sheet) sheets.set(name, (sheet = context.workbook.worksheets.getItem(name)));
+          return sheet;
+        }, heights);
         await context.sync();
       });
     },
@@ -253,6 +271,19 @@ class Batcher {
   }
 }
 
+/** Queues row heights (consecutive rows of one sheet with the same height in one command). */
+async function queueHeights(batch: Batcher, sheetOf: (name: string) => Excel.Worksheet, heights: RowHeight[]): Promise<void> {
+  const sorted = [...heights].sort((a, b) => (a.sheet < b.sheet ? -1 : a.sheet > b.sheet ? 1 : a.row - b.row));
+  for (let i = 0; i < sorted.length; ) {
+    const h = sorted[i];
+    let n = 1;
+    while (i + n < sorted.length && sorted[i + n].sheet === h.sheet && sorted[i + n].row === h.row + n && sorted[i + n].height === h.height) n++;
+    await batch.add(COMMAND_BYTES);
+    sheetOf(h.sheet).getRangeByIndexes(h.row, 0, n, 1).format.rowHeight = h.height;
+    i += n;
+  }
+}
+
 /** Allowance per queued format command (see payloadSize). */
 const COMMAND_BYTES = 250;
 
@@ -275,10 +306,13 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
     range.formulas = formulas;
     range.format.wrapText = true;
     range.format.verticalAlignment = "Center";
+    range.format.font.name = FORM_FONT;
+    range.format.font.size = STYLE_FONT_SIZE.input;
   }
-  // Thin borders around every cell of the form below the title, as on the printed tables.
-  if (w.rows > 1) {
-    const body = sheet.getRangeByIndexes(1, 0, w.rows - 1, w.cols);
+  // Thin borders around every cell of the table (not the title and notes), as on the printed forms;
+  // none between the rows of a heading drawn as one box.
+  for (const t of w.tables) {
+    const body = sheet.getRangeByIndexes(t.row, t.col, t.rows, t.cols);
     for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
       await batch.add(COMMAND_BYTES);
       const border = body.format.borders.getItem(edge);
@@ -286,15 +320,21 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
       border.weight = "Thin";
     }
   }
+  for (const g of w.groups) {
+    await batch.add(COMMAND_BYTES);
+    sheet.getRangeByIndexes(g.row, g.col, g.rows, g.cols).format.borders.getItem("InsideHorizontal").style = "None";
+  }
   for (const m of w.merges) {
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(m.row, m.col, m.rows, m.cols).merge(false);
   }
-  for (const [style, color] of Object.entries(STYLE_FILL)) {
-    for (const [r, c] of w.styles[style as keyof typeof STYLE_FILL] ?? []) {
-      await batch.add(COMMAND_BYTES);
-      sheet.getRangeByIndexes(r, c, 1, 1).format.fill.color = color;
-    }
+  // Shading only while a cell is blank (conditional format): a filled form prints without fills even
+  // where "black and white" is ignored (LibreOffice, WPS).
+  for (const f of w.fills) {
+    await batch.add(3 * COMMAND_BYTES);
+    const cf = sheet.getRangeByIndexes(f.top, f.left, f.bottom - f.top + 1, f.right - f.left + 1).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = `=${f.formula}`;
+    cf.custom.format.fill.color = f.color;
   }
   for (const style of ["title", "header"] as const) {
     for (const [r, c] of w.styles[style] ?? []) {
@@ -302,12 +342,49 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
       sheet.getRangeByIndexes(r, c, 1, 1).format.font.bold = true;
     }
   }
+  for (const [style, cells] of Object.entries(w.styles) as [CellStyle, [number, number][]][]) {
+    const size = fontSizeOf(style);
+    if (size === null) continue;
+    for (const [r, c] of cells) {
+      await batch.add(COMMAND_BYTES);
+      sheet.getRangeByIndexes(r, c, 1, 1).format.font.size = size;
+    }
+  }
+  for (const [r, c] of w.tops) {
+    await batch.add(COMMAND_BYTES);
+    sheet.getRangeByIndexes(r, c, 1, 1).format.verticalAlignment = "Top";
+  }
   for (let c = 0; c < w.widths.length; c++) {
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w.widths[c];
   }
+  await batch.add(16 * COMMAND_BYTES);
+  queuePageLayout(sheet, w);
   for (const h of w.heights) {
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+  }
+}
+
+/** A4 page setup of a form (SheetLayout.page): ExcelApi 1.9 pageLayout, queued with the sheet. */
+function queuePageLayout(sheet: Excel.Worksheet, w: SheetWrite): void {
+  const p = w.page;
+  const layout = sheet.pageLayout;
+  layout.paperSize = "A4";
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.leftMargin = p.margins.left;
+  layout.rightMargin = p.margins.right;
+  layout.topMargin = p.margins.top;
+  layout.bottomMargin = p.margins.bottom;
+  layout.headerMargin = p.margins.header;
+  layout.footerMargin = p.margins.footer;
+  layout.centerHorizontally = p.centerHorizontally;
+  layout.blackAndWhite = p.blackAndWhite;
+  // One page wide; leaving verticalFitToPages unset means as many pages tall as needed.
+  layout.zoom = { horizontalFitToPages: p.fitToWidth };
+  if (p.titleRows) layout.setPrintTitleRows(`$${p.titleRows.first + 1}:$${p.titleRows.last + 1}`);
+  if (p.firstPageMark) {
+    layout.headersFooters.state = "FirstAndDefault";
+    layout.headersFooters.firstPage.leftHeader = markHeader(p.firstPageMark);
   }
 }

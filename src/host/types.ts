@@ -5,7 +5,7 @@
  * an implementation makes a fixed number of round trips per call, whatever
  * the number of sheets, rows or projects.
  */
-import type { CellScalar, FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../core";
+import type { CellScalar, FormulaFlavour, Grid, ReportSheet, RowHeight, SheetLayout } from "../core";
 
 export interface InsertResult {
   /** The names the sheets were given (a taken name gets a free one: "附件1 基础数据表 (2)"). */
@@ -32,8 +32,13 @@ export interface SpreadsheetHost {
   insertSheets(layouts: SheetLayout[], flavour: FormulaFlavour): Promise<InsertResult>;
   /** Adds the narrative report as a new sheet (an earlier report is never replaced); resolves to its name. */
   insertReportSheet(sheet: ReportSheet): Promise<string>;
-  /** Rewrites single cells (finalize: JX formulas → native formulas or values), in one batch. */
-  writeCells(writes: CellWrite[]): Promise<void>;
+  /** Rewrites single cells (finalize: JX formulas → native formulas or values), in one batch; `heights` are set in the same batch. */
+  writeCells(writes: CellWrite[], heights?: RowHeight[]): Promise<void>;
+  /**
+   * Sets row heights in points (the rows whose text changed: Excel does not grow merged or wrapped
+   * rows by itself), all in one round trip. Optional: a host without it leaves heights alone.
+   */
+  setRowHeights?(heights: RowHeight[]): Promise<void>;
   /** Deletes a sheet (the UI asks the user first). */
   deleteSheet(name: string): Promise<void>;
   /** Selects and reveals a cell. */

@@ -6,6 +6,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner, Tab, Ta
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   checkGrids,
+  heightsToRefit,
   classifySheet,
   clipboardPayload,
   generateReport,
@@ -20,6 +21,7 @@ import {
   renderSheet,
   setJxPreset,
   type Finding,
+  type Grid,
   type ReportDocument,
   type Severity,
 } from "../core";
@@ -87,11 +89,17 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   };
   const flavour = settings.flavour === "auto" ? (supportsJx ? "jx" : "native") : settings.flavour;
 
+  // The grids of the last check: rows whose text changed since get their height refitted (issue 10).
+  const lastGrids = useRef<Grid[] | null>(null);
   const check = useCallback(
     async (label = "正在校验…") => {
       if (!host) return;
       await busy.run(label, async () => {
-        const result = checkGrids(await host.readGrids(), preset);
+        const grids = await host.readGrids();
+        const result = checkGrids(grids, preset);
+        const refit = heightsToRefit(lastGrids.current, grids, result, preset);
+        lastGrids.current = grids;
+        if (refit.length > 0) await host.setRowHeights?.(refit);
         setFindings(result.findings);
         setNotices(result.notices);
         setProjectSheets(result.sheets.filter((s) => s.kind === "project").map((s) => s.name));

@@ -52,17 +52,32 @@ describe("template writer", () => {
     expect(f3.numFmt).toBe("0.00%");
   });
 
-  test("inputs are light yellow, computed cells grey, headers and title bold, table cells bordered", () => {
+  test("inputs light yellow and computed cells grey only while blank (no fill prints), headers and title bold, table cells bordered", () => {
     const ws = wb.worksheets[0];
     const fill = (a: string) => (ws.getCell(a).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
-    expect(fill("B3")).toBe("FFFFF2CC"); // 编制数: input
-    expect(fill("F3")).toBe("FFE7E6E6"); // 控制率: computed
-    expect(fill("B3")).not.toBe(fill("F3"));
+    expect(fill("B3")).toBeUndefined(); // no static fill: it would print
+    type Cf = { ref: string; rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] };
+    const cfs = (ws as unknown as { conditionalFormattings: Cf[] }).conditionalFormattings;
+    const cf = (ref: string) => cfs.find((c) => c.ref === ref)?.rules[0];
+    expect(cf("B3:B3")).toMatchObject({ formulae: ["LEN(B3)=0"], style: { fill: { bgColor: { argb: "FFFFF2CC" } } } }); // 编制数: input
+    expect(cf("F3:F3")).toMatchObject({ formulae: ["LEN(F3)=0"], style: { fill: { bgColor: { argb: "FFEDEDED" } } } }); // 控制率: computed
     expect(ws.getCell("A1").font?.bold).toBe(true);
     expect(ws.getCell("A1").value).toBe("2024年度部门整体支出绩效评价基础数据表");
     expect(ws.getCell("B2").font?.bold).toBe(true); // 编制数 header
     expect(ws.getCell("B3").border?.top?.style).toBe("thin");
     expect(ws.getCell("B3").alignment?.wrapText).toBe(true);
+  });
+
+  test("page setup and row heights are the layout's: A4, fit to one page wide, title rows, 附件 mark on the first page", () => {
+    layouts.forEach((layout, i) => {
+      const ws = wb.worksheets[i];
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: layout.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, blackAndWhite: true });
+      expect(ws.pageSetup.margins).toMatchObject({ left: 0.5, right: 0.5, top: 0.6, bottom: 0.6 }); // 36 pt, 43 pt
+      for (let r = 0; r < layout.rowCount; r++) expect(ws.getRow(r + 1).height).toBe(layout.heights[r]);
+    });
+    expect(wb.worksheets[1].pageSetup.orientation).toBe("landscape"); // 附件2
+    expect(wb.worksheets[1].pageSetup.printTitlesRow).toBe("12:12"); // 一级指标… header
+    expect(wb.worksheets[1].headerFooter.firstHeader).toContain("附件2");
   });
 
   test("merges and column widths are the layout's", () => {

@@ -224,5 +224,63 @@ test("the inserted workbook saves to .xlsx with merges, formats and fills", asyn
   expect(ws.getCell("F3").numFmt).toBe("0.00%");
   expect(ws.getCell("A1").font?.bold).toBe(true);
   expect(ws.getCell("D12").border?.top?.style).toBe("thin"); // the form's grid is drawn
-  expect(ws.getCell("B3").fill).toMatchObject({ fgColor: { argb: expect.stringMatching(/FFF9E0$/i) } }); // an input cell
+  expect((ws.getCell("B3").fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe("solid"); // no fill that would print
+});
+
+describe("row heights after edits", () => {
+  test("setRowHeights sets every height in one sync, whatever the number of rows", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    host.resetSyncCount();
+    await excel.setRowHeights!(Array.from({ length: 40 }, (_, i) => ({ sheet: "Sheet1", row: i * 2, height: 20 + i })));
+    expect(host.syncCount).toBe(1);
+    expect(host.sheet("Sheet1").rowHeight(1)).toBe(20);
+    expect(host.sheet("Sheet1").rowHeight(79)).toBe(59);
+    expect(host.sheet("Sheet1").rowHeight(2)).toBe(15); // untouched rows keep Excel's default
+  });
+
+  test("writeCells sets heights in the same batch: still one sync", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    host.resetSyncCount();
+    await excel.writeCells([{ sheet: "Sheet1", row: 0, col: 0, value: "长文本" }], [{ sheet: "Sheet1", row: 0, height: 69 }]);
+    expect(host.syncCount).toBe(1);
+    expect(host.sheet("Sheet1").value("A1")).toBe("长文本");
+    expect(host.sheet("Sheet1").rowHeight(1)).toBe(69);
+  });
+});
+
+describe("print layout on insert", () => {
+  test("page setup, row heights, fonts and blank-only shading are queued with the sheet: still 2 syncs", async () => {
+    const host = createExcelHost({ sheets: ["Sheet1"] });
+    const excel = adapterOn(host);
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024, projects: 1 });
+    host.resetSyncCount();
+    await excel.insertSheets(layouts, "native");
+    expect(host.syncCount).toBe(2); // as before the print layout
+    const evaluation = host.sheet("附件2 整体支出自评表");
+    expect(evaluation.page()).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      leftMargin: 36,
+      topMargin: 43,
+      centerHorizontally: true,
+      blackAndWhite: true,
+      zoom: { horizontalFitToPages: 1 },
+      printTitleRows: "$12:$12", // the 一级指标… header
+      headersFooters: { state: "FirstAndDefault", firstPage: { leftHeader: '&L&"黑体,Bold"&12附件2' } },
+    });
+    expect(host.sheet("附件1 基础数据表").page()).toMatchObject({ orientation: "Portrait", printTitleRows: "$4:$4" });
+    // Every row's height is the layout's: the 年度总体目标 row its 60 pt minimum, a one-line row 20 pt.
+    const layout = layouts[1];
+    for (let r = 0; r < layout.rowCount; r++) expect(evaluation.rowHeight(r + 1)).toBe(layout.heights[r]);
+    expect(evaluation.rowHeight(layout.fields["goals.planned"].row + 1)).toBe(60);
+    // Column widths in points: 12 characters → 12 × 5.25 + 3.75 = 66.75.
+    expect(evaluation.columnWidth("A")).toBe(66.75);
+    // Shading while blank, not a fill: 单位名称 (C2) and 执行率 (G4).
+    expect(evaluation.cell("C2").style?.fill).toBeUndefined();
+    expect(evaluation.conditionalFormats()).toContainEqual({ address: "C2", type: "Custom", formula: "=LEN(C2)=0", fill: "#FFF2CC" });
+    expect(evaluation.conditionalFormats()).toContainEqual({ address: "G4", type: "Custom", formula: "=LEN(G4)=0", fill: "#EDEDED" });
+    expect(evaluation.cell("A1").style).toMatchObject({ fontSize: 16, bold: true });
+  });
 });

@@ -70,6 +70,10 @@ export interface SheetView {
   rowHeight(row: number | string): number;
   usedRange(valuesOnly?: boolean): string | null;
   freeze(): { rows: number; cols: number } | null;
+  /** What was set through `worksheet.pageLayout` (printTitleRows from setPrintTitleRows). */
+  page(): Record<string, unknown>;
+  /** Conditional formats added, as { address, type, formula, fill }. */
+  conditionalFormats(): { address: string; type: string; formula?: string; fill?: string }[];
 }
 
 export interface ExcelHost {
@@ -236,6 +240,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): ExcelHost {
         return u ? rectA1(u) : null;
       },
       freeze: () => (s.freeze ? { ...s.freeze } : null),
+      page: () => structuredClone(s.page),
+      conditionalFormats: () => s.conditionalFormats.map((c) => ({ address: rectA1(c.rect), type: c.type, formula: c.formula, fill: c.fill })),
     };
   };
 

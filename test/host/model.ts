@@ -59,6 +59,14 @@ export const DEFAULT_FONT = { name: "Calibri", size: 11, color: "#000000" };
 
 const key = (r: number, c: number) => r * MAX_COLS + c;
 
+/** One conditional format: where, which type, and what was set on it (custom rule formula, fill colour). */
+export interface ConditionalFormatRecord {
+  rect: Rect;
+  type: string;
+  formula?: string;
+  fill?: string;
+}
+
 export class SheetModel {
   cells = new Map<number, Cell>();
   merges: Rect[] = [];
@@ -71,6 +79,12 @@ export class SheetModel {
   showGridlines = true;
   standardWidth = 8.43;
   deleted = false;
+  /** Page layout as set through `worksheet.pageLayout` (properties by name; headersFooters nested). */
+  page: Record<string, unknown> & { headersFooters: Record<string, unknown> & { firstPage: Record<string, unknown> } } = {
+    headersFooters: { firstPage: {} },
+  };
+  /** Conditional formats as added through `range.conditionalFormats.add`, in order. */
+  conditionalFormats: ConditionalFormatRecord[] = [];
 
   constructor(
     readonly id: string,

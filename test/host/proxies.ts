@@ -37,6 +37,7 @@ import {
   type CellStyle,
   type Parsed,
   type SheetModel,
+  type ConditionalFormatRecord,
 } from "./model";
 
 // ---------------------------------------------------------------------------------------------
@@ -751,6 +752,12 @@ export class HostWorksheet extends HostObject<SheetModel> implements Api.Workshe
     return this._freeze;
   }
 
+  private _pageLayout?: HostPageLayout;
+  get pageLayout(): HostPageLayout {
+    if (!this._pageLayout) this._pageLayout = new HostPageLayout(this);
+    return this._pageLayout;
+  }
+
   activate(): void {
     this._queue("Worksheet.activate", null, (s, tx) => {
       if (s.visibility !== "Visible") throw new HostOfficeError("InvalidOperation", undefined, "Worksheet.activate");
@@ -1118,6 +1125,12 @@ export class HostRange extends HostObject<RangeTarget> implements Api.RangeLike 
   get format(): HostRangeFormat {
     if (!this._format) this._format = new HostRangeFormat(this);
     return this._format;
+  }
+
+  private _conditionalFormats?: HostConditionalFormats;
+  get conditionalFormats(): HostConditionalFormats {
+    if (!this._conditionalFormats) this._conditionalFormats = new HostConditionalFormats(this);
+    return this._conditionalFormats;
   }
 
   get worksheet(): HostWorksheet {
@@ -1834,5 +1847,124 @@ export class HostRangeBorder extends RangePart implements Api.RangeBorderLike {
       if (!WEIGHTS.includes(String(v))) throw new HostOfficeError("InvalidArgument", undefined, "RangeBorder.weight");
       this.write(t, "RangeBorder.weight", (b) => ({ style: b?.style ?? "Continuous", color: b?.color ?? "#000000", weight: String(v) }));
     });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page layout and conditional formats: recorded as set (no printing, no rule evaluation)
+
+/**
+ * An object whose listed properties are recorded into a plain record of the model when the queued
+ * command runs, and read back from it on load.
+ */
+class HostRecord extends HostObject<Record<string, unknown>> {
+  constructor(
+    context: HostContext,
+    path: string,
+    readonly _type: string,
+    private readonly locate: (tx: Tx) => Record<string, unknown> | null,
+    private readonly props: readonly string[],
+  ) {
+    super(context, path);
+    this._pinned = true;
+    for (const prop of props) {
+      Object.defineProperty(this, prop, {
+        get: () => this._get(prop),
+        set: (v: unknown) => this._set(prop, v, (rec) => (rec[prop] = v)),
+        enumerable: true,
+      });
+    }
+  }
+  _scalars() {
+    return this.props;
+  }
+  _resolve(tx: Tx) {
+    return this.locate(tx);
+  }
+  _snapshot(prop: string, rec: Record<string, unknown>): unknown {
+    return rec[prop];
+  }
+}
+
+const PAGE_LAYOUT_PROPS = [
+  "orientation",
+  "paperSize",
+  "leftMargin",
+  "rightMargin",
+  "topMargin",
+  "bottomMargin",
+  "headerMargin",
+  "footerMargin",
+  "centerHorizontally",
+  "centerVertically",
+  "blackAndWhite",
+  "zoom",
+  "printGridlines",
+  "firstPageNumber",
+] as const;
+
+/** `worksheet.pageLayout`: properties recorded in SheetModel.page; `setPrintTitleRows` records the address. */
+export class HostPageLayout extends HostRecord {
+  readonly headersFooters: HostRecord & { readonly firstPage: HostRecord };
+  constructor(sheet: HostWorksheet) {
+    super(sheet.context, `${sheet._path}.pageLayout`, "PageLayout", (tx) => sheet._target(tx)?.page ?? null, PAGE_LAYOUT_PROPS);
+    const group = new HostRecord(sheet.context, `${this._path}.headersFooters`, "HeadersFootersGroup", (tx) => sheet._target(tx)?.page.headersFooters ?? null, ["state", "useSheetMargins", "useSheetScale"]);
+    const first = new HostRecord(sheet.context, `${group._path}.firstPage`, "HeaderFooter", (tx) => sheet._target(tx)?.page.headersFooters.firstPage ?? null, [
+      "leftHeader",
+      "centerHeader",
+      "rightHeader",
+      "leftFooter",
+      "centerFooter",
+      "rightFooter",
+    ]);
+    this.headersFooters = Object.assign(group, { firstPage: first });
+  }
+  setPrintTitleRows(rows: string): void {
+    this._queue("PageLayout.setPrintTitleRows", rows, (page) => {
+      if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new HostOfficeError("InvalidArgument", undefined, "PageLayout.setPrintTitleRows");
+      page.printTitleRows = rows;
+    });
+  }
+}
+
+/** `range.conditionalFormats`: `add(type)` records a ConditionalFormatRecord over the range. */
+export class HostConditionalFormats extends HostObject<RangeTarget> {
+  readonly _type = "ConditionalFormatCollection";
+  constructor(private readonly range: HostRange) {
+    super(range.context, `${range._path}.conditionalFormats`);
+    this._pinned = true;
+  }
+  _scalars() {
+    return [] as const;
+  }
+  _resolve(tx: Tx) {
+    return this.range._target(tx);
+  }
+  _snapshot(): unknown {
+    return undefined;
+  }
+  add(type: string): HostRecord & { readonly custom: { readonly rule: HostRecord; readonly format: { readonly fill: HostRecord } } } {
+    let record: ConditionalFormatRecord | null = null;
+    this._queue("ConditionalFormatCollection.add", type, (t) => {
+      record = { rect: t.rect, type };
+      t.sheet.conditionalFormats.push(record);
+    });
+    const path = `${this._path}.add()`;
+    const rec = () => record as unknown as Record<string, unknown> | null;
+    const cf = new HostRecord(this.context, path, "ConditionalFormat", rec, ["priority", "stopIfTrue"]);
+    const rule = new HostRecord(this.context, `${path}.custom.rule`, "ConditionalFormatRule", rec, ["formula"]);
+    const fill = new HostRecord(this.context, `${path}.custom.format.fill`, "ConditionalRangeFill", () => (record ? (new FillView(record) as unknown as Record<string, unknown>) : null), ["color"]);
+    return Object.assign(cf, { custom: { rule, format: { fill } } });
+  }
+}
+
+/** The fill colour of a conditional format, recorded as `fill` on its record. */
+class FillView {
+  constructor(private readonly record: ConditionalFormatRecord) {}
+  get color(): string | undefined {
+    return this.record.fill;
+  }
+  set color(v: string | undefined) {
+    this.record.fill = v === undefined ? undefined : normalizeColor(v, "ConditionalRangeFill.color");
   }
 }

@@ -2,7 +2,7 @@
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { act } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import type { FormulaFlavour, Grid, ReportSheet, SheetLayout } from "../../src/core";
+import { HUNAN_2024, layoutToGrid, packageLayouts, type FormulaFlavour, type Grid, type ReportSheet, type RowHeight, type SheetLayout } from "../../src/core";
 import type { CellWrite, SpreadsheetHost } from "../../src/host/types";
 import { App, SECTIONS, type SectionId } from "../../src/taskpane/App";
 import { pickTheme } from "../../src/taskpane/theme";
@@ -38,6 +38,10 @@ class FakeHost implements SpreadsheetHost {
   written: CellWrite[] = [];
   async writeCells(writes: CellWrite[]) {
     this.written.push(...writes);
+  }
+  heights: RowHeight[][] = [];
+  async setRowHeights(heights: RowHeight[]) {
+    this.heights.push(heights);
   }
   async insertReportSheet(sheet: ReportSheet) {
     this.reports.push(sheet);
@@ -120,6 +124,23 @@ describe("task pane", () => {
     await click([...container.querySelectorAll("button")].find((b) => b.textContent?.startsWith("提示")));
     expect(container.querySelectorAll('button[data-rule="SUM.ROUNDING"]')).toHaveLength(0);
     expect(container.querySelectorAll('button[data-rule="EVAL.INCOME_SUM"]')).toHaveLength(1);
+  });
+
+  test("after an edit, the rows whose text changed get their height in one call", async () => {
+    const layouts = packageLayouts({ year: 2024, preset: HUNAN_2024 }); // a blank 附件1 and 附件2
+    const host = new FakeHost(layouts.map((l) => layoutToGrid(l)));
+    await mount(host, "checks");
+    await click(button("开始校验"));
+    expect(host.heights).toEqual([]); // the first check only remembers the texts
+    const layout = layouts[1];
+    const goals = layout.fields["goals.planned"]; // 附件2 年初目标设定, B:E merged, 74 wide → 66 units a line
+    host.grids = JSON.parse(JSON.stringify(host.grids)) as Grid[]; // Excel hands back new arrays on every read (jsdom: no structuredClone)
+    host.grids[1].values[goals.row][goals.col] = "目标".repeat(100); // 400 units → 7 lines
+    await act(async () => {
+      host.changeHandlers.forEach((h) => h());
+      await new Promise((r) => setTimeout(r, 1200)); // past the 800 ms debounce
+    });
+    expect(host.heights).toEqual([[{ sheet: "附件2 整体支出自评表", row: goals.row, height: 119 }]]); // ⌈7 × 16.5 + 3⌉
   });
 
   test("an edit triggers a new check after the debounce", async () => {

@@ -58,8 +58,8 @@ export const MATERIAL_ITEMS: { key: TextKey | "achievements"; label: string; hin
 /** How many 主要成绩 rows an empty sheet offers. */
 export const ACHIEVEMENT_ROWS = 5;
 
-/** 项目 | 内容 (the input) | 填写说明 (each item's hint, next to its cell rather than in one long note). */
-const WIDTHS = [18, 80, 36];
+/** 项目 | 内容 (the input) | 填写说明 (each item's hint, next to its cell): 96 characters, within A4's printable width upright (template/print.ts). */
+const WIDTHS = [14, 52, 30];
 
 /** Items of one line (a title, a number, a date): a short row. */
 const SHORT_ITEMS = new Set<string>(["noticeTitle", "noticeNumber", "period", "staffBudget", "staffFinal", "signatureUnit", "signatureDate"]);

@@ -52,7 +52,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
   // Blank inputs give a blank rate, a zero base #DIV/0!, in both flavours.
   const rate = (num: string, den: string) => twin(`=IF(OR({${num}}="",{${den}}=""),"",JX.RATE({${num}},{${den}}))`, params.preset);
   const blocks: Block[] = [
-    { kind: "row", row: { key: "title", height: 30, match: [/基础数据表$/], cells: [{ col: 0, span: 7, label: `${y}${BASIC_TITLE_SUFFIX}`, style: "title" }] } },
+    { kind: "row", row: { key: "title", match: [/基础数据表$/], cells: [{ col: 0, span: 7, label: `${y}${BASIC_TITLE_SUFFIX}`, style: "title" }] } },
     {
       kind: "row",
       row: {
@@ -113,16 +113,16 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       kind: "row",
       row: {
         key: "buildingsHeader",
-        height: 32,
+        // Explicit breaks at the unit: narrow columns would otherwise break "批复规模（㎡ / ）".
         headerOf: ["buildings"],
         cells: [
-          { col: 0, rowSpan: 2, label: `楼堂馆所控制情况（${y}年完工项目）`, style: "header" },
-          { col: 1, label: "批复规模（㎡）", style: "header" },
-          { col: 2, label: "实际规模（㎡）", style: "header" },
-          { col: 3, label: "规模控制率", style: "header" },
-          { col: 4, label: "预算投资（万元）", style: "header" },
-          { col: 5, label: "实际投资（万元）", style: "header" },
-          { col: 6, label: "投资概算控制率", style: "header" },
+          { col: 0, rowSpan: 2, label: `楼堂馆所控制情况\n（${y}年完工项目）`, style: "header" },
+          { col: 1, label: "批复规模\n（㎡）", style: "header" },
+          { col: 2, label: "实际规模\n（㎡）", style: "header" },
+          { col: 3, label: "规模\n控制率", style: "header" },
+          { col: 4, label: "预算投资\n（万元）", style: "header" },
+          { col: 5, label: "实际投资\n（万元）", style: "header" },
+          { col: 6, label: "投资概算\n控制率", style: "header" },
         ],
       },
     },
@@ -145,7 +145,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       kind: "row",
       row: {
         key: "savingMeasures",
-        height: 60,
+        height: 45, // room to write by hand; grows with the text (print.ts)
         cells: [
           { col: 0, label: "厉行节约保障措施", style: "label" },
           { col: 1, span: 6, field: "savingMeasures", type: "text", style: "input" },
@@ -156,7 +156,6 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       kind: "row",
       row: {
         key: "note",
-        height: 32,
         match: [/^说明/],
         cells: [
           {
@@ -193,5 +192,6 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
       },
     },
   ];
-  return { kind: "basic", name: BASIC_SHEET_NAME, title: `${y}${BASIC_TITLE_SUFFIX}`, widths: [36, 10, 10, 12, 12, 12, 14], blocks };
+  // 95 characters: within A4's printable width upright (print.ts), so the form prints at 100%.
+  return { kind: "basic", name: BASIC_SHEET_NAME, title: `${y}${BASIC_TITLE_SUFFIX}`, widths: [30, 10, 10, 11, 11, 11, 12], blocks, printTitleRow: "fundHeader", mark: "附件1" };
 }

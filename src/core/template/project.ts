@@ -36,7 +36,7 @@ export function projectTemplate(params: TemplateParams, index = 1): SheetTemplat
     { col: 7, span: 2, field: "funds.total.score", type: "score", style: "computed", formula: exec.score },
   );
   const blocks: Block[] = [
-    { kind: "row", row: { key: "title", height: 30, match: [/项目支出绩效自评表$/], cells: [{ col: 0, span: 9, label: `${y}${PROJECT_TITLE_SUFFIX}`, style: "title" }] } },
+    { kind: "row", row: { key: "title", match: [/项目支出绩效自评表$/], cells: [{ col: 0, span: 9, label: `${y}${PROJECT_TITLE_SUFFIX}`, style: "title" }] } },
     {
       kind: "row",
       row: {
@@ -63,11 +63,10 @@ export function projectTemplate(params: TemplateParams, index = 1): SheetTemplat
       kind: "row",
       row: {
         key: "fundsHeader",
-        height: 32,
         match: ["项目资金", "资金情况"],
         headerOf: ["current", "carryover", "other", "fundsTotal"],
         cells: [
-          { col: 0, rowSpan: 5, label: "项目资金（万元）", style: "header" },
+          { col: 0, rowSpan: 5, label: "项目资金\n（万元）", style: "header" },
           { col: 1, label: "资金来源", style: "header" },
           { col: 2, label: "年初预算数", style: "header" },
           { col: 3, label: "全年预算数", style: "header" },
@@ -86,5 +85,14 @@ export function projectTemplate(params: TemplateParams, index = 1): SheetTemplat
     indicatorBlock(PROJECT_SKELETON, "绩效指标", params),
     ...totalBlocks("funds.total", params),
   ];
-  return { kind: "project", name: `${PROJECT_SHEET_PREFIX}项目${index}`, title: `${y}${PROJECT_TITLE_SUFFIX}`, widths: EVAL_WIDTHS, blocks };
+  return {
+    kind: "project",
+    name: `${PROJECT_SHEET_PREFIX}项目${index}`,
+    title: `${y}${PROJECT_TITLE_SUFFIX}`,
+    widths: EVAL_WIDTHS,
+    blocks,
+    orientation: "landscape",
+    printTitleRow: "indicatorHeader",
+    mark: "附件3",
+  };
 }

@@ -1,6 +1,6 @@
 /** 附件2 部门整体支出绩效自评表. Columns A–I. */
 import type { Block, RowDef, SheetTemplate, TemplateParams } from "./types";
-import { blankSum, EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, noteBlock, totalBlocks } from "./shared";
+import { blankSum, EVAL_WIDTHS, executionFormulas, goalBlocks, indicatorBlock, noteBlock, signatureLine, totalBlocks } from "./shared";
 
 export const SELF_EVALUATION_SHEET_NAME = "附件2 整体支出自评表";
 export const SELF_EVALUATION_TITLE_SUFFIX = "年度部门整体支出绩效自评表";
@@ -49,7 +49,7 @@ export function selfEvaluationTemplate(params: TemplateParams): SheetTemplate {
   }));
   const indicatorsWeight = 100 - w.execution;
   const blocks: Block[] = [
-    { kind: "row", row: { key: "title", height: 30, match: [/自评表$/], cells: [{ col: 0, span: 9, label: `${y}${SELF_EVALUATION_TITLE_SUFFIX}`, style: "title" }] } },
+    { kind: "row", row: { key: "title", match: [/自评表$/], cells: [{ col: 0, span: 9, label: `${y}${SELF_EVALUATION_TITLE_SUFFIX}`, style: "title" }] } },
     {
       kind: "row",
       row: {
@@ -65,16 +65,15 @@ export function selfEvaluationTemplate(params: TemplateParams): SheetTemplate {
       kind: "row",
       row: {
         key: "fundsHeader",
-        height: 32,
         match: ["年度预算申请", /总体资金$/],
         headerOf: ["funds"],
         cells: [
-          { col: 0, rowSpan: 7, label: "年度预算申请（万元）", style: "header" },
+          { col: 0, rowSpan: 7, label: "年度预算申请\n（万元）", style: "header" },
           { col: 2, label: "年初预算数", style: "header" },
           { col: 3, label: "全年预算数(A)", style: "header" },
           { col: 4, label: "全年执行数(B)", style: "header" },
           { col: 5, label: "分值", style: "header" },
-          { col: 6, label: "执行率(B/A)", style: "header" },
+          { col: 6, label: "执行率\n(B/A)", style: "header" },
           { col: 7, span: 2, label: "得分", style: "header" },
         ],
       },
@@ -108,8 +107,18 @@ export function selfEvaluationTemplate(params: TemplateParams): SheetTemplate {
       `说明：1.分值设定100分，其中预算执行率${w.execution}分、产出指标${w.output}分、效益指标${w.effect}分、满意度指标${w.satisfaction}分。除预算执行率外的指标应根据权重自行合理设定分值。`,
     ),
     noteBlock("note2", `2.综合评价等级：${gradeNote(params)}。3.三级绩效指标按需自行增减行。个别不涉及的二级指标可删除不要。`),
+    signatureLine(),
   ];
-  return { kind: "selfEvaluation", name: SELF_EVALUATION_SHEET_NAME, title: `${y}${SELF_EVALUATION_TITLE_SUFFIX}`, widths: EVAL_WIDTHS, blocks };
+  return {
+    kind: "selfEvaluation",
+    name: SELF_EVALUATION_SHEET_NAME,
+    title: `${y}${SELF_EVALUATION_TITLE_SUFFIX}`,
+    widths: EVAL_WIDTHS,
+    blocks,
+    orientation: "landscape",
+    printTitleRow: "indicatorHeader",
+    mark: "附件2",
+  };
 }
 
 export function gradeNote(params: TemplateParams): string {

@@ -14,7 +14,6 @@ export function indicatorBlock(
 ): IndicatorBlock {
   const header: RowDef = {
     key: "indicatorHeader",
-    height: 32,
     match: ["一级指标"],
     headerOf: ["total"],
     cells: [
@@ -28,7 +27,9 @@ export function indicatorBlock(
       { col: 8, label: "偏差原因分析及改进措施", style: "header" },
     ],
   };
-  return { kind: "indicators", path: "indicators", header, skeleton, rowsPerGroup: params.indicatorRows ?? 2, columns: INDICATOR_COLUMNS, sideLabel };
+  // Broken before the parenthesis: the narrow column A would break "绩效指标（90分 / ）".
+  const side = sideLabel?.replace(/（/, "\n（") ?? null;
+  return { kind: "indicators", path: "indicators", header, skeleton, rowsPerGroup: params.indicatorRows ?? 2, columns: INDICATOR_COLUMNS, sideLabel: side };
 }
 
 /** The goals: a header row and the text row. */
@@ -51,7 +52,7 @@ export function goalBlocks(plannedLabel: string, achievedLabel: string): Block[]
       row: {
         key: "goals",
         match: [],
-        height: 90,
+        height: 60, // room to write by hand; grows with the text (print.ts)
         cells: [
           { col: 1, span: 4, field: "goals.planned", type: "text", style: "input" },
           { col: 5, span: 4, field: "goals.achieved", type: "text", style: "input" },
@@ -121,6 +122,24 @@ export function blankSum(...paths: string[]): string {
   return `=IF(COUNT(${parts})=0,"",SUM(${parts}))`;
 }
 
-export function noteBlock(key: string, text: string, height = 30): Block {
-  return { kind: "row", row: { key, height, match: [new RegExp(`^${text.slice(0, 6).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)], cells: [{ col: 0, span: 9, label: text, style: "note" }] } };
+/**
+ * The 填表人/填报日期 line of a form that the model does not hold (附件2): labelled boxes to fill in by
+ * hand or by typing, not read back.
+ */
+export function signatureLine(): Block {
+  return {
+    kind: "row",
+    row: {
+      key: "signature",
+      match: ["填表人"],
+      cells: [
+        { col: 0, span: 2, label: "填表人", style: "label" },
+        { col: 5, label: "填报日期", style: "label" },
+      ],
+    },
+  };
+}
+
+export function noteBlock(key: string, text: string): Block {
+  return { kind: "row", row: { key, match: [new RegExp(`^${text.slice(0, 6).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)], cells: [{ col: 0, span: 9, label: text, style: "note" }] } };
 }

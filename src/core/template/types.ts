@@ -19,7 +19,8 @@ export type ValueType =
   | "indicatorValue" // 年度指标值 / 实际完成值: text with operators and units
   | "grade"; // 优/良/中/差
 
-export type CellStyle = "title" | "header" | "label" | "input" | "computed" | "note";
+/** "mark": the 附件1/附件2/附件3 mark above the title, as on the published forms. */
+export type CellStyle = "mark" | "title" | "header" | "label" | "input" | "computed" | "note";
 
 /**
  * A computed cell's formula in both flavours: `jx` calls the add-in's custom functions,
@@ -41,6 +42,13 @@ export interface CellDef {
   type?: ValueType;
   formula?: FormulaDef;
   style?: CellStyle;
+  /** Text at the top of a merge over rows (see LayoutCell.vertical); centred otherwise. */
+  vertical?: "top";
+  /**
+   * Drawn as one box over this many rows without merging (no borders between them), the text in the
+   * first row: a page break between the rows then cannot cut the text (the 一级/二级指标 headings).
+   */
+  groupRows?: number;
 }
 
 export interface RowDef {
@@ -48,6 +56,7 @@ export interface RowDef {
   cells: CellDef[];
   /** Normalized label texts or patterns that identify this row when reading; default: its first label. */
   match?: (string | RegExp)[];
+  /** Minimum height in points (room to write by hand); the text it holds may make the row taller (print.ts). */
   height?: number;
   /**
    * A header row: the keys of the rows (and list items) below it that take their columns from it.
@@ -93,9 +102,15 @@ export interface SheetTemplate {
   name: string;
   /** Title text of the form (first row). */
   title: string;
-  /** Column widths in characters. */
+  /** Column widths in characters; their sum stays within the page's printable width (print.ts). */
   widths: number[];
   blocks: Block[];
+  /** "附件1" / "附件2" / "附件3": printed above the title on the first page (the page header, so no row moves). */
+  mark?: string;
+  /** Printed upright (default) or across the A4 page. */
+  orientation?: "portrait" | "landscape";
+  /** Key of the row repeated at the top of every printed page after the first (e.g. the indicator header). */
+  printTitleRow?: string;
 }
 
 export interface TemplateParams {
