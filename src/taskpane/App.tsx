@@ -7,6 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   checkGrids,
   classifySheet,
+  finalAccountsLayouts,
+  generateFinalAccountsNarrative,
+  type FaNumbering,
   clipboardPayload,
   generateReport,
   layoutSheet,
@@ -23,6 +26,7 @@ import {
 import type { SpreadsheetHost } from "../host/types";
 import { Checks } from "./sections/Checks";
 import { ProjectSheets } from "./sections/ProjectSheets";
+import { FinalAccounts } from "./sections/FinalAccounts";
 import { Finalize } from "./sections/Finalize";
 import { Report } from "./sections/Report";
 import { planFinalize } from "./finalize";
@@ -154,11 +158,33 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       setReportDone(null);
     });
 
+  // 部门决算公开: insert the nine tables; narrate them into the 报告 tab (same outputs as the 自评报告).
+  const insertFinalAccounts = (numbering: FaNumbering) =>
+    host &&
+    busy.run("正在插入决算公开表…", async () => {
+      const { names } = await host.insertSheets(finalAccountsLayouts({ year: settings.year, unit: settings.unit, numbering }), "native");
+      setLastInserted(names);
+    });
+
+  const narrateFinalAccounts = () =>
+    host &&
+    busy.run("正在由决算表生成情况说明…", async () => {
+      const result = checkGrids(await host.readGrids(), preset);
+      if (!result.finalAccounts) throw new Error("工作簿中没有找到部门决算公开表（收入支出决算总表……财政拨款“三公”经费支出决算表）。请先插入并填写。");
+      setFindings(result.findings);
+      setNotices(result.notices);
+      const tableFindings = result.findings.filter((f) => f.rule.startsWith("FA.") && !f.rule.startsWith("FA.TEXT"));
+      setReport(generateFinalAccountsNarrative(result.finalAccounts, { basic: result.pkg.basic, findings: tableFindings, withTables: true }));
+      setReportLink(null);
+      setReportDone(null);
+      setSelected("report");
+    });
+
   const reportToSheet = () =>
     host &&
     report &&
     busy.run("正在写入报告工作表…", async () => {
-      const name = await host.insertReportSheet(renderSheet(report));
+      const name = await host.insertReportSheet(renderSheet(report, /决算情况说明$/.test(report.blocks[0]?.kind === "title" ? report.blocks[0].text : "") ? "决算情况说明" : undefined));
       setReportDone(`报告已写入新工作表「${name}」。`);
     });
 
@@ -233,6 +259,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
             <Templates settings={settings} onChange={setSettings} onInsertAll={insertAll} onAddProject={addProject} busy={!!busy.label || !host} lastInserted={lastInserted} />
             <ProjectSheets sheets={projectSheets} onRemove={removeProject} busy={!!busy.label} />
             <Finalize onFinalize={finalize} busy={!!busy.label || !host} result={finalized} />
+            <FinalAccounts onInsert={insertFinalAccounts} onNarrate={narrateFinalAccounts} busy={!!busy.label || !host} />
           </>
         )}
         {selected === "checks" && (
