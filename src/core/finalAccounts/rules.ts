@@ -9,18 +9,23 @@ import { type CheckContext, money, numOf, parseValue } from "../check/context";
 import { ROUNDING_RULE_ID } from "../check/rules/sums";
 import type { Rule } from "../check/types";
 import { D, type Dec, round } from "../decimal";
+import { hundredths, sumHundredths } from "../exact";
 import { getPath } from "../template/layout";
 import { type CodeRow, type CodeTable, type FinalAccounts, functionalLevel, type SangongFigures } from "./model";
 import { FA_PATH } from "./read";
 import { BALANCE_INCOME_ROWS, CODE_TABLE_COLUMNS, type CodeTableId, FA_TITLES, PERSONNEL_CLASSES, SANGONG_COLUMNS } from "./templates";
 
-/** One figure of a check: its model path and its name in messages. */
+/** One figure of a check: its model path and its name in messages (built only when a message needs it). */
 interface Term {
   path: string;
-  name: string;
+  name: string | (() => string);
+  /** The raw value when the caller has it at hand (saves a path lookup per figure). */
+  raw?: { v: unknown };
 }
 
-const T = (path: string, name: string): Term => ({ path: `${FA_PATH}.${path}`, name });
+const T = (path: string, name: string | (() => string), raw?: { v: unknown }): Term => ({ path: `${FA_PATH}.${path}`, name, raw });
+const rawOf = (ctx: CheckContext, t: Term): unknown => (t.raw ? t.raw.v : value(ctx, t.path));
+const nameOf = (t: Term): string => (typeof t.name === "string" ? t.name : t.name());
 
 function faOf(ctx: CheckContext): FinalAccounts | null {
   return ctx.input.finalAccounts ?? null;
@@ -43,9 +48,18 @@ function num(ctx: CheckContext, path: string): Dec | null {
  * is blank, or a part is not a number. 0.01 → SUM.ROUNDING 提示. Returns true when they agree.
  */
 function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): boolean {
-  const t = num(ctx, total.path);
-  if (t === null || parts.length === 0) return true;
-  const raws = parts.map((p) => value(ctx, p.path));
+  if (parts.length === 0) return true;
+  const raws = parts.map((p) => rawOf(ctx, p));
+  // Fast path: cells holding numbers, added as exact hundredths (src/core/exact.ts); the decimal path below only when they differ.
+  const rawTotal = rawOf(ctx, total);
+  if (typeof rawTotal === "number" && raws.every((r) => typeof r === "number" || r === null)) {
+    if (raws.every((r) => r === null)) return true;
+    const th = hundredths(rawTotal);
+    const sh = sumHundredths(raws.map((r) => (r as number | null) ?? 0));
+    if (th !== null && th === sh) return true;
+  }
+  const t = numOf(rawTotal);
+  if (t === null) return true;
   if (raws.every(blank)) return true;
   const nums: Dec[] = [];
   for (const r of raws) {
@@ -59,8 +73,8 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
   const sum = nums.reduce((a, b) => a.plus(b), new D(0));
   const diff = round(t, 2).minus(round(sum, 2));
   if (diff.isZero()) return true;
-  const expr = parts.length <= 6 ? `${parts.map((p) => p.name).join(" + ")} = ${nums.map(money).join(" + ")} = ${money(sum)}` : `${parts.length}行之和为 ${money(sum)}`;
-  const msg = `${where}${total.name}为 ${money(t)}，${expr}，相差 ${money(diff.abs())}`;
+  const expr = parts.length <= 6 ? `${parts.map(nameOf).join(" + ")} = ${nums.map(money).join(" + ")} = ${money(sum)}` : `${parts.length}行之和为 ${money(sum)}`;
+  const msg = `${where}${nameOf(total)}为 ${money(t)}，${expr}，相差 ${money(diff.abs())}`;
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) {
     ctx.reportAs(ROUNDING_RULE_ID, "提示", total.path, `${msg}，属尾数差。`, money(sum), money(t));
     return true;
@@ -76,7 +90,7 @@ function checkEqual(ctx: CheckContext, a: Term, b: Term, why: string): void {
   if (x === null || y === null) return;
   const diff = round(x, 2).minus(round(y, 2));
   if (diff.isZero()) return;
-  const msg = `${a.name}为 ${money(x)}，${b.name}为 ${money(y)}，相差 ${money(diff.abs())}${why}`;
+  const msg = `${nameOf(a)}为 ${money(x)}，${nameOf(b)}为 ${money(y)}，相差 ${money(diff.abs())}${why}`;
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) ctx.reportAs(ROUNDING_RULE_ID, "提示", a.path, `${msg}，属尾数差。`, money(y), money(x));
   else ctx.report(a.path, `${msg}。`, money(y), money(x));
 }
@@ -258,11 +272,17 @@ export const finalAccountsRules: Rule[] = [
           for (const [p, kids] of children) {
             checkSum(
               ctx,
-              T(`${base}.${p}.values.${col.key}`, `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`),
-              kids.map((k) => T(`${base}.${k}.values.${col.key}`, rowName(table.rows[k]))),
+              T(`${base}.${p}.values.${col.key}`, () => `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`, { v: table.rows[p].values[col.key] }),
+              kids.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
             );
           }
-          if (top.length > 0) checkSum(ctx, T(`${id}.total.${col.key}`, `${title(id)}合计行${colName(id, col.key)}`), top.map((k) => T(`${base}.${k}.values.${col.key}`, rowName(table.rows[k]))));
+          if (top.length > 0) {
+            checkSum(
+              ctx,
+              T(`${id}.total.${col.key}`, () => `${title(id)}合计行${colName(id, col.key)}`, { v: table.total[col.key] }),
+              top.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
+            );
+          }
         }
       }
     },
@@ -333,14 +353,14 @@ export const finalAccountsRules: Rule[] = [
         fa.general.rows.forEach((row, i) => {
           const j = inExpense.get(row.code);
           if (j === undefined) {
-            const amount = num(ctx, `${FA_PATH}.general.rows.${i}.values.total`);
+            const amount = numOf(row.values.total);
             if (amount === null || amount.isZero()) return;
             ctx.report(`${FA_PATH}.general.rows.${i}.values.total`, `${title("general")}有科目 ${rowName(row)}（小计 ${money(amount)}），${title("expense")}没有这一行。`, "支出决算表应有此科目", money(amount));
             return;
           }
           for (const k of ["total", "basic", "project"]) {
-            const g = num(ctx, `${FA_PATH}.general.rows.${i}.values.${k}`);
-            const e = num(ctx, `${FA_PATH}.expense.rows.${j}.values.${k}`);
+            const g = numOf(row.values[k]);
+            const e = numOf(fa.expense!.rows[j].values[k]);
             if (g === null || e === null || round(g, 2).lessThanOrEqualTo(round(e, 2).plus(ctx.tolerance))) continue;
             ctx.report(`${FA_PATH}.general.rows.${i}.values.${k}`, `${title("general")}${rowName(row)}${colName("general", k)}为 ${money(g)}，超过${title("expense")}同科目的 ${money(e)}（一般公共预算财政拨款支出是全部支出的一部分）。`, `≤ ${money(e)}`, money(g));
           }
@@ -417,8 +437,8 @@ function rowSums(ctx: CheckContext, id: CodeTableId, table: CodeTable): void {
   const totalKey = "total";
   const parts = cols.filter((c) => c.key !== totalKey && !["opening", "income", "closing"].includes(c.key));
   if (parts.length === 0) return;
-  const check = (base: string, name: string) =>
-    checkSum(ctx, T(`${base}.${totalKey}`, `${title(id)}${name}${colName(id, totalKey)}`), parts.map((c) => T(`${base}.${c.key}`, CODE_TABLE_COLUMNS[id].find((x) => x.key === c.key)!.header)));
-  check(`${id}.total`, "合计行");
-  table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, rowName(r)));
+  const check = (base: string, values: Record<string, unknown>, name: () => string) =>
+    checkSum(ctx, T(`${base}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: values[totalKey] }), parts.map((c) => T(`${base}.${c.key}`, c.header, { v: values[c.key] })));
+  check(`${id}.total`, table.total, () => "合计行");
+  table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, r.values, () => rowName(r)));
 }
