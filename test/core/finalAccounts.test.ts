@@ -3,7 +3,7 @@
  * their titles and checked. Each real mistake of the seed is found with its rule
  * id and cell, nothing else is an 错误; then one figure at a time is broken.
  */
-import { checkGrids, finalAccountsLayouts, finalAccountsRules, layoutToGrid, NUMBERING_PRE2022, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
+import { basicSplitFromFinalAccounts, checkGrids, finalAccountsLayouts, finalAccountsRules, layoutToGrid, NUMBERING_PRE2022, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
 import { seed004Basic, seed004Tables, setCell } from "../helpers/finalAccounts";
 
 const exercised = new Set<string>();
@@ -242,4 +242,12 @@ describe("the templates", () => {
     expect(pre.map((l) => l.name.slice(0, 5))).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表"]);
     expect(pre[6].name).toBe("公开07表 财政拨款“三公”经费支出决算表");
   });
+});
+
+test("06表 feeds the 自评报告: 人员经费 212.55 and 公用经费 36.32 of 基本支出 248.87; absent tables give nothing", () => {
+  const fa = readFinalAccounts(seed004Tables(), 2024).fa!;
+  const s = basicSplitFromFinalAccounts(fa)!;
+  expect([s.personnel.toFixed(2), s.public.toFixed(2), s.basic!.toFixed(2)]).toEqual(["212.55", "36.32", "248.87"]);
+  expect(basicSplitFromFinalAccounts(null)).toBeNull();
+  expect(basicSplitFromFinalAccounts({ ...fa, basicDetail: { ...fa.basicDetail!, public: null } })).toBeNull(); // blank ≠ 0
 });

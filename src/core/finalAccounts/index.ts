@@ -5,3 +5,4 @@ export { readFinalAccounts, isFinalAccountsGrid, withFinalAccounts, FA_PATH, typ
 export { finalAccountsRules } from "./rules";
 export * from "./narrate";
 export { checkFinalAccountsText, finalAccountsTextRules, isFinalAccountsNarrativeSheet, type FaTextOptions } from "./checkText";
+export { basicSplitFromFinalAccounts, type BasicSplit } from "./forReport";
