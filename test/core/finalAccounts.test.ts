@@ -190,6 +190,15 @@ describe("mutations, each caught by the intended rule", () => {
     expect(of(fs, "FA.PUBLIC_FUNDS_BASIC")).toEqual([expect.objectContaining({ severity: "警告", cell: "I33", expected: "37.33", actual: "36.32" })]);
   });
 
+  test("an amount that is not a number is an 错误 naming the cell, never a silent zero", () => {
+    const g = repaired();
+    setCell(g, "公开03表", 7, 3, "192.26.");
+    setCell(g, "公开09表", 7, 11, "××");
+    const fs = of(errors(g), "FA.INPUT_AMOUNT");
+    expect(fs.map((f) => `${f.sheet}!${f.cell} ${f.actual}`)).toEqual(["公开03表!D8 192.26.", "公开09表!L8 ××"]);
+    expect(fs[1].message).toContain("占位符");
+  });
+
   test("an empty 07表 without its 空表说明", () => {
     const g = repaired();
     g.find((x) => x.sheet === "公开07表")!.values.pop();

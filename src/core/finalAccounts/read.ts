@@ -357,12 +357,13 @@ function readSangong(rd: Reader): SangongTable | null {
   }
   const all = [...Object.values(cols.budget), ...Object.values(cols.final)] as number[];
   if (all.length === 0) return null;
+  // The values row: the row after the headers (and after the 栏次 numbers 1…12 when there), blank or not.
   for (let r = last + 1; r < rd.reg.end; r++) {
-    const nums = all.map((c) => rd.v(r, c));
-    if (nums.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) continue;
     const sorted = [...all].sort((a, b) => a - b).map((c) => rd.v(r, c));
     const isColumnNumbers = sorted.every((v, i) => Number(v) === Number(sorted[0]) + i) && Number(sorted[0]) === 1;
-    if (isColumnNumbers) continue;
+    if (isColumnNumbers || rd.n(r, 0) === "栏次") continue;
+    const first = sorted.find((v) => v !== null && !(typeof v === "string" && v.trim() === ""));
+    if (typeof first === "string" && /^(注|说明)/.test(first.trim())) return null; // no values row at all
     const side = (which: "budget" | "final"): SangongFigures => {
       const f: SangongFigures = { total: null, overseas: null, vehicle: null, purchase: null, operation: null, reception: null };
       for (const [k, c] of Object.entries(cols[which]) as [keyof SangongFigures, number][]) f[k] = rd.take(`${which}.${k}`, r, c);

@@ -125,7 +125,34 @@ const SANGONG_NAMES: Record<keyof SangongFigures, string> = Object.fromEntries(
   SANGONG_COLUMNS.map(([k, h]) => [k, k === "vehicle" ? "公务用车购置及运行维护费小计" : h]),
 ) as Record<keyof SangongFigures, string>;
 
+/** Model keys that hold text, not figures. */
+const TEXT_KEYS = new Set(["code", "name", "note"]);
+
 export const finalAccountsRules: Rule[] = [
+  {
+    id: "FA.INPUT_AMOUNT",
+    severity: "错误",
+    title: "决算表中的金额无法识别",
+    description: "决算表中应填金额（万元）的单元格写了无法识别为数字的内容（如“7.50.”、“××”、文字）。这样的数字不参与任何核对，必须改正。",
+    example: "「支出决算表」2010301 行政运行「基本支出」填的是「192.26.」：不是有效数字。",
+    run(ctx) {
+      const fa = faOf(ctx);
+      if (!fa) return;
+      const walk = (v: unknown, path: string) => {
+        if (v !== null && typeof v === "object") {
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (!TEXT_KEYS.has(k)) walk(x, `${path}.${k}`);
+          return;
+        }
+        const p = parseValue(v);
+        if (p.kind === "number" || p.kind === "missing") return;
+        const what = p.kind === "placeholder" ? `是占位符「${p.text}」，应填写实际金额` : p.message;
+        ctx.report(path, `决算表中的金额${what}。`, "金额（万元）", String(v));
+      };
+      for (const id of ["balance", "income", "expense", "fiscalBalance", "general", "basicDetail", "govFund", "stateCapital", "sangong"] as const) {
+        if (fa[id]) walk(fa[id], `${FA_PATH}.${id}`);
+      }
+    },
+  },
   {
     id: "FA.TOTAL_BALANCE",
     severity: "错误",
