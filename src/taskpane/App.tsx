@@ -7,8 +7,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   checkGrids,
   classifySheet,
+  faMaterialLayout,
   finalAccountsLayouts,
   generateFinalAccountsNarrative,
+  readFaMaterial,
   type FaNumbering,
   clipboardPayload,
   generateReport,
@@ -162,19 +164,22 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
   const insertFinalAccounts = (numbering: FaNumbering) =>
     host &&
     busy.run("正在插入决算公开表…", async () => {
-      const { names } = await host.insertSheets(finalAccountsLayouts({ year: settings.year, unit: settings.unit, numbering }), "native");
+      const layouts = [...finalAccountsLayouts({ year: settings.year, unit: settings.unit, numbering }), faMaterialLayout({ year: settings.year })];
+      const { names } = await host.insertSheets(layouts, "native");
       setLastInserted(names);
     });
 
   const narrateFinalAccounts = () =>
     host &&
     busy.run("正在由决算表生成情况说明…", async () => {
-      const result = checkGrids(await host.readGrids(), preset);
+      const grids = await host.readGrids();
+      const result = checkGrids(grids, preset);
       if (!result.finalAccounts) throw new Error("工作簿中没有找到部门决算公开表（收入支出决算总表……财政拨款“三公”经费支出决算表）。请先插入并填写。");
       setFindings(result.findings);
       setNotices(result.notices);
       const tableFindings = result.findings.filter((f) => f.rule.startsWith("FA.") && !f.rule.startsWith("FA.TEXT"));
-      setReport(generateFinalAccountsNarrative(result.finalAccounts, { basic: result.pkg.basic, findings: tableFindings, withTables: true }));
+      const extra = readFaMaterial(grids) ?? undefined;
+      setReport(generateFinalAccountsNarrative(result.finalAccounts, { basic: result.pkg.basic, findings: tableFindings, withTables: true, extra }));
       setReportLink(null);
       setReportDone(null);
       setSelected("report");

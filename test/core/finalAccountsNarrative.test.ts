@@ -6,6 +6,9 @@ import {
   blockText,
   checkGrids,
   FA_NARRATIVE_PARTS,
+  faMaterialLayout,
+  layoutToGrid,
+  readFaMaterial,
   generateFinalAccountsNarrative,
   headings,
   readFinalAccounts,
@@ -74,6 +77,28 @@ describe("the generated 情况说明 of seed 004", () => {
     expect(bare).toContain("与上年相比，【请填写上年收支总计");
     expect(bare).toContain("年初预算数为【请填写年初预算数】万元");
     expect(bare).not.toContain("完成年初预算的");
+  });
+
+  test("the 决算说明素材 sheet gives the previous-year figures and 年初预算 (read back by the label reader)", () => {
+    const items = fa().general!.rows.map((r) => ({ code: r.code, name: r.name }));
+    const layout = faMaterialLayout({ year: 2024 }, items);
+    const grid = layoutToGrid(layout);
+    const put = (field: string, v: number) => {
+      const p = layout.fields[field];
+      grid.values[p.row][p.col] = v;
+    };
+    put("prevTotal", 1754.34); // 1227.61 + 526.73
+    put("initialBudget", 1238.95);
+    put("initialBudgets.0.budget", 190.36); // 2010301 行政运行
+    put("initialBudgets.2.budget", 0); // 2010305 专项业务及机关事务管理
+    const extra = readFaMaterial([grid])!;
+    expect(extra.initialBudgets).toEqual({ "2010301": 190.36, "2010305": 0 });
+    const t2 = renderPlainText(generateFinalAccountsNarrative({ ...fa(), year: 2024 }, { extra }));
+    expect(t2).toContain("与上年相比，减少526.73万元，减少30.02%");
+    expect(t2).toContain("完成年初预算的99.08%");
+    expect(t2).toContain("年初预算为190.36万元，支出决算为192.26万元，完成年初预算的101%");
+    expect(t2).toContain("年初预算为0万元，支出决算为25万元，决算数大于年初预算数的主要原因是");
+    expect(checkGrids([grid]).sheets).toEqual([]); // the sheet is not taken for a table
   });
 
   test("错误 in the tables open the document with a warning", () => {

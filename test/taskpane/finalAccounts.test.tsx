@@ -76,7 +76,7 @@ test("模板 inserts the nine 决算 tables", async () => {
   const host = new FakeHost([]);
   await mount(host, "templates");
   await click(button("插入决算公开表"));
-  expect(host.inserted[0].layouts.map((l) => l.name.slice(0, 5))).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表"]);
+  expect(host.inserted[0].layouts.map((l) => l.name.slice(0, 5))).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表", "决算说明素"]);
   expect(host.inserted[0].layouts[8].name).toBe("公开09表 财政拨款“三公”经费支出决算表");
 });
 
