@@ -260,3 +260,14 @@ test("06表 feeds the 自评报告: 人员经费 212.55 and 公用经费 36.32 o
   expect(basicSplitFromFinalAccounts(null)).toBeNull();
   expect(basicSplitFromFinalAccounts({ ...fa, basicDetail: { ...fa.basicDetail!, public: null } })).toBeNull(); // blank ≠ 0
 });
+
+test("01表 类 ↔ 03表 and 04表 类 ↔ 05表, by 类 (04表 卫生健康支出 一般公共预算 19.05 → 19.50)", () => {
+  const g = repaired();
+  setCell(g, "公开04表", 13, 6, 19.5);
+  setCell(g, "公开04表", 13, 5, 19.5); // its row still adds up: 19.5 + 0 + 0
+  setCell(g, "公开01表", 6, 5, 1170); // 一般公共服务支出 1171 → 1170
+  const fs = check([...seed004Basic(), ...g]).filter((f) => f.rule === "FA.TABLE_AGREEMENT");
+  exercised.add("FA.TABLE_AGREEMENT");
+  // 05表 210 类: 7.63 + 11.42 = 19.05; 03表 201 类: 192.26 + 948.74 + 25 + 5 = 1171.00
+  expect(fs.map((f) => `${f.sheet}!${f.cell} ${f.expected} ${f.actual}`)).toEqual(["公开01表!F7 1171.00 1170.00", "公开04表!G14 19.05 19.50"]);
+});

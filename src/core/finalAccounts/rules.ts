@@ -13,6 +13,7 @@ import { hundredths, sumHundredths } from "../exact";
 import { getPath } from "../template/layout";
 import { type CodeRow, type CodeTable, type FinalAccounts, functionalLevel, type SangongFigures } from "./model";
 import { FA_PATH } from "./read";
+import { FUNCTION_CLASS_NAMES } from "./narrate";
 import { BALANCE_INCOME_ROWS, CODE_TABLE_COLUMNS, type CodeTableId, FA_TITLES, PERSONNEL_CLASSES, SANGONG_COLUMNS } from "./templates";
 
 /** One figure of a check: its model path and its name in messages (built only when a message needs it). */
@@ -366,7 +367,7 @@ export const finalAccountsRules: Rule[] = [
     severity: "错误",
     title: "决算各表之间的数字不一致",
     description:
-      "同一数字在各表中必须一致：公开01表本年收入合计 = 公开02表合计；公开01表本年支出合计 = 公开03表合计；公开01表一般公共预算财政拨款收入 = 公开04表；公开04表一般公共预算财政拨款本年支出合计 = 公开05表合计；公开05表的每个科目都应出现在公开03表中，且不超过03表同科目的数字。",
+      "同一数字在各表中必须一致：公开01表本年收入合计 = 公开02表合计；公开01表各类支出 = 公开03表该类各行之和；公开04表各类一般公共预算财政拨款支出 = 公开05表该类各行之和；公开01表本年支出合计 = 公开03表合计；公开01表一般公共预算财政拨款收入 = 公开04表；公开04表一般公共预算财政拨款本年支出合计 = 公开05表合计；公开05表的每个科目都应出现在公开03表中，且不超过03表同科目的数字。",
     example: "「一般公共预算财政拨款支出决算表」有科目 2210201 住房公积金（小计 17.30），「支出决算表」没有这一行。",
     run(ctx) {
       const fa = faOf(ctx);
@@ -375,6 +376,29 @@ export const finalAccountsRules: Rule[] = [
       if (fa.balance && fa.expense) checkEqual(ctx, T("expense.total.total", `${title("expense")}合计行本年支出合计`), T("balance.expense.total", `${title("balance")}本年支出合计`), "");
       if (fa.balance && fa.fiscalBalance) checkEqual(ctx, T("fiscalBalance.income.general", `${title("fiscalBalance")}一般公共预算财政拨款收入`), T("balance.income.general", `${title("balance")}一般公共预算财政拨款收入`), "");
       if (fa.fiscalBalance && fa.general) checkEqual(ctx, T("general.total.total", `${title("general")}合计`), T("fiscalBalance.expense.total.general", `${title("fiscalBalance")}一般公共预算财政拨款本年支出合计`), "");
+      // 01表 类 items ↔ 03表, 04表 类 items (一般公共预算 column) ↔ 05表: by 类, when the 类 has rows in both
+      const byClass = (items: { name: string }[], key: "amount" | "general", base: string, table: CodeTable | null, tableId: CodeTableId) => {
+        if (!table) return;
+        items.forEach((item, i) => {
+          const name = item.name.replace(/（类）/, "").replace(/支出$/, "");
+          const code =
+            table.rows.find((r) => r.code.length === 3 && r.name.replace(/支出$/, "") === name)?.code ??
+            Object.entries(FUNCTION_CLASS_NAMES).find(([, n]) => n.replace(/支出$/, "") === name)?.[0];
+          if (!code) return;
+          const leaves = table.rows.filter((r) => r.code.startsWith(code) && !table.rows.some((o) => o !== r && o.code.startsWith(r.code)));
+          if (leaves.length === 0) return; // a 类 missing altogether: the row checks say which rows are missing
+          const sum = leaves.reduce((a, r) => a.plus(numOf(r.values.total) ?? 0), new D(0));
+          const v = numOf((item as Record<string, unknown>)[key]);
+          if (v === null || round(v, 2).equals(round(sum, 2))) return;
+          const diff = round(v, 2).minus(round(sum, 2)).abs();
+          const msg = `${title(base === "balance" ? "balance" : "fiscalBalance")}${item.name}为 ${money(v)}，${title(tableId)}${code} 类各行之和为 ${money(sum)}，相差 ${money(diff)}`;
+          const path = `${FA_PATH}.${base}.expenseItems.${i}.${key}`;
+          if (diff.lessThanOrEqualTo(ctx.tolerance)) ctx.reportAs(ROUNDING_RULE_ID, "提示", path, `${msg}，属尾数差。`, money(sum), money(v));
+          else ctx.report(path, `${msg}。`, money(sum), money(v));
+        });
+      };
+      if (fa.balance) byClass(fa.balance.expenseItems, "amount", "balance", fa.expense, "expense");
+      if (fa.fiscalBalance) byClass(fa.fiscalBalance.expenseItems, "general", "fiscalBalance", fa.general, "general");
       if (fa.general && fa.expense) {
         const inExpense = new Map(fa.expense.rows.map((r, i) => [r.code, i]));
         fa.general.rows.forEach((row, i) => {
