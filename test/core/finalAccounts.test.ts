@@ -271,3 +271,13 @@ test("01表 类 ↔ 03表 and 04表 类 ↔ 05表, by 类 (04表 卫生健康支
   // 05表 210 类: 7.63 + 11.42 = 19.05; 03表 201 类: 192.26 + 948.74 + 25 + 5 = 1171.00
   expect(fs.map((f) => `${f.sheet}!${f.cell} ${f.expected} ${f.actual}`)).toEqual(["公开01表!F7 1171.00 1170.00", "公开04表!G14 19.05 19.50"]);
 });
+
+test("pre-2022 numbering (07 三公, 08 政府性基金, 09 国有资本经营) reads and checks the same: titles decide", () => {
+  const g = seed004Tables();
+  const renumber: Record<string, string> = { 公开07表: "公开08表", 公开08表: "公开09表", 公开09表: "公开07表" };
+  const pre = g.map((x) => ({ sheet: renumber[x.sheet] ?? x.sheet, values: x.values.map((row) => row.map((v) => (typeof v === "string" && renumber[v] ? renumber[v] : v))) }));
+  const r = readFinalAccounts(pre, 2024);
+  expect(r.sheets.find((s) => s.table === "sangong")!.name).toBe("公开07表");
+  const rules = (gs: Grid[]) => check([...seed004Basic(), ...gs]).map((f) => `${f.rule} ${f.cell}`).sort();
+  expect(rules(pre)).toEqual(rules(g));
+});
