@@ -10,6 +10,8 @@ import {
   checkFinalAccountsText,
   checkGrids,
   countBySeverity,
+  faMaterialLayout,
+  readFaMaterial,
   finalAccountsLayouts,
   generateFinalAccountsNarrative,
   NUMBERING_2022,
@@ -30,9 +32,9 @@ export function numberingOption(id: string | undefined): FaNumbering {
   throw new UsageError(`--numbering 只能是 2022（07政府性基金、08国有资本经营、09三公，默认）或 pre2022（07三公）；实际为「${id}」。`);
 }
 
-/** The nine empty 决算公开 tables. */
+/** The nine empty 决算公开 tables and the 决算说明素材 sheet (previous-year figures, 年初预算). */
 export function finalAccountsTemplate(year: number, unit: string | undefined, numbering: FaNumbering): SheetLayout[] {
-  return finalAccountsLayouts({ year, unit, numbering });
+  return [...finalAccountsLayouts({ year, unit, numbering }), faMaterialLayout({ year })];
 }
 
 /** Paragraphs of a 情况说明 given beside the workbook: .docx (mammoth raw text) or .txt (UTF-8). */
@@ -71,6 +73,6 @@ export async function finalAccountsReport(file: string, preset: Preset, withTabl
   const r = checkGrids(grids, preset);
   if (!r.finalAccounts) throw new InputError(`「${path.basename(file)}」里没有部门决算公开表（收入支出决算总表……财政拨款“三公”经费支出决算表）：jixiao template OUT.xlsx --final-accounts 可生成空表。`);
   const tableFindings = r.findings.filter((f) => f.rule.startsWith("FA.") && !f.rule.startsWith("FA.TEXT"));
-  const doc = generateFinalAccountsNarrative(r.finalAccounts, { basic: r.pkg.basic, withTables, findings: tableFindings });
+  const doc = generateFinalAccountsNarrative(r.finalAccounts, { basic: r.pkg.basic, withTables, findings: tableFindings, extra: readFaMaterial(grids) ?? undefined });
   return { doc, errors: tableFindings.filter((f) => f.severity === "错误") };
 }

@@ -64,7 +64,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
     const names = writeLayouts(wb, finalAccountsTemplate(year, p.options.unit, numberingOption(p.options.numbering)), "native");
     await writing(file, () => writeWorkbook(wb, file));
     out(`已生成「${file}」，${year} 年度部门决算公开表，共 ${names.length} 张：${names.join("、")}`);
-    out("功能分类、经济分类科目按本单位实际增删行；空的政府性基金、国有资本经营表请保留表下的空表说明。jixiao check 核对各表，jixiao report --final-accounts 生成情况说明。");
+    out("功能分类、经济分类科目按本单位实际增删行；空的政府性基金、国有资本经营表请保留表下的空表说明。「决算说明素材」表填写上年数和年初预算。jixiao check 核对各表，jixiao report --final-accounts 生成情况说明。");
     return EXIT.ok;
   }
   // No 附件3 unless asked for: a department without projects must not report "对1个项目开展了…".

@@ -8,6 +8,11 @@ import {
   checkGrids,
   heightsToRefit,
   classifySheet,
+  faMaterialLayout,
+  finalAccountsLayouts,
+  generateFinalAccountsNarrative,
+  readFaMaterial,
+  type FaNumbering,
   clipboardPayload,
   generateReport,
   prompts,
@@ -28,6 +33,7 @@ import {
 import type { SpreadsheetHost } from "../host/types";
 import { Checks } from "./sections/Checks";
 import { ProjectSheets } from "./sections/ProjectSheets";
+import { FinalAccounts } from "./sections/FinalAccounts";
 import { Finalize } from "./sections/Finalize";
 import { Report } from "./sections/Report";
 import { planFinalize } from "./finalize";
@@ -199,11 +205,36 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       });
     });
 
+  // 部门决算公开: insert the nine tables; narrate them into the 报告 tab (same outputs as the 自评报告).
+  const insertFinalAccounts = (numbering: FaNumbering) =>
+    host &&
+    busy.run("正在插入决算公开表…", async () => {
+      const layouts = [...finalAccountsLayouts({ year: settings.year, unit: settings.unit, numbering }), faMaterialLayout({ year: settings.year })];
+      const { names } = await host.insertSheets(layouts, "native");
+      setLastInserted(names);
+    });
+
+  const narrateFinalAccounts = () =>
+    host &&
+    busy.run("正在由决算表生成情况说明…", async () => {
+      const grids = await host.readGrids();
+      const result = checkGrids(grids, preset);
+      if (!result.finalAccounts) throw new Error("工作簿中没有找到部门决算公开表（收入支出决算总表……财政拨款“三公”经费支出决算表）。请先插入并填写。");
+      setFindings(result.findings);
+      setNotices(result.notices);
+      const tableFindings = result.findings.filter((f) => f.rule.startsWith("FA.") && !f.rule.startsWith("FA.TEXT"));
+      const extra = readFaMaterial(grids) ?? undefined;
+      setReport(generateFinalAccountsNarrative(result.finalAccounts, { basic: result.pkg.basic, findings: tableFindings, withTables: true, extra }));
+      setReportLink(null);
+      setReportDone(null);
+      setSelected("report");
+    });
+
   const reportToSheet = () =>
     host &&
     report &&
     busy.run("正在写入报告工作表…", async () => {
-      const name = await host.insertReportSheet(renderSheet(report));
+      const name = await host.insertReportSheet(renderSheet(report, /决算情况说明$/.test(report.blocks[0]?.kind === "title" ? report.blocks[0].text : "") ? "决算情况说明" : undefined));
       setReportDone(`报告已写入新工作表「${name}」。`);
       setHint({ tab: "report", text: "下一步：在报告工作表中修改文字后，到「校验」点「开始校验」，报告中的数字和留下的红字提示会与表格一并核对。" });
     });
@@ -293,6 +324,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
             <Templates settings={settings} onChange={setSettings} onInsertAll={insertAll} onAddProject={addProject} busy={!!busy.label || !host} lastInserted={lastInserted} />
             <ProjectSheets sheets={projectSheets} onRemove={removeProject} busy={!!busy.label} />
             <Finalize onFinalize={finalize} busy={!!busy.label || !host} result={finalized} defaultOpen={projectSheets.length > 0 || (findings !== null && tablesFound)} />
+            <FinalAccounts onInsert={insertFinalAccounts} onNarrate={narrateFinalAccounts} busy={!!busy.label || !host} />
           </>
         )}
         {selected === "checks" && (

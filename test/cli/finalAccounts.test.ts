@@ -82,5 +82,5 @@ test("report --final-accounts: the 情况说明 as text and as a .docx carrying 
   const zip = await JSZip.loadAsync(fs.readFileSync(p("决算情况说明.docx")));
   const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
   expect(xml).toContain("公开09表 财政拨款“三公”经费支出决算表");
-  expect(xml).toContain("年初预算数为【请填写年初预算数】万元"); // the tables do not hold it
+  expect(xml).toContain("年初预算数为【待填写：年初预算数】万元"); // the tables do not hold it
 });

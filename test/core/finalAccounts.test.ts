@@ -3,7 +3,7 @@
  * their titles and checked. Each real mistake of the seed is found with its rule
  * id and cell, nothing else is an 错误; then one figure at a time is broken.
  */
-import { checkGrids, finalAccountsLayouts, finalAccountsRules, layoutToGrid, NUMBERING_PRE2022, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
+import { basicSplitFromFinalAccounts, checkGrids, finalAccountsLayouts, finalAccountsRules, layoutToGrid, NUMBERING_PRE2022, readFinalAccounts, tableOfTitle, type Finding, type Grid } from "../../src/core";
 import { seed004Basic, seed004Tables, setCell } from "../helpers/finalAccounts";
 
 const exercised = new Set<string>();
@@ -190,6 +190,15 @@ describe("mutations, each caught by the intended rule", () => {
     expect(of(fs, "FA.PUBLIC_FUNDS_BASIC")).toEqual([expect.objectContaining({ severity: "警告", cell: "I33", expected: "37.33", actual: "36.32" })]);
   });
 
+  test("an amount that is not a number is an 错误 naming the cell, never a silent zero", () => {
+    const g = repaired();
+    setCell(g, "公开03表", 7, 3, "192.26.");
+    setCell(g, "公开09表", 7, 11, "××");
+    const fs = of(errors(g), "FA.INPUT_AMOUNT");
+    expect(fs.map((f) => `${f.sheet}!${f.cell} ${f.actual}`)).toEqual(["公开03表!D8 192.26.", "公开09表!L8 ××"]);
+    expect(fs[1].message).toContain("占位符");
+  });
+
   test("an empty 07表 without its 空表说明", () => {
     const g = repaired();
     g.find((x) => x.sheet === "公开07表")!.values.pop();
@@ -242,4 +251,33 @@ describe("the templates", () => {
     expect(pre.map((l) => l.name.slice(0, 5))).toEqual(["公开01表", "公开02表", "公开03表", "公开04表", "公开05表", "公开06表", "公开07表", "公开08表", "公开09表"]);
     expect(pre[6].name).toBe("公开07表 财政拨款“三公”经费支出决算表");
   });
+});
+
+test("06表 feeds the 自评报告: 人员经费 212.55 and 公用经费 36.32 of 基本支出 248.87; absent tables give nothing", () => {
+  const fa = readFinalAccounts(seed004Tables(), 2024).fa!;
+  const s = basicSplitFromFinalAccounts(fa)!;
+  expect([s.personnel.toFixed(2), s.public.toFixed(2), s.basic!.toFixed(2)]).toEqual(["212.55", "36.32", "248.87"]);
+  expect(basicSplitFromFinalAccounts(null)).toBeNull();
+  expect(basicSplitFromFinalAccounts({ ...fa, basicDetail: { ...fa.basicDetail!, public: null } })).toBeNull(); // blank ≠ 0
+});
+
+test("01表 类 ↔ 03表 and 04表 类 ↔ 05表, by 类 (04表 卫生健康支出 一般公共预算 19.05 → 19.50)", () => {
+  const g = repaired();
+  setCell(g, "公开04表", 13, 6, 19.5);
+  setCell(g, "公开04表", 13, 5, 19.5); // its row still adds up: 19.5 + 0 + 0
+  setCell(g, "公开01表", 6, 5, 1170); // 一般公共服务支出 1171 → 1170
+  const fs = check([...seed004Basic(), ...g]).filter((f) => f.rule === "FA.TABLE_AGREEMENT");
+  exercised.add("FA.TABLE_AGREEMENT");
+  // 05表 210 类: 7.63 + 11.42 = 19.05; 03表 201 类: 192.26 + 948.74 + 25 + 5 = 1171.00
+  expect(fs.map((f) => `${f.sheet}!${f.cell} ${f.expected} ${f.actual}`)).toEqual(["公开01表!F7 1171.00 1170.00", "公开04表!G14 19.05 19.50"]);
+});
+
+test("pre-2022 numbering (07 三公, 08 政府性基金, 09 国有资本经营) reads and checks the same: titles decide", () => {
+  const g = seed004Tables();
+  const renumber: Record<string, string> = { 公开07表: "公开08表", 公开08表: "公开09表", 公开09表: "公开07表" };
+  const pre = g.map((x) => ({ sheet: renumber[x.sheet] ?? x.sheet, values: x.values.map((row) => row.map((v) => (typeof v === "string" && renumber[v] ? renumber[v] : v))) }));
+  const r = readFinalAccounts(pre, 2024);
+  expect(r.sheets.find((s) => s.table === "sangong")!.name).toBe("公开07表");
+  const rules = (gs: Grid[]) => check([...seed004Basic(), ...gs]).map((f) => `${f.rule} ${f.cell}`).sort();
+  expect(rules(pre)).toEqual(rules(g));
 });

@@ -4,8 +4,12 @@
  */
 import {
   blockText,
+  isPrompt,
   checkGrids,
   FA_NARRATIVE_PARTS,
+  faMaterialLayout,
+  layoutToGrid,
+  readFaMaterial,
   generateFinalAccountsNarrative,
   headings,
   readFinalAccounts,
@@ -68,19 +72,43 @@ describe("the generated 情况说明 of seed 004", () => {
   });
 
   test("a reason or a fact the tables do not hold is asked for", () => {
-    expect(t).toContain("主要原因是：【请填写原因】");
-    expect(t).toContain("政府采购支出总额【请填写】万元");
+    expect(t).toContain("主要原因是：【待填写：原因】");
+    expect(t).toContain("政府采购支出总额【待填写：数字】万元");
     const bare = text({});
-    expect(bare).toContain("与上年相比，【请填写上年收支总计");
-    expect(bare).toContain("年初预算数为【请填写年初预算数】万元");
+    expect(bare).toContain("与上年相比，【待填写：上年收支总计");
+    expect(bare).toContain("年初预算数为【待填写：年初预算数】万元");
+    // Every gap is a prompt in the report's one style, so REPORT.PLACEHOLDER finds it in a text pasted back.
+    expect(bare).not.toMatch(/【请填写/);
     expect(bare).not.toContain("完成年初预算的");
+  });
+
+  test("the 决算说明素材 sheet gives the previous-year figures and 年初预算 (read back by the label reader)", () => {
+    const items = fa().general!.rows.map((r) => ({ code: r.code, name: r.name }));
+    const layout = faMaterialLayout({ year: 2024 }, items);
+    const grid = layoutToGrid(layout);
+    const put = (field: string, v: number) => {
+      const p = layout.fields[field];
+      grid.values[p.row][p.col] = v;
+    };
+    put("prevTotal", 1754.34); // 1227.61 + 526.73
+    put("initialBudget", 1238.95);
+    put("initialBudgets.0.budget", 190.36); // 2010301 行政运行
+    put("initialBudgets.2.budget", 0); // 2010305 专项业务及机关事务管理
+    const extra = readFaMaterial([grid])!;
+    expect(extra.initialBudgets).toEqual({ "2010301": 190.36, "2010305": 0 });
+    const t2 = renderPlainText(generateFinalAccountsNarrative({ ...fa(), year: 2024 }, { extra }));
+    expect(t2).toContain("与上年相比，减少526.73万元，减少30.02%");
+    expect(t2).toContain("完成年初预算的99.08%");
+    expect(t2).toContain("年初预算为190.36万元，支出决算为192.26万元，完成年初预算的101%");
+    expect(t2).toContain("年初预算为0万元，支出决算为25万元，决算数大于年初预算数的主要原因是");
+    expect(checkGrids([grid]).sheets).toEqual([]); // the sheet is not taken for a table
   });
 
   test("错误 in the tables open the document with a warning", () => {
     const read = checkGrids([...seed004Basic(), ...seed004Tables()]);
     const doc = generateFinalAccountsNarrative(read.finalAccounts!, { findings: read.findings });
-    expect(doc.blocks[1].kind).toBe("warning");
-    expect(blockText(doc.blocks[1])).toContain("处错误");
+    expect(isPrompt(doc.blocks[1])).toBe(true);
+    expect(blockText(doc.blocks[1])).toMatch(/^【请核对：表格校验发现\d+处错误/);
   });
 
   test("renders to a sheet and, with the tables, carries the nine tables", () => {

@@ -84,6 +84,11 @@ describe("mutations of the seed's text, each caught by the intended rule", () =>
     expect(of(wrongWay, "FA.TEXT_REASON")[0]).toMatchObject({ expected: "小于", actual: "大于" });
   });
 
+  test("a change against the previous year without its reason", () => {
+    const f = check(mutate("本部门2024年度机关运行经费支出36.32万元，比上年决算数减少1.01万元，降低2.71%。主要原因是：办公费、维修（护）费、委托业务费、工会经费等机关运行经费的减少，本年度厉行勤俭节约，减少开支。", "本部门2024年度机关运行经费支出36.32万元，比上年决算数减少1.01万元，降低2.71%。"));
+    expect(of(f, "FA.TEXT_REASON")).toEqual([expect.objectContaining({ message: expect.stringContaining("机关运行经费与上年相比减少1.01万元，未说明原因") })]);
+  });
+
   test("a 项 amount against its 05表 row (行政运行 192.26 → 129.26)", () => {
     // the rate then no longer follows either: 129.26 ÷ 190.36 = 67.90%
     const f = check(mutate("支出决算为192.26万元", "支出决算为129.26万元"));

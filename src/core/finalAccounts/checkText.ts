@@ -70,7 +70,7 @@ export const finalAccountsTextRules: Rule[] = [
     id: "FA.TEXT_REASON",
     severity: "警告",
     title: "决算数与预算数不同却未说明原因",
-    description: "决算数大于或小于（年初）预算数时，应写明“决算数大于/小于年初预算数的主要原因是……”；写的方向（大于/小于）也应与数字一致。",
+    description: "决算数大于或小于（年初）预算数、或与上年相比有增减时，应写明主要原因（“决算数大于/小于年初预算数的主要原因是……”“主要原因是……”）；写的方向（大于/小于）也应与数字一致。",
     example: "年初预算为20.25万元，支出决算为19.64万元，完成年初预算的96.99%。（未说明原因）",
     run: noop,
   },
@@ -166,6 +166,7 @@ class TextCheck {
     if (!m) return;
     const up = m[1] === "增加";
     const a = parseNum(m[2]);
+    if (!a.isZero() && !REASON_WORDS.test(text.slice(m.index))) this.push("FA.TEXT_REASON", `${what}与上年相比${m[1]}${m[2]}万元，未说明原因`, "说明原因", "");
     if (prev !== null) {
       const diff = round(cur, 2).minus(round(prev, 2));
       if (!round(diff.abs(), 2).equals(round(a, 2)) || (diff.greaterThan(0) !== up && !diff.isZero())) {

@@ -5,3 +5,5 @@ export { readFinalAccounts, isFinalAccountsGrid, withFinalAccounts, FA_PATH, typ
 export { finalAccountsRules } from "./rules";
 export * from "./narrate";
 export { checkFinalAccountsText, finalAccountsTextRules, isFinalAccountsNarrativeSheet, type FaTextOptions } from "./checkText";
+export { basicSplitFromFinalAccounts, type BasicSplit } from "./forReport";
+export { faMaterialLayout, faMaterialTemplate, readFaMaterial, isFaMaterialSheet, FA_MATERIAL_SHEET_NAME, FA_MATERIAL_ITEMS } from "./material";

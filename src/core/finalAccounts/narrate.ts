@@ -15,7 +15,7 @@ import type { Finding } from "../check/types";
 import { heading, paragraph, prompt, promptText, title, type ReportBlock, type ReportDocument, type Run } from "../report/document";
 import { WARNING_PREFIX } from "../report/generate";
 import { functionalLevel, type CodeTable, type FinalAccounts, type SangongFigures } from "./model";
-import { CODE_TABLE_COLUMNS, FA_TITLES, NUMBERING_2022, PERSONNEL_CLASSES, SANGONG_COLUMNS, type CodeTableId, type FaNumbering } from "./templates";
+import { BALANCE_INCOME_ROWS, CODE_TABLE_COLUMNS, FA_TITLES, NUMBERING_2022, PERSONNEL_CLASSES, SANGONG_COLUMNS, type CodeTableId, type FaNumbering } from "./templates";
 
 /** The fifteen parts of 第三部分 部门决算情况说明 (seed 004). */
 export const FA_NARRATIVE_PARTS = [
@@ -148,14 +148,14 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   const blocks: ReportBlock[] = [title(`${y}${FA_NARRATIVE_TITLE_SUFFIX}`)];
   const errors = (options.findings ?? []).filter((f) => f.severity === "错误");
   if (errors.length > 0) {
-    const first = errors.slice(0, 3).map((f) => `${f.sheet}${f.cell ? ` ${f.cell}` : ""}：${f.message}`);
-    blocks.push(prompt("请核对", `${WARNING_PREFIX.slice("【请核对：".length)}${errors.length}处错误，下文数字取自表格，可能随之有误，请先更正表格再生成：${first.join("；")}${errors.length > 3 ? "……" : ""}`));
+    const first = errors.slice(0, 3).map((f) => `${f.sheet}${f.cell ? ` ${f.cell}` : ""}：${f.message.replace(/。$/, "")}`);
+    blocks.push(prompt("请核对", `${WARNING_PREFIX.slice("【请核对：".length)}${errors.length}处错误，下文数字取自表格，可能随之有误，请先更正表格再生成：${first.join("；")}${errors.length > 3 ? "；……" : ""}`));
   }
   if (options.withTables) blocks.push(...finalAccountsTableBlocks(fa, options.numbering));
   const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五"];
   const part = (i: number) => blocks.push(heading(1, `${CN[i]}、${i === 13 ? `关于${y}年度预算绩效情况的说明` : FA_NARRATIVE_PARTS[i]}`));
   const sub = (i: number, text: string) => blocks.push(heading(2, `（${CN[i]}）${text}`));
-  const p = (text: string) => blocks.push(paragraph(text));
+  const p = (text: string) => blocks.push(withPrompts(text));
   const ask = (text: string) => blocks.push(withPrompts(text));
   const missing = (table: string) => ask(`【未找到「${table}」，本部分请补充表格后重新生成或手工填写】`);
 
@@ -369,11 +369,18 @@ export function finalAccountsTableBlocks(fa: FinalAccounts, numbering: FaNumberi
   for (const id of ids) {
     if (id === "balance" && fa.balance) {
       const t = fa.balance;
-      const rows: string[][] = [
+      const n = Math.max(BALANCE_INCOME_ROWS.length, t.expenseItems.length);
+      const rows: string[][] = Array.from({ length: n }, (_, i) => {
+        const inc = BALANCE_INCOME_ROWS[i];
+        const e = t.expenseItems[i];
+        return [inc ? inc[1] : "", inc ? fmtCell(t.income[inc[0]]) : "", e ? e.name : "", e ? fmtCell(e.amount) : ""];
+      });
+      rows.push(
         ["本年收入合计", fmtCell(t.income.total), "本年支出合计", fmtCell(t.expense.total)],
-        ...t.expenseItems.map((e) => ["", "", e.name, fmtCell(e.amount)]),
+        ["使用非财政拨款结余", fmtCell(t.income.nonFiscalBalance), "结余分配", fmtCell(t.expense.distribution)],
+        ["年初结转和结余", fmtCell(t.income.opening), "年末结转和结余", fmtCell(t.expense.closing)],
         ["总计", fmtCell(t.income.grandTotal), "总计", fmtCell(t.expense.grandTotal)],
-      ];
+      );
       out.push({ kind: "table", caption: cap(id), unit: "万元", header: ["收入项目", "决算数", "支出项目", "决算数"], rows });
     } else if (id === "fiscalBalance" && fa.fiscalBalance) {
       const t = fa.fiscalBalance;

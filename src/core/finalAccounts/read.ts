@@ -57,6 +57,16 @@ interface Region {
   end: number; // exclusive
 }
 
+const normCache = new WeakMap<Grid, Map<number, string>>();
+function normalizedAt(g: Grid, r: number, c: number): string {
+  let m = normCache.get(g);
+  if (!m) normCache.set(g, (m = new Map()));
+  const key = r * 1024 + c;
+  let t = m.get(key);
+  if (t === undefined) m.set(key, (t = n(valueAt(g, r, c))));
+  return t;
+}
+
 const n = (v: CellScalar): string => (typeof v === "string" && v.trim() !== "" ? normalizeLabel(v) : "");
 const textOf = (v: CellScalar): string => (v === null ? "" : typeof v === "string" ? v.trim() : String(v));
 const toRaw = (v: CellScalar): Raw => (v === null || typeof v === "boolean" ? null : typeof v === "string" ? (v.trim() === "" ? null : v.trim()) : v);
@@ -68,7 +78,8 @@ function findRegions(grids: Grid[]): Region[] {
     const titles: { r: number; id: FaTableId }[] = [];
     grid.values.forEach((row, r) => {
       for (const v of row) {
-        if (typeof v !== "string") continue;
+        // a title ends with 表 and is short: most cells are ruled out without a regular expression
+        if (typeof v !== "string" || v.length > 70 || !v.trimEnd().endsWith("表")) continue;
         const stripped = v.replace(/^[\s\u3000]*[-·•]?\s*[一二三四五六七八九十0-9]+[、.．]/, "");
         const id = tableOfTitle(stripped);
         if (id) {
@@ -99,8 +110,9 @@ class Reader {
   v(r: number, c: number): CellScalar {
     return valueAt(this.g, r, c);
   }
+  /** Normalized label text, cached per grid (labels are compared many times). */
   n(r: number, c: number): string {
-    return n(this.v(r, c));
+    return normalizedAt(this.g, r, c);
   }
   width(r: number): number {
     return this.g.values[r]?.length ?? 0;
@@ -345,12 +357,13 @@ function readSangong(rd: Reader): SangongTable | null {
   }
   const all = [...Object.values(cols.budget), ...Object.values(cols.final)] as number[];
   if (all.length === 0) return null;
+  // The values row: the row after the headers (and after the 栏次 numbers 1…12 when there), blank or not.
   for (let r = last + 1; r < rd.reg.end; r++) {
-    const nums = all.map((c) => rd.v(r, c));
-    if (nums.every((v) => v === null || (typeof v === "string" && v.trim() === ""))) continue;
     const sorted = [...all].sort((a, b) => a - b).map((c) => rd.v(r, c));
     const isColumnNumbers = sorted.every((v, i) => Number(v) === Number(sorted[0]) + i) && Number(sorted[0]) === 1;
-    if (isColumnNumbers) continue;
+    if (isColumnNumbers || rd.n(r, 0) === "栏次") continue;
+    const first = sorted.find((v) => v !== null && !(typeof v === "string" && v.trim() === ""));
+    if (typeof first === "string" && /^(注|说明)/.test(first.trim())) return null; // no values row at all
     const side = (which: "budget" | "final"): SangongFigures => {
       const f: SangongFigures = { total: null, overseas: null, vehicle: null, purchase: null, operation: null, reception: null };
       for (const [k, c] of Object.entries(cols[which]) as [keyof SangongFigures, number][]) f[k] = rd.take(`${which}.${k}`, r, c);

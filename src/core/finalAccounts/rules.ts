@@ -9,18 +9,24 @@ import { type CheckContext, money, numOf, parseValue } from "../check/context";
 import { ROUNDING_RULE_ID } from "../check/rules/sums";
 import type { Rule } from "../check/types";
 import { D, type Dec, round } from "../decimal";
+import { hundredths, sumHundredths } from "../exact";
 import { getPath } from "../template/layout";
 import { type CodeRow, type CodeTable, type FinalAccounts, functionalLevel, type SangongFigures } from "./model";
 import { FA_PATH } from "./read";
+import { FUNCTION_CLASS_NAMES } from "./narrate";
 import { BALANCE_INCOME_ROWS, CODE_TABLE_COLUMNS, type CodeTableId, FA_TITLES, PERSONNEL_CLASSES, SANGONG_COLUMNS } from "./templates";
 
-/** One figure of a check: its model path and its name in messages. */
+/** One figure of a check: its model path and its name in messages (built only when a message needs it). */
 interface Term {
   path: string;
-  name: string;
+  name: string | (() => string);
+  /** The raw value when the caller has it at hand (saves a path lookup per figure). */
+  raw?: { v: unknown };
 }
 
-const T = (path: string, name: string): Term => ({ path: `${FA_PATH}.${path}`, name });
+const T = (path: string, name: string | (() => string), raw?: { v: unknown }): Term => ({ path: `${FA_PATH}.${path}`, name, raw });
+const rawOf = (ctx: CheckContext, t: Term): unknown => (t.raw ? t.raw.v : value(ctx, t.path));
+const nameOf = (t: Term): string => (typeof t.name === "string" ? t.name : t.name());
 
 function faOf(ctx: CheckContext): FinalAccounts | null {
   return ctx.input.finalAccounts ?? null;
@@ -43,9 +49,18 @@ function num(ctx: CheckContext, path: string): Dec | null {
  * is blank, or a part is not a number. 0.01 → SUM.ROUNDING 提示. Returns true when they agree.
  */
 function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): boolean {
-  const t = num(ctx, total.path);
-  if (t === null || parts.length === 0) return true;
-  const raws = parts.map((p) => value(ctx, p.path));
+  if (parts.length === 0) return true;
+  const raws = parts.map((p) => rawOf(ctx, p));
+  // Fast path: cells holding numbers, added as exact hundredths (src/core/exact.ts); the decimal path below only when they differ.
+  const rawTotal = rawOf(ctx, total);
+  if (typeof rawTotal === "number" && raws.every((r) => typeof r === "number" || r === null)) {
+    if (raws.every((r) => r === null)) return true;
+    const th = hundredths(rawTotal);
+    const sh = sumHundredths(raws.map((r) => (r as number | null) ?? 0));
+    if (th !== null && th === sh) return true;
+  }
+  const t = numOf(rawTotal);
+  if (t === null) return true;
   if (raws.every(blank)) return true;
   const nums: Dec[] = [];
   for (const r of raws) {
@@ -59,8 +74,8 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
   const sum = nums.reduce((a, b) => a.plus(b), new D(0));
   const diff = round(t, 2).minus(round(sum, 2));
   if (diff.isZero()) return true;
-  const expr = parts.length <= 6 ? `${parts.map((p) => p.name).join(" + ")} = ${nums.map(money).join(" + ")} = ${money(sum)}` : `${parts.length}行之和为 ${money(sum)}`;
-  const msg = `${where}${total.name}为 ${money(t)}，${expr}，相差 ${money(diff.abs())}`;
+  const expr = parts.length <= 6 ? `${parts.map(nameOf).join(" + ")} = ${nums.map(money).join(" + ")} = ${money(sum)}` : `${parts.length}行之和为 ${money(sum)}`;
+  const msg = `${where}${nameOf(total)}为 ${money(t)}，${expr}，相差 ${money(diff.abs())}`;
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) {
     ctx.reportAs(ROUNDING_RULE_ID, "提示", total.path, `${msg}，属尾数差。`, money(sum), money(t));
     return true;
@@ -76,7 +91,7 @@ function checkEqual(ctx: CheckContext, a: Term, b: Term, why: string): void {
   if (x === null || y === null) return;
   const diff = round(x, 2).minus(round(y, 2));
   if (diff.isZero()) return;
-  const msg = `${a.name}为 ${money(x)}，${b.name}为 ${money(y)}，相差 ${money(diff.abs())}${why}`;
+  const msg = `${nameOf(a)}为 ${money(x)}，${nameOf(b)}为 ${money(y)}，相差 ${money(diff.abs())}${why}`;
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) ctx.reportAs(ROUNDING_RULE_ID, "提示", a.path, `${msg}，属尾数差。`, money(y), money(x));
   else ctx.report(a.path, `${msg}。`, money(y), money(x));
 }
@@ -111,7 +126,34 @@ const SANGONG_NAMES: Record<keyof SangongFigures, string> = Object.fromEntries(
   SANGONG_COLUMNS.map(([k, h]) => [k, k === "vehicle" ? "公务用车购置及运行维护费小计" : h]),
 ) as Record<keyof SangongFigures, string>;
 
+/** Model keys that hold text, not figures. */
+const TEXT_KEYS = new Set(["code", "name", "note"]);
+
 export const finalAccountsRules: Rule[] = [
+  {
+    id: "FA.INPUT_AMOUNT",
+    severity: "错误",
+    title: "决算表中的金额无法识别",
+    description: "决算表中应填金额（万元）的单元格写了无法识别为数字的内容（如“7.50.”、“××”、文字）。这样的数字不参与任何核对，必须改正。",
+    example: "「支出决算表」2010301 行政运行「基本支出」填的是「192.26.」：不是有效数字。",
+    run(ctx) {
+      const fa = faOf(ctx);
+      if (!fa) return;
+      const walk = (v: unknown, path: string) => {
+        if (v !== null && typeof v === "object") {
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (!TEXT_KEYS.has(k)) walk(x, `${path}.${k}`);
+          return;
+        }
+        const p = parseValue(v);
+        if (p.kind === "number" || p.kind === "missing") return;
+        const what = p.kind === "placeholder" ? `是占位符「${p.text}」，应填写实际金额` : p.message;
+        ctx.report(path, `决算表中的金额${what}。`, "金额（万元）", String(v));
+      };
+      for (const id of ["balance", "income", "expense", "fiscalBalance", "general", "basicDetail", "govFund", "stateCapital", "sangong"] as const) {
+        if (fa[id]) walk(fa[id], `${FA_PATH}.${id}`);
+      }
+    },
+  },
   {
     id: "FA.TOTAL_BALANCE",
     severity: "错误",
@@ -258,11 +300,17 @@ export const finalAccountsRules: Rule[] = [
           for (const [p, kids] of children) {
             checkSum(
               ctx,
-              T(`${base}.${p}.values.${col.key}`, `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`),
-              kids.map((k) => T(`${base}.${k}.values.${col.key}`, rowName(table.rows[k]))),
+              T(`${base}.${p}.values.${col.key}`, () => `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`, { v: table.rows[p].values[col.key] }),
+              kids.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
             );
           }
-          if (top.length > 0) checkSum(ctx, T(`${id}.total.${col.key}`, `${title(id)}合计行${colName(id, col.key)}`), top.map((k) => T(`${base}.${k}.values.${col.key}`, rowName(table.rows[k]))));
+          if (top.length > 0) {
+            checkSum(
+              ctx,
+              T(`${id}.total.${col.key}`, () => `${title(id)}合计行${colName(id, col.key)}`, { v: table.total[col.key] }),
+              top.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
+            );
+          }
         }
       }
     },
@@ -319,7 +367,7 @@ export const finalAccountsRules: Rule[] = [
     severity: "错误",
     title: "决算各表之间的数字不一致",
     description:
-      "同一数字在各表中必须一致：公开01表本年收入合计 = 公开02表合计；公开01表本年支出合计 = 公开03表合计；公开01表一般公共预算财政拨款收入 = 公开04表；公开04表一般公共预算财政拨款本年支出合计 = 公开05表合计；公开05表的每个科目都应出现在公开03表中，且不超过03表同科目的数字。",
+      "同一数字在各表中必须一致：公开01表本年收入合计 = 公开02表合计；公开01表各类支出 = 公开03表该类各行之和；公开04表各类一般公共预算财政拨款支出 = 公开05表该类各行之和；公开01表本年支出合计 = 公开03表合计；公开01表一般公共预算财政拨款收入 = 公开04表；公开04表一般公共预算财政拨款本年支出合计 = 公开05表合计；公开05表的每个科目都应出现在公开03表中，且不超过03表同科目的数字。",
     example: "「一般公共预算财政拨款支出决算表」有科目 2210201 住房公积金（小计 17.30），「支出决算表」没有这一行。",
     run(ctx) {
       const fa = faOf(ctx);
@@ -328,19 +376,42 @@ export const finalAccountsRules: Rule[] = [
       if (fa.balance && fa.expense) checkEqual(ctx, T("expense.total.total", `${title("expense")}合计行本年支出合计`), T("balance.expense.total", `${title("balance")}本年支出合计`), "");
       if (fa.balance && fa.fiscalBalance) checkEqual(ctx, T("fiscalBalance.income.general", `${title("fiscalBalance")}一般公共预算财政拨款收入`), T("balance.income.general", `${title("balance")}一般公共预算财政拨款收入`), "");
       if (fa.fiscalBalance && fa.general) checkEqual(ctx, T("general.total.total", `${title("general")}合计`), T("fiscalBalance.expense.total.general", `${title("fiscalBalance")}一般公共预算财政拨款本年支出合计`), "");
+      // 01表 类 items ↔ 03表, 04表 类 items (一般公共预算 column) ↔ 05表: by 类, when the 类 has rows in both
+      const byClass = (items: { name: string }[], key: "amount" | "general", base: string, table: CodeTable | null, tableId: CodeTableId) => {
+        if (!table) return;
+        items.forEach((item, i) => {
+          const name = item.name.replace(/（类）/, "").replace(/支出$/, "");
+          const code =
+            table.rows.find((r) => r.code.length === 3 && r.name.replace(/支出$/, "") === name)?.code ??
+            Object.entries(FUNCTION_CLASS_NAMES).find(([, n]) => n.replace(/支出$/, "") === name)?.[0];
+          if (!code) return;
+          const leaves = table.rows.filter((r) => r.code.startsWith(code) && !table.rows.some((o) => o !== r && o.code.startsWith(r.code)));
+          if (leaves.length === 0) return; // a 类 missing altogether: the row checks say which rows are missing
+          const sum = leaves.reduce((a, r) => a.plus(numOf(r.values.total) ?? 0), new D(0));
+          const v = numOf((item as Record<string, unknown>)[key]);
+          if (v === null || round(v, 2).equals(round(sum, 2))) return;
+          const diff = round(v, 2).minus(round(sum, 2)).abs();
+          const msg = `${title(base === "balance" ? "balance" : "fiscalBalance")}${item.name}为 ${money(v)}，${title(tableId)}${code} 类各行之和为 ${money(sum)}，相差 ${money(diff)}`;
+          const path = `${FA_PATH}.${base}.expenseItems.${i}.${key}`;
+          if (diff.lessThanOrEqualTo(ctx.tolerance)) ctx.reportAs(ROUNDING_RULE_ID, "提示", path, `${msg}，属尾数差。`, money(sum), money(v));
+          else ctx.report(path, `${msg}。`, money(sum), money(v));
+        });
+      };
+      if (fa.balance) byClass(fa.balance.expenseItems, "amount", "balance", fa.expense, "expense");
+      if (fa.fiscalBalance) byClass(fa.fiscalBalance.expenseItems, "general", "fiscalBalance", fa.general, "general");
       if (fa.general && fa.expense) {
         const inExpense = new Map(fa.expense.rows.map((r, i) => [r.code, i]));
         fa.general.rows.forEach((row, i) => {
           const j = inExpense.get(row.code);
           if (j === undefined) {
-            const amount = num(ctx, `${FA_PATH}.general.rows.${i}.values.total`);
+            const amount = numOf(row.values.total);
             if (amount === null || amount.isZero()) return;
             ctx.report(`${FA_PATH}.general.rows.${i}.values.total`, `${title("general")}有科目 ${rowName(row)}（小计 ${money(amount)}），${title("expense")}没有这一行。`, "支出决算表应有此科目", money(amount));
             return;
           }
           for (const k of ["total", "basic", "project"]) {
-            const g = num(ctx, `${FA_PATH}.general.rows.${i}.values.${k}`);
-            const e = num(ctx, `${FA_PATH}.expense.rows.${j}.values.${k}`);
+            const g = numOf(row.values[k]);
+            const e = numOf(fa.expense!.rows[j].values[k]);
             if (g === null || e === null || round(g, 2).lessThanOrEqualTo(round(e, 2).plus(ctx.tolerance))) continue;
             ctx.report(`${FA_PATH}.general.rows.${i}.values.${k}`, `${title("general")}${rowName(row)}${colName("general", k)}为 ${money(g)}，超过${title("expense")}同科目的 ${money(e)}（一般公共预算财政拨款支出是全部支出的一部分）。`, `≤ ${money(e)}`, money(g));
           }
@@ -417,8 +488,8 @@ function rowSums(ctx: CheckContext, id: CodeTableId, table: CodeTable): void {
   const totalKey = "total";
   const parts = cols.filter((c) => c.key !== totalKey && !["opening", "income", "closing"].includes(c.key));
   if (parts.length === 0) return;
-  const check = (base: string, name: string) =>
-    checkSum(ctx, T(`${base}.${totalKey}`, `${title(id)}${name}${colName(id, totalKey)}`), parts.map((c) => T(`${base}.${c.key}`, CODE_TABLE_COLUMNS[id].find((x) => x.key === c.key)!.header)));
-  check(`${id}.total`, "合计行");
-  table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, rowName(r)));
+  const check = (base: string, values: Record<string, unknown>, name: () => string) =>
+    checkSum(ctx, T(`${base}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: values[totalKey] }), parts.map((c) => T(`${base}.${c.key}`, c.header, { v: values[c.key] })));
+  check(`${id}.total`, table.total, () => "合计行");
+  table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, r.values, () => rowName(r)));
 }
