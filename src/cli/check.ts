@@ -1,6 +1,6 @@
 /** `jixiao check`: one workbook → findings; the per-file result the batch and the worker share. */
 import * as path from "node:path";
-import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, PRESETS, type Finding, type Grid, type Preset, type Severity } from "../core";
+import { amountOrNull, checkGrids, countBySeverity, fmt, grade, HUNAN_2024, isReportSheet, presetById, PRESETS, type Finding, type Grid, type NotChecked, type Preset, type Severity } from "../core";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { oneLine } from "./table";
 import { readGrids } from "./xlsx";
@@ -19,6 +19,8 @@ export type FileResult =
       counts: Record<Severity, number>;
       findings: Finding[];
       notices: string[];
+      /** Checks not possible because the form lacks what they need (also said in the notices). */
+      notChecked: NotChecked[];
       sheets: { name: string; kind: string; layout?: string }[];
     }
   | { file: string; ok: false; error: string; exitCode: number };
@@ -55,6 +57,7 @@ export function checkWorkbookGrids(file: string, grids: Grid[], preset: Preset):
     counts: countBySeverity(r.findings),
     findings: r.findings,
     notices: r.notices,
+    notChecked: r.notChecked,
     // The forms, then any narrative report sheet (自评报告), whose figures were checked against them (REPORT.*).
     // layout: the form layout recognized by its headers (a preset's layout id; "" when none fits).
     sheets: [...r.sheets.map((s) => ({ name: s.name, kind: s.kind as string, ...(r.facts[s.path]?.layout !== undefined ? { layout: r.facts[s.path].layout } : {}) })), ...grids.filter(isReportSheet).map((g) => ({ name: g.sheet, kind: "report" }))],
@@ -120,6 +123,7 @@ export function resultJson(r: FileResult): object {
     grade: r.grade,
     counts: r.counts,
     notices: r.notices,
+    notChecked: r.notChecked,
     sheets: r.sheets,
     findings: r.findings,
   };

@@ -263,6 +263,7 @@ describe("grade", () => {
     expect(grade(d(90), SUINING_2024.grades).name).toBe("良好");
     expect(presetById("hunan-steps")).toBe(HUNAN_STEPS);
     expect(presetById("nope")).toBeUndefined();
+    // One data file each under src/core/presets (docs/presets.md); the default first.
     expect(PRESETS.map((p) => p.id)).toEqual(["hunan-2024", "national-2020", "suining-2024", "hunan-steps", "hubei-2019", "sichuan-2022", "yunnan-2022", "guizhou-2021"]);
   });
 });

@@ -615,6 +615,24 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
     expect(of(check(p), "SCORE.GRADE")[0]).toMatchObject({ expected: "优" });
   });
 
+  test("SCORE.LEVEL1_WEIGHT: the 项目决策 / 项目过程 / 产出 / 效益 scheme, by its headings and by a note", () => {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("项目决策（20分）", "项目立项", "立项依据充分性", "充分", "充分", 10, 10),
+      ind("项目决策（20分）", "绩效目标", "目标明确性", "明确", "明确", 10, 10),
+      ind("项目过程（20分）", "资金管理", "资金使用合规性", "合规", "合规", 20, 20),
+      ind("产出指标（30分）", "数量指标", "维护次数", "≥12次", "12次", 30, 30),
+      ind("效益指标（20分）", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 10, 10), // 10 under a 20 heading
+    ];
+    p.projects[0].total = { weight: 90, score: 89.5, grade: "优" };
+    const byHeading = of(check(p), "SCORE.LEVEL1_WEIGHT");
+    expect(byHeading.map((f) => [f.expected, f.actual])).toEqual([["20", "10"]]);
+    // The form's note fixes 项目决策 at 15: the headings' 20 is against it.
+    const facts = { "projects.0": { levelWeights: { 项目决策: 15, 项目过程: 20, 产出指标: 30, 效益指标: 20 } } };
+    const byNote = of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT");
+    expect(byNote.map((f) => [f.expected, f.actual])).toContainEqual(["15", "20"]);
+  });
+
   test("a finding at a cell the form does not have becomes a check not possible", () => {
     const p = clean();
     p.projects[0].total.weight = null;

@@ -4,6 +4,7 @@
  */
 import * as path from "node:path";
 import { checkGrids, HUNAN_2024, layoutToGrid, packageLayouts, packagesByYear, readWorkbook, type Grid } from "../../src/core";
+import { checkWorkbookGrids, resultJson } from "../../src/cli/check";
 import { readGrids } from "../../src/cli/xlsx";
 import { loadSeed } from "../helpers/seeds";
 
@@ -81,6 +82,16 @@ describe("absent is not zero", () => {
     expect(read.cellOf("basic.otherFunds.final")?.cell).toBe("E26");
     expect(read.facts.basic.columnYears).toEqual({ prevFinal: 2020, budget: 2021, final: 2021, staff: 2021 });
     expect(read.cellOf("basic.publicFunds.final")?.cell).toBe("E28");
+  });
+});
+
+describe("what jixiao check --json says about a form of another layout", () => {
+  test("衡山: the layout it took and the checks not possible, with their reasons", async () => {
+    const r = checkWorkbookGrids("form.xlsx", await variant("hn-hengshan-swlsj-2020"), HUNAN_2024);
+    const json = resultJson(r) as { sheets: { layout?: string }[]; notChecked: { rule: string; reason: string }[]; notices: string[] };
+    expect(json.sheets[0].layout).toBe("hunan-2020-special");
+    expect(json.notChecked).toContainEqual(expect.objectContaining({ rule: "SCORE.WEIGHT_TOTAL", reason: "表中没有「总分」行" }));
+    expect(json.notices).toContain("工作表「专项资金绩效目标自评表」按表头读取，版式为「湖南 2020 县级专项资金绩效目标自评表（无分值）」。");
   });
 });
 
