@@ -3,7 +3,7 @@
  * checkGrids → readMaterial → generateReport with the tables' findings (not the REPORT.* ones of a
  * report sheet already in the workbook). The .docx comes from src/report-docx (GB/T 9704).
  */
-import { checkGrids, generateReport, prompts, readMaterial, renderPlainText, type Finding, type Package, type Preset, type ReportDocument, type ReportMaterial } from "../core";
+import { checkGrids, generateReport, prompts, readMaterial, renderPlainText, type FinalAccounts, type Finding, type Package, type Preset, type ReportDocument, type ReportMaterial } from "../core";
 import { writeFileAtomic } from "./atomic";
 import { noFormsError } from "./check";
 import { renderDocx } from "../report-docx";
@@ -20,6 +20,8 @@ export interface ReportInput {
   /** Findings of report sheets already in the workbook (REPORT.* rules). */
   reportFindings: Finding[];
   notices: string[];
+  /** The 部门决算公开 tables when the workbook holds them (人员经费 from 公开06表). */
+  finalAccounts?: FinalAccounts | null;
 }
 
 export async function readReportInput(file: string, preset: Preset): Promise<ReportInput> {
@@ -34,11 +36,12 @@ export async function readReportInput(file: string, preset: Preset): Promise<Rep
     errors: tableFindings.filter((f) => f.severity === "错误"),
     reportFindings: r.findings.filter((f) => f.rule.startsWith("REPORT.")),
     notices: r.notices,
+    finalAccounts: r.finalAccounts,
   };
 }
 
 export function buildReport(input: ReportInput, preset: Preset): ReportDocument {
-  return generateReport(input.pkg, input.material, input.tableFindings, { preset });
+  return generateReport(input.pkg, input.material, input.tableFindings, { preset, finalAccounts: input.finalAccounts });
 }
 
 /** The warning printed before generating when the tables have 错误 (the document opens with one too). */

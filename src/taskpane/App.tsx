@@ -189,7 +189,7 @@ export function App({ host, initialSection = "templates" }: { host: SpreadsheetH
       setFindings(result.findings);
       setNotices(result.notices);
       const tableFindings = result.findings.filter((f) => !f.rule.startsWith("REPORT."));
-      const doc = generateReport(result.pkg, readMaterial(grids, result.pkg.year), tableFindings, { preset });
+      const doc = generateReport(result.pkg, readMaterial(grids, result.pkg.year), tableFindings, { preset, finalAccounts: result.finalAccounts });
       setReport(doc);
       setReportLink(null);
       setReportDone(null);

@@ -1,7 +1,7 @@
 /**
  * What the 决算 tables give the 自评报告: 人员经费 and 公用经费 of 一般公共预算财政拨款基本支出
- * (公开06表), and the 基本支出 they make up (公开05表). The report engineer's generator uses this when the
- * workbook holds the 决算 tables; until then it derives 人员经费 as 基本支出 − 公用经费.
+ * (公开06表), and the 基本支出 they make up (公开05表). generateReport takes 人员经费 from here when
+ * 报告素材 leaves it blank and the workbook holds the 决算 tables.
  */
 import { amountOrNull } from "../amount";
 import type { Dec } from "../decimal";

@@ -3,6 +3,8 @@
  * DOMAIN.md, every figure quoted from the sheets or computed from them (decimal),
  * the texts only a person knows taken from 报告素材. Pure: model in, document tree out.
  */
+import type { FinalAccounts } from "../finalAccounts/model";
+import { basicSplitFromFinalAccounts, type BasicSplit } from "../finalAccounts/forReport";
 import { amountOrNull, isPlaceholder } from "../amount";
 import { changeText, executionScore, grade, rate, share } from "../calc";
 import { D, type Dec, ZERO, fmt, fmtPercent, plain, round } from "../decimal";
@@ -20,6 +22,11 @@ export interface ReportOptions {
   preset?: Preset;
   /** How many 错误 the opening warning quotes (the rest are counted). */
   warningExamples?: number;
+  /**
+   * The 部门决算公开 tables when the workbook holds them: 人员经费 is then taken from 公开06表 when
+   * 报告素材 leaves it blank (a figure the unit published, not one derived as 基本支出 − 公用经费).
+   */
+  finalAccounts?: FinalAccounts | null;
 }
 
 /** The ten sections, in the order of the standard layout (DOMAIN.md, "The narrative report"). */
@@ -57,6 +64,8 @@ interface Ctx {
   projects: ProjectEvaluation[];
   /** Conflicts already prompted (each is said once, where its quantity first appears). */
   said: Set<string>;
+  /** 人员经费 / 公用经费 of 公开06表, when the 决算 tables are in the workbook. */
+  split: BasicSplit | null;
 }
 
 /** Parsed amounts, cached per cell text (a package repeats the same few thousand values; Dec is immutable). */
@@ -128,6 +137,7 @@ export function generateReport(pkg: Package, material: ReportMaterial | null, fi
     evaluation: pkg.selfEvaluation,
     projects: pkg.projects.filter(projectHasFigures),
     said: new Set(),
+    split: basicSplitFromFinalAccounts(options.finalAccounts),
   };
   const unit = isPlaceholder(pkg.unit) ? "" : pkg.unit.trim();
   // Broken at the meaning boundary: the unit on its own line, then "2024年度部门整体支出绩效自评报告".
@@ -365,8 +375,9 @@ function basicExpense(ctx: Ctx): ReportBlock[] {
   const out: ReportBlock[] = [];
   const basic = num(ctx.evaluation?.byExpense.basic);
   const pf = triple(ctx.basic?.publicFunds);
-  // 人员经费 is not on the forms: only as the unit states it in 报告素材, never 基本支出 − 公用经费.
-  const staff = materialAmount(ctx.m.staffFinal);
+  // 人员经费 is not on the forms: only as the unit states it in 报告素材, or as 公开06表 publishes it;
+  // never 基本支出 − 公用经费.
+  const staff = materialAmount(ctx.m.staffFinal) ?? ctx.split?.personnel ?? null;
   if (basic !== null) {
     const parts = [staff !== null ? withShare("人员经费", staff, basic) : "", pf.final !== null ? withShare("公用经费", pf.final, basic) : ""].filter(Boolean);
     out.push(para(`${ctx.y}年基本支出${money(basic)}${parts.length ? `，其中${parts.join("；")}` : ""}。`));

@@ -1,0 +1,31 @@
+/**
+ * Issue 12: 人员经费 from 公开06表 feeds the 自评报告 when the 决算 tables are in the workbook and 报告素材 leaves it blank;
+ * a figure the unit typed in 报告素材 wins, and without either the report asks for it (never 基本支出 − 公用经费).
+ */
+import { emptyFinalAccounts } from "../../src/core/finalAccounts/model";
+import { emptyMaterial, generateReport, renderPlainText } from "../../src/core/report";
+import { loadSeed } from "../helpers/seeds";
+import { MATERIAL_003 } from "./helpers";
+
+const pkg = loadSeed("003");
+// Seed 003: 基本支出 2669.49 (自评表) and 公用经费 347.38 (附件1 2024年决算数); the unit's report: 人员经费 2321.93.
+// A 06表 that agrees: 人员经费合计 2322.11 + 公用经费合计 347.38 = 2669.49.
+const fa = { ...emptyFinalAccounts(2024), basicDetail: { items: [], personnel: 2322.11, public: 347.38 } };
+
+test("人员经费 comes from 公开06表 when 报告素材 leaves it blank", () => {
+  const text = renderPlainText(generateReport(pkg, { ...MATERIAL_003, staffFinal: "", staffBudget: "" }, [], { finalAccounts: fa }));
+  // 2322.11 ÷ 2669.49 = 0.869869… → 86.99%
+  expect(text).toContain("其中人员经费2322.11万元，占86.99%");
+});
+
+test("a 人员经费 typed in 报告素材 wins over the 决算 table", () => {
+  const text = renderPlainText(generateReport(pkg, MATERIAL_003, [], { finalAccounts: fa }));
+  expect(text).toContain("人员经费2321.93万元"); // typed from the unit's report
+  expect(text).not.toContain("人员经费2322.11万元");
+});
+
+test("without 报告素材 and without 决算 tables no 人员经费 figure is invented", () => {
+  const text = renderPlainText(generateReport(pkg, emptyMaterial(), []));
+  // 基本支出 − 公用经费 = 2669.49 − 347.38 = 2322.11 must not appear as a fact.
+  expect(text).not.toContain("2322.11");
+});
