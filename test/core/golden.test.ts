@@ -50,8 +50,9 @@ describe("seed 002 绥宁县数据局", () => {
   });
 
   test("满意度 scored 8 of 10 without a 偏差原因", () => {
-    // 13 indicators from row 13; 办事群众满意度 is the 13th → row 25.
-    expect(at(findings, "SCORE.REASON_MISSING", EVAL, "H25")).toBeDefined();
+    // 13 indicators from row 13; 办事群众满意度 is the 13th → row 25; reported at its empty 偏差原因 cell (column I),
+    // where the reason is to be typed (the 得分 8 is in H25).
+    expect(at(findings, "SCORE.REASON_MISSING", EVAL, "I25")).toBeDefined();
   });
 
   test("公用经费 决算 377.19 over 预算 35.11 is a warning", () => {

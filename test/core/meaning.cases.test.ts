@@ -88,8 +88,8 @@ describe("yn-yongde-minglang-2022 (云南, ≧ and ═ in their own column, — 
     expect(f?.message).toBe("项目「义务教育营养改善计划专项资金」指标「资金到位及时率」目标 ≧ 100 %，实际 100%，已达标，得分 7 低于分值 10。");
   });
 
-  test("must report: the deductions of rows 16 and 19 have no 偏差原因 (expected.md names the reason cells J16, J19; SCORE.REASON_MISSING points at the score)", () => {
-    expect(brief(findings.filter((f) => f.rule === "SCORE.REASON_MISSING"))).toEqual(["警告 SCORE.REASON_MISSING I16", "警告 SCORE.REASON_MISSING I19"]);
+  test("must report: the deductions of rows 16 and 19 have no 偏差原因, reported at the reason cells J16, J19 as expected.md names them", () => {
+    expect(brief(findings.filter((f) => f.rule === "SCORE.REASON_MISSING"))).toEqual(["警告 SCORE.REASON_MISSING J16", "警告 SCORE.REASON_MISSING J19"]);
   });
 
   test("═ 100 % is =: 98% is not met (no MET_NOT_FULL on row 19), 9 of 10 is not full (no FULL_NOT_MET); row 17 100% → 100% met", () => {
@@ -98,7 +98,7 @@ describe("yn-yongde-minglang-2022 (云南, ≧ and ═ in their own column, — 
 
   test("must not flag: — in the funds sub-rows is not a placeholder; nothing else is 错误 or 警告", () => {
     expect(findings.filter((f) => f.rule === "INPUT.PLACEHOLDER")).toEqual([]);
-    expect(brief(findings.filter((f) => f.severity !== "提示"))).toEqual(["警告 SCORE.REASON_MISSING I16", "警告 INDICATOR.MET_NOT_FULL I16", "警告 SCORE.REASON_MISSING I19"]);
+    expect(brief(findings.filter((f) => f.severity !== "提示"))).toEqual(["警告 INDICATOR.MET_NOT_FULL I16", "警告 SCORE.REASON_MISSING J16", "警告 SCORE.REASON_MISSING J19"]);
   });
 });
 
@@ -256,10 +256,10 @@ describe("cases added by the cases engineer (test/fixtures/variants on main), in
       { row: 29, name: "效果显著", weight: 15, target: "改善学校的办学条件", actual: "改善学校的办学条件", score: 13 },
     ], { name: "C", weight: "D", target: "E", actual: "F", score: "G", reason: "H" }, {});
     expect(brief(findings)).toEqual([
-      "警告 SCORE.REASON_MISSING G14",
-      "警告 SCORE.REASON_MISSING G22",
+      "警告 SCORE.REASON_MISSING H14",
       "警告 INDICATOR.MET_NOT_FULL G22",
-      "警告 SCORE.REASON_MISSING G29",
+      "警告 SCORE.REASON_MISSING H22",
+      "警告 SCORE.REASON_MISSING H29",
     ]);
     expect(findings.find((f) => f.rule === "INDICATOR.MET_NOT_FULL")?.message).toBe("项目「公用经费」指标「公用经费完成时间」目标 2021年12月完成，实际 2021年12月完成，已达标，得分 4 低于分值 5。");
   });

@@ -51,10 +51,7 @@ const same = (a: At, b: At) => a.cell === b.cell && (!a.sheet || !b.sheet || a.s
  * - yn J16, J19: SCORE.REASON_MISSING stays at the 得分 cell (I16 / I19), as the seed golden test pins it (H25).
  * - yn C9, D9, E9: "—" for none in amount cells is an INPUT.PLACEHOLDER warning until "— as not applicable" lands (indicator engineer).
  */
-const PENDING: Record<string, string[]> = {
-  "hb-ezhou-czj-2019": ["must:项目自评表-购买第三方服务!B11, F11", "must:项目自评表-财政政务管理!B11, F11", "must:项目自评表-购买第三方服务!F17, 项目自评表-财政政务管理!F16"],
-  "yn-yongde-minglang-2022": ["must:J16", "must:J19 (政策知晓率)", "mustNot:C9", "mustNot:D9", "mustNot:E9"],
-};
+const PENDING: Record<string, string[]> = {};
 
 const cases = fs
   .readdirSync(ROOT)

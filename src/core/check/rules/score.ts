@@ -122,7 +122,8 @@ export const scoreRules: Rule[] = [
           const weight = numOf(ind.weight);
           const reason = (ind.reason ?? "").trim();
           if (score === null || weight === null || !score.lessThan(weight) || reason) continue;
-          ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 低于分值 ${fmtScore(weight)}，但未填写偏差原因分析及改进措施。`, "填写偏差原因", "（空）");
+          // At the 偏差原因 cell: a click on the finding lands where the reason is to be typed.
+          ctx.report(`${p}.reason`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 低于分值 ${fmtScore(weight)}，但未填写偏差原因分析及改进措施。`, "填写偏差原因", "（空）");
         }
       }
     },
