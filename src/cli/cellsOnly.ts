@@ -13,6 +13,9 @@ const KEEP_REL = /\/(worksheet|styles|sharedStrings|theme)$/;
 /** Sheet elements that point at other parts (drawings, comments, tables, links): left out. */
 const DROP_IN_SHEET = new Set(["drawing", "legacyDrawing", "legacyDrawingHF", "picture", "tableParts", "oleObjects", "controls", "hyperlinks", "extLst"]);
 
+/** Byte patterns of the dropped elements (any prefix: "drawing" also finds "x:drawing"). */
+const DROP_NEEDLES = [...DROP_IN_SHEET].map((n) => `${n}`).map((n) => Buffer.from(`${n} `)).concat([...DROP_IN_SHEET].map((n) => Buffer.from(`${n}>`)), [...DROP_IN_SHEET].map((n) => Buffer.from(`${n}/`)));
+
 function relative(from: string, target: string): string {
   if (!target.startsWith("/")) return target;
   return path.posix.relative(path.posix.dirname(from), target.slice(1));
@@ -87,15 +90,17 @@ export function cellsOnlyPackage(buf: Buffer): Buffer | null {
     keep.add(part);
     rels += `<Relationship Id="${a.get("Id")}" Type="${type}" Target="${rel}"/>`;
     if (type.endsWith("/worksheet")) {
-      const sheet = text(part);
-      if (sheet !== null) replace.set(part, Buffer.from(withoutElements(sheet), "utf8"));
+      const e = zip.entries.find((x) => x.name === part);
+      const bytes = e ? readEntry(zip, e) : null;
+      // Only a sheet pointing at other parts is rewritten; the others are copied as stored.
+      if (bytes && DROP_NEEDLES.some((n) => bytes.includes(n))) replace.set(part, Buffer.from(withoutElements(bytes.toString("utf8")), "utf8"));
     }
   });
   rels += wbRels.slice(at);
   replace.set(wbRelsName, Buffer.from(rels, "utf8"));
   for (const e of zip.entries) if (!keep.has(e.name)) replace.set(e.name, null);
   try {
-    return rewriteZip(zip, replace);
+    return rewriteZip(zip, replace, { store: true });
   } catch {
     return null;
   }

@@ -103,9 +103,10 @@ export function findEntry(zip: ZipPackage, name: string): ZipEntry | undefined {
 /**
  * The package with some parts replaced (name → new uncompressed bytes). Every other part is copied as
  * stored, in the same order; the replaced ones are deflated anew with their original date and name.
- * A part mapped to null is left out.
+ * A part mapped to null is left out. `store` writes the replaced parts uncompressed (for a package read
+ * at once in memory, where deflating would only cost time).
  */
-export function rewriteZip(zip: ZipPackage, replace: Map<string, Buffer | null>): Buffer {
+export function rewriteZip(zip: ZipPackage, replace: Map<string, Buffer | null>, opts: { store?: boolean } = {}): Buffer {
   const { buf } = zip;
   // The stored extent of each entry: from its local header to the next one (data descriptor included).
   const byOffset = [...zip.entries].sort((a, b) => a.offset - b.offset);
@@ -132,14 +133,15 @@ export function rewriteZip(zip: ZipPackage, replace: Map<string, Buffer | null>)
       offset += raw.length;
       continue;
     }
-    const deflated = zlib.deflateRawSync(data, { level: 6 });
+    const method = opts.store ? 0 : 8;
+    const deflated = opts.store ? data : zlib.deflateRawSync(data, { level: 6 });
     const crc = zlib.crc32(data);
     const name = buf.subarray(e.offset + 30, e.offset + 30 + buf.readUInt16LE(e.offset + 26));
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(e.flags & 0x0800, 6); // keep only the UTF-8 name flag: no descriptor, no encryption
-    local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(method, 8);
     buf.copy(local, 10, e.offset + 10, e.offset + 14); // date and time as stored
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(deflated.length, 18);
@@ -150,7 +152,7 @@ export function rewriteZip(zip: ZipPackage, replace: Map<string, Buffer | null>)
     offset += 30 + name.length + deflated.length;
     const central = Buffer.from(e.central);
     central.writeUInt16LE(e.flags & 0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(deflated.length, 20);
     central.writeUInt32LE(data.length, 24);

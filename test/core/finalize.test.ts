@@ -4,7 +4,7 @@
  * value: for generated input cells, the native formula, evaluated by the test evaluator in
  * test/helpers/formula.ts, shows exactly what the JX formula shows.
  */
-import { finalizeFormula, type Finalized } from "../../src/core/finalize";
+import { callsJx, finalizeFormula, formulaRefs, normalizeJxCalls, shiftFormula, type Finalized } from "../../src/core/finalize";
 import { callJx, isJxError, setJxPreset } from "../../src/core/jx";
 import { HUNAN_2024, HUNAN_STEPS, SUINING_2024, type Preset } from "../../src/core/preset";
 import { evaluate, isError, type Cells, type Scalar } from "../helpers/formula";
@@ -290,5 +290,39 @@ describe("the test evaluator itself (hand-checked)", () => {
     expect(evaluate('=TRIM("  a   b ")', {})).toBe("a b");
     expect(evaluate("=INT(-1.5)", {})).toBe(-2);
     expect(evaluate("=ABS(-3)", {})).toBe(3);
+  });
+});
+
+describe("JX spellings a file may store (issue 11)", () => {
+  test("typed, _xldudf_ with . or _, behind _xlfn./_xlws., any case: all recognised and rewritten", () => {
+    for (const f of ["=JX.RATE(D3,B3)", "=jx.rate(D3,B3)", "=_xldudf_JX_RATE(D3,B3)", "=_xldudf_JX.RATE(D3,B3)", "=_xlfn._xldudf_JX_RATE(D3,B3)", "=_xlws._xldudf_jx_rate(D3,B3)"]) {
+      expect([f, native(finalizeFormula(f))]).toEqual([f, "=ROUND((D3)/(B3),4)"]);
+    }
+  });
+
+  test("not a JX call: inside a string or a quoted sheet name, or part of a longer name", () => {
+    expect(callsJx('="JX.RATE(1,2)"')).toBe(false);
+    expect(callsJx("='JX.RATE('!A1")).toBe(false);
+    expect(callsJx("=MYJX.RATE(1,2)")).toBe(false);
+    expect(callsJx("=JX.RATE")).toBe(false); // a name without a call
+    expect(normalizeJxCalls('=_xldudf_jx_share(A1,B1)&"_xldudf_JX_RATE("')).toBe('=JX.SHARE(A1,B1)&"_xldudf_JX_RATE("');
+  });
+});
+
+describe("references of a formula, and shared formulas moved", () => {
+  test("formulaRefs: cells, ranges, sheet-qualified and quoted; functions and strings are not references", () => {
+    expect(formulaRefs("=SUM(B3:B9)+Sheet1!C$4+'项目(1)'!D5:E6+LOG10(A1)+\"A9\"")).toEqual([
+      { sheet: null, top: 2, left: 1, bottom: 8, right: 1 },
+      { sheet: "Sheet1", top: 3, left: 2, bottom: 3, right: 2 },
+      { sheet: null, top: 0, left: 0, bottom: 0, right: 0 }, // A1 inside LOG10(…)
+      { sheet: "项目(1)", top: 4, left: 3, bottom: 5, right: 4 },
+    ]);
+  });
+
+  test("shiftFormula: relative parts move, $ parts stay, quoted sheets too; leaving the sheet is null", () => {
+    // From E1 to F3: 2 rows down, 1 column right.
+    expect(shiftFormula("ROUND((D1)/($B$1),4)+'项 1'!A1:B2+S!C$3", 2, 1)).toBe("ROUND((E3)/($B$1),4)+'项 1'!B3:C4+S!D$3");
+    expect(shiftFormula("A1", -1, 0)).toBeNull();
+    expect(shiftFormula('"A1"&A1', 1, 1)).toBe('"A1"&B2');
   });
 });
