@@ -19,7 +19,7 @@ export { basicTemplate, BASIC_SHEET_NAME } from "./template/basic";
 export { selfEvaluationTemplate, SELF_EVALUATION_SHEET_NAME } from "./template/selfEvaluation";
 export { projectTemplate, PROJECT_SHEET_PREFIX } from "./template/project";
 export { readWorkbook, classifySheet, findYear, type WorkbookRead, type CellRef } from "./read/workbook";
-export { checkPackage, countBySeverity, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput } from "./check";
+export { checkPackage, countBySeverity, FORM_BLANK, isBlankForm, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput } from "./check";
 export { SEVERITIES } from "./check/types";
 
 import type { Grid } from "./grid";
