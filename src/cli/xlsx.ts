@@ -3,7 +3,7 @@
  * where); reading turns each worksheet into a `Grid`. No domain logic here.
  */
 import * as ExcelJS from "exceljs";
-import { cellAddress, FORM_FONT, markHeader, MARK_FONT, NUMBER_FORMATS, OUTSIDE_TABLE, tableAreas, STYLE_FONT_SIZE, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
+import { cellAddress, FORM_FONT, markHeader, NUMBER_FORMATS, OUTSIDE_TABLE, tableAreas, STYLE_FONT_SIZE, type CellScalar, type CellStyle, type FormulaFlavour, type Grid, type SheetLayout } from "../core";
 import { writeFileAtomic } from "./atomic";
 import { loadCellsOnly } from "./cellsOnly";
 import { InputError } from "./errors";
@@ -83,7 +83,7 @@ function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour)
   for (const [row, h] of Object.entries(layout.heights)) ws.getRow(Number(row) + 1).height = h;
 
   // The rows of the table get borders on every cell, including the covered cells of a merge, so that
-  // merged borders draw in every viewer; the lines around it (mark, title, notes) get none, nor the
+  // merged borders draw in every viewer; the lines around it (title, notes) get none, nor the
   // lines inside a group drawn as one box (layout.groups).
   const key = (r: number, c: number) => `${r}:${c}`;
   const open = new Map<string, Partial<ExcelJS.Borders>>();
@@ -124,8 +124,8 @@ function writeLayout(wb: Workbook, layout: SheetLayout, flavour: FormulaFlavour)
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle, numFmt: string | undefined, isText: boolean): void {
-  const bold = style === "title" || style === "header" || style === "mark";
-  cell.font = { name: style === "mark" ? MARK_FONT : FONT, size: STYLE_FONT_SIZE[style], bold };
+  const bold = style === "title" || style === "header";
+  cell.font = { name: FONT, size: STYLE_FONT_SIZE[style], bold };
   const horizontal = style === "title" || style === "header" ? "center" : isText ? "left" : style === "label" ? "left" : "right";
   cell.alignment = { vertical: "middle", horizontal, wrapText: true };
   if (numFmt) cell.numFmt = numFmt;

@@ -21,7 +21,7 @@ export { projectTemplate, PROJECT_SHEET_PREFIX } from "./template/project";
 export { withLayout, inLayoutUnit, PROPORTIONAL_METHOD_TEXT } from "./template/presetLayout";
 export { readWorkbook, classifySheet, findYear, packagesByYear, type PackageGroup, type ReadWorkbookOptions, type WorkbookRead, type CellRef } from "./read/workbook";
 export { COLUMN_SYNONYMS, columnKey, amountUnitOf, AMOUNT_UNITS, type AmountUnit } from "./read/headers";
-export { checkPackage, checkPackageFull, countBySeverity, notCheckedText, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput, type NotChecked } from "./check";
+export { checkPackage, checkPackageFull, countBySeverity, FORM_BLANK, isBlankForm, notCheckedText, RULES, ruleById, type Finding, type Rule, type Severity, type CheckInput, type NotChecked } from "./check";
 export { SEVERITIES } from "./check/types";
 
 import type { Grid } from "./grid";

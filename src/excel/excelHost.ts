@@ -56,6 +56,14 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
   const maxPayload = options.maxPayload ?? 4_500_000;
   const retries = options.retries ?? 5;
   const wait = options.wait ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const supports = (name: string, version: string): boolean => {
+    const check = options.isSetSupported ?? ((n: string, v: string) => (typeof Office !== "undefined" ? Office.context.requirements.isSetSupported(n, v) : false));
+    try {
+      return check(name, version);
+    } catch {
+      return false;
+    }
+  };
 
   /** Runs a batch, trying again while the user is editing a cell (Excel refuses API calls then). */
   async function attempt<T>(doing: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -115,7 +123,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
           await batch.add(COMMAND_BYTES);
           const sheet = sheets.add(name);
           first ??= sheet;
-          await queueSheet(batch, sheet, toSheetWrite(layout, flavour), maxPayload);
+          // Page layout needs ExcelApi 1.9 and conditional formats 1.6: older Excel gets the sheet without them.
+          await queueSheet(batch, sheet, toSheetWrite(layout, flavour), maxPayload, { pageLayout: supports("ExcelApi", "1.9"), conditionalFormats: supports("ExcelApi", "1.6") });
         }
         first?.activate();
         await context.sync();
@@ -228,12 +237,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): SpreadsheetHost
     },
 
     supportsCustomFunctions(): boolean {
-      const check = options.isSetSupported ?? ((n: string, v: string) => (typeof Office !== "undefined" ? Office.context.requirements.isSetSupported(n, v) : false));
-      try {
-        return check("CustomFunctionsRuntime", "1.1");
-      } catch {
-        return false;
-      }
+      return supports("CustomFunctionsRuntime", "1.1");
     },
   };
 }
@@ -291,7 +295,7 @@ const COMMAND_BYTES = 250;
  * Queues one sheet's contents, formats, merges and sizes. Syncs in between only when the queued
  * requests would exceed the size limit (a large package on Excel on the web).
  */
-async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite, maxPayload: number): Promise<void> {
+async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite, maxPayload: number, can: { pageLayout: boolean; conditionalFormats: boolean }): Promise<void> {
   const size = payloadSize(w);
   const chunks = Math.max(1, Math.ceil((2 * size) / maxPayload));
   const rowsPerChunk = Math.ceil(w.rows / chunks);
@@ -332,7 +336,12 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
   // where "black and white" is ignored (LibreOffice, WPS).
   for (const f of w.fills) {
     await batch.add(3 * COMMAND_BYTES);
-    const cf = sheet.getRangeByIndexes(f.top, f.left, f.bottom - f.top + 1, f.right - f.left + 1).conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    const range = sheet.getRangeByIndexes(f.top, f.left, f.bottom - f.top + 1, f.right - f.left + 1);
+    if (!can.conditionalFormats) {
+      range.format.fill.color = f.color; // Excel before ExcelApi 1.6: a plain fill (it prints)
+      continue;
+    }
+    const cf = range.conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
     cf.custom.rule.formula = `=${f.formula}`;
     cf.custom.format.fill.color = f.color;
   }
@@ -358,8 +367,10 @@ async function queueSheet(batch: Batcher, sheet: Excel.Worksheet, w: SheetWrite,
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w.widths[c];
   }
-  await batch.add(16 * COMMAND_BYTES);
-  queuePageLayout(sheet, w);
+  if (can.pageLayout) {
+    await batch.add(16 * COMMAND_BYTES);
+    queuePageLayout(sheet, w);
+  }
   for (const h of w.heights) {
     await batch.add(COMMAND_BYTES);
     sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;

@@ -37,7 +37,7 @@ export interface SheetWrite {
   heights: { row: number; height: number }[];
   /** Cells of each style, as [row, col] pairs, for bold and font sizes. */
   styles: Partial<Record<CellStyle, [number, number][]>>;
-  /** The bordered table (rows without mark, title or notes) and the boxes drawn without inner borders. */
+  /** The bordered table (rows without title or notes) and the boxes drawn without inner borders. */
   tables: Area[];
   groups: Area[];
   /** Cells whose text sits at the top (headings of the indicator groups). */

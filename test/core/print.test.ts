@@ -128,6 +128,17 @@ describe("SheetLayout page setup", () => {
     expect(filled.heights[goals]).toBe(135); // ⌈8 × 16.5 + 3⌉ = 135
   });
 
+  test("signature lines as on the seeds: 附件1 填表人/填报日期/联系电话/单位负责人签字; 附件2 填表人/填报日期 on its last row", () => {
+    const last = evaluation.rowCount - 1;
+    const labels = (l: typeof basic, r: number) => l.cells.filter((c) => c.row === r && c.style === "label").map((c) => String(c.value).replace(/\n/g, ""));
+    expect(labels(evaluation, last)).toEqual(["填表人", "填报日期"]);
+    expect(evaluation.merges).toEqual(expect.arrayContaining([
+      { top: last, left: 2, bottom: last, right: 4 },
+      { top: last, left: 6, bottom: last, right: 8 },
+    ]));
+    expect([...labels(basic, basic.rowCount - 2), ...labels(basic, basic.rowCount - 1)]).toEqual(["填表人", "填报日期", "联系电话", "单位负责人签字"]);
+  });
+
   test("报告素材 list rows (主要成绩) are as tall as their minimum, not one line", () => {
     const first = material.fields["achievements.0.text"].row;
     expect(material.heights[first]).toBe(60);

@@ -14,7 +14,8 @@ import { createNodeExcelHost } from "../host/save";
 import { loadSeed } from "../helpers/seeds";
 
 function adapterOn(host: ExcelHost, extra: Parameters<typeof createAdapter>[0] = {}) {
-  return createAdapter({ run: host.run as never, isSetSupported: () => false, wait: async () => undefined, ...extra });
+  // Every ExcelApi set (page layout, conditional formats), no custom functions.
+  return createAdapter({ run: host.run as never, isSetSupported: (name) => name === "ExcelApi", wait: async () => undefined, ...extra });
 }
 
 function emptyPackage(projects: number): Package {
@@ -225,6 +226,16 @@ test("the inserted workbook saves to .xlsx with merges, formats and fills", asyn
   expect(ws.getCell("A1").font?.bold).toBe(true);
   expect(ws.getCell("D12").border?.top?.style).toBe("thin"); // the form's grid is drawn
   expect((ws.getCell("B3").fill as ExcelJS.FillPattern | undefined)?.pattern).not.toBe("solid"); // no fill that would print
+});
+
+test("an Excel without ExcelApi 1.9 / 1.6 still gets the sheets: no page layout, plain fills instead of conditional ones", async () => {
+  const host = createExcelHost({ sheets: ["Sheet1"] });
+  const excel = adapterOn(host, { isSetSupported: () => false });
+  await excel.insertSheets(packageLayouts({ year: 2024, preset: HUNAN_2024 }), "native");
+  const basic = host.sheet("附件1 基础数据表");
+  expect(basic.page()).toEqual({ headersFooters: { firstPage: {} } }); // nothing set
+  expect(basic.conditionalFormats()).toEqual([]);
+  expect(basic.cell("B3").style?.fill).toBe("#FFF2CC");
 });
 
 describe("row heights after edits", () => {

@@ -186,7 +186,7 @@ export function basicTemplate(params: TemplateParams, specialLabel = "本级专�
         cells: [
           { col: 0, label: "联系电话", style: "label" },
           { col: 1, span: 2, field: "signature.phone", type: "text", style: "input" },
-          { col: 3, label: "单位负责人签字", style: "label" },
+          { col: 3, label: "单位负责人\n签字", style: "label" },
           { col: 4, span: 3, field: "signature.head", type: "text", style: "input" },
         ],
       },

@@ -176,10 +176,10 @@ export function layoutSheet(template: SheetTemplate, data?: Data, name = templat
   };
 }
 
-/** Styles of the lines around the table (附件 mark, title, notes): printed without borders. */
-export const OUTSIDE_TABLE: ReadonlySet<CellStyle> = new Set<CellStyle>(["mark", "title", "note"]);
+/** Styles of the lines around the table (title, notes): printed without borders. */
+export const OUTSIDE_TABLE: ReadonlySet<CellStyle> = new Set<CellStyle>(["title", "note"]);
 
-/** The bordered parts of a sheet: runs of rows holding no mark, title or note, across all columns. */
+/** The bordered parts of a sheet: runs of rows holding no title or note, across all columns. */
 export function tableAreas(layout: Pick<SheetLayout, "cells" | "rowCount" | "colCount">): MergeRange[] {
   const outside = new Set(layout.cells.filter((c) => OUTSIDE_TABLE.has(c.style)).map((c) => c.row));
   const areas: MergeRange[] = [];

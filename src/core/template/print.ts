@@ -8,7 +8,6 @@ import type { CellStyle } from "./types";
 
 /** Font size in points of each cell style, the same in every writer (printed at 100%, so never under 9 pt). */
 export const STYLE_FONT_SIZE: Record<CellStyle, number> = {
-  mark: 12, // "附件1" above the title
   title: 16,
   header: 11,
   label: 11,
@@ -31,9 +30,12 @@ export const BLANK_FILL: Partial<Record<CellStyle, string>> = {
 export const FORM_FONT = "宋体";
 export const MARK_FONT = "黑体";
 
+/** Size of the 附件 mark above the title. */
+export const MARK_FONT_SIZE = 12;
+
 /** The page-header code of the 附件 mark: left, 黑体 bold, 12 pt ('&L&"黑体,Bold"&12附件2'), the same in Excel and the .xlsx. */
 export function markHeader(mark: string): string {
-  return `&L&"${MARK_FONT},Bold"&${STYLE_FONT_SIZE.mark}${mark}`;
+  return `&L&"${MARK_FONT},Bold"&${MARK_FONT_SIZE}${mark}`;
 }
 
 /** A4 page setup of one sheet; margins in points (72 per inch), rows 0-based. */

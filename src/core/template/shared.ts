@@ -134,7 +134,9 @@ export function signatureLine(): Block {
       match: ["填表人"],
       cells: [
         { col: 0, span: 2, label: "填表人", style: "label" },
+        { col: 2, span: 3 }, // one box to write the name in
         { col: 5, label: "填报日期", style: "label" },
+        { col: 6, span: 3 },
       ],
     },
   };

@@ -19,8 +19,7 @@ export type ValueType =
   | "indicatorValue" // 年度指标值 / 实际完成值: text with operators and units
   | "grade"; // 优/良/中/差
 
-/** "mark": the 附件1/附件2/附件3 mark above the title, as on the published forms. */
-export type CellStyle = "mark" | "title" | "header" | "label" | "input" | "computed" | "note";
+export type CellStyle = "title" | "header" | "label" | "input" | "computed" | "note";
 
 /**
  * A computed cell's formula in both flavours: `jx` calls the add-in's custom functions,
