@@ -103,7 +103,7 @@ export const LABEL_SYNONYMS: Readonly<Record<string, readonly (string | RegExp)[
   实施单位: [/实施单位$/],
   单位名称: ["部门名称", "单位名称", /^部门单位名称$/],
   年度资金总额: ["年度资金总额", "资金总额", "合计", "年度财政资金总额", "总额"],
-  当年财政拨款: ["本年财政拨款", "财政拨款", /^中央.*补助.*资金$/],
+  当年财政拨款: ["本年财政拨款", "财政拨款", /^中央.*补助.*资金$/, "财政资金"],
   年度总体目标: ["年度总体目标", "总体目标"],
   办公经费: ["办公费"],
   总分: ["总分", "合计得分", "总得分"],
@@ -263,6 +263,12 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
   let shift = 0;
   let sectionStart = -1;
 
+  /**
+   * A row of a header's section printed above the rows already read (四川 2023: 总额 above 其中:财政资金 … 其他资金),
+   * found there first, so that a later 合计 (the indicators' total) is not taken for it.
+   */
+  const aboveInSection = (row: RowDef): { r: number; c: number } | null =>
+    colMaps.has(row.key) && sectionStart >= 0 && !row.headerOf && pointer > sectionStart + 1 ? findRow(grid, row, sectionStart + 1, pointer) : null;
   const blocks = template.blocks;
   let prevFound = true;
   for (let b = 0; b < blocks.length; b++) {
@@ -274,7 +280,7 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
       let at: { r: number; c: number } | null;
       // A row without a label is the one after the block before it, when that block was found (湖北 2020 prints no 年度总体目标).
       if (row.match && row.match.length === 0) at = lastRow >= 0 && wasFound ? { r: lastRow + 1, c: -1 } : null;
-      else at = findRow(grid, row, pointer);
+      else at = aboveInSection(row) ?? findRow(grid, row, pointer);
       if (!at && row.headerOf) at = findHeaderByColumns(grid, row, pointer, nextAnchor(grid, blocks, b + 1, pointer));
       // A row of a block found above the rows before it (湖北: 年度资金总额 above 其中：当年财政拨款).
       if (!at && colMaps.has(row.key) && sectionStart >= 0) at = findRow(grid, row, sectionStart + 1, pointer);
