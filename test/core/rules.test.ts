@@ -533,6 +533,45 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
   });
 });
 
+describe("half-filled forms (issue 9 cases)", () => {
+  test("SCORE.UNFILLED: a 分值 with its 得分 empty, for 执行率 and an indicator; blank is not 0", () => {
+    const p = clean();
+    p.projects[0].funds.total.score = null;
+    p.projects[0].indicators[0].score = "";
+    const fs = of(check(p), "SCORE.UNFILLED");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ["提示", "得分", "（空）"],
+      ["提示", "得分", "（空）"],
+    ]);
+    expect(fs[0].message).toContain("（分值 10）");
+    expect(fs[1].message).toContain("（分值 90）");
+  });
+
+  test("INDICATOR.UNFILLED: scored with no target and no actual; a target with no actual; — as none is left alone", () => {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "质量指标", "工程质量合格", "", "", 30, 30),
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "", 30, 30),
+      ind("产出指标", "时效指标", "资金到位", "—", "", 30, 30),
+    ];
+    const fs = of(check(p), "INDICATOR.UNFILLED");
+    expect(fs.map((f) => f.message)).toEqual([
+      "项目「信息化运维」指标「工程质量合格」得分 30，但年度指标值和实际完成值都空着，得分无从核对。",
+      "项目「信息化运维」指标「维护次数」实际完成值未填写（年度指标值 ≥12次）。",
+    ]);
+  });
+
+  test("EXEC.SCORE_FROM_PARTS: 年度资金总额 printed 0 / 0 / 0 above its 其中 rows, its 得分 0 against the parts' rate", () => {
+    const p = clean();
+    p.projects[0].funds.total = { initialBudget: 0, fullBudget: 0, executed: 0, weight: 10, rate: 0, score: 0 };
+    // parts: 60 + 0 + 0 全年预算数, 57 + 0 + 0 执行数 → 57 ÷ 60 = 95.00% → 10 × 95% = 9.50
+    const fs = of(check(p), "EXEC.SCORE_FROM_PARTS");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "9.50", "0"]]);
+    expect(fs[0].message).toContain("57.00 ÷ 60.00 = 95.00%");
+    expect(of(check(clean()), "EXEC.SCORE_FROM_PARTS")).toEqual([]);
+  });
+});
+
 describe("the catalogue", () => {
   test("ids are unique, well-formed, and every rule is documented", () => {
     const ids = RULES.map((r) => r.id);

@@ -15,6 +15,7 @@ import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
+import { unfilledRules } from "./rules/unfilled";
 import type { Rule } from "./types";
 
 export const RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   ...scoreRules,
   ...indicatorRules,
   ...contentRules,
+  ...unfilledRules,
   ...finalAccountsRules,
   ...finalAccountsTextRules,
 ];
