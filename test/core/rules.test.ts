@@ -561,6 +561,18 @@ describe("half-filled forms (issue 9 cases)", () => {
     ]);
   });
 
+  test("INDICATOR.WORD_ACTUAL: 完成 against ≤ 30 万元; a word against a word target, and a figure, are left alone", () => {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "经济成本指标", "成本控制数", "≤30万元", "完成", 30, 30),
+      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "完成", 30, 30),
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 30, 30),
+    ];
+    const fs = of(check(p), "INDICATOR.WORD_ACTUAL");
+    expect(fs.map((f) => [f.expected, f.actual])).toEqual([["实际数值", "完成"]]);
+    expect(fs[0].message).toContain("年度指标值 ≤30万元 是数量");
+  });
+
   test("EXEC.SCORE_FROM_PARTS: 年度资金总额 printed 0 / 0 / 0 above its 其中 rows, its 得分 0 against the parts' rate", () => {
     const p = clean();
     p.projects[0].funds.total = { initialBudget: 0, fullBudget: 0, executed: 0, weight: 10, rate: 0, score: 0 };

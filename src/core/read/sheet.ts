@@ -270,6 +270,11 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
   const aboveInSection = (row: RowDef): { r: number; c: number } | null =>
     colMaps.has(row.key) && sectionStart >= 0 && !row.headerOf && pointer > sectionStart + 1 ? findRow(grid, row, sectionStart + 1, pointer) : null;
   const blocks = template.blocks;
+  // Rows the template puts before the 绩效指标 header are looked for above it only (a fragment that opens with the
+  // indicators: its 合计 row is not the 年度资金总额 row).
+  const indicatorBlock = blocks.findIndex((bl) => bl.kind === "indicators");
+  const indicatorHead = indicatorBlock >= 0 ? findRow(grid, (blocks[indicatorBlock] as IndicatorBlock).header, 0) : null;
+  const indicatorsAt = indicatorHead ? indicatorHead.r : grid.values.length;
   let prevFound = true;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
@@ -280,7 +285,7 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
       let at: { r: number; c: number } | null;
       // A row without a label is the one after the block before it, when that block was found (湖北 2020 prints no 年度总体目标).
       if (row.match && row.match.length === 0) at = lastRow >= 0 && wasFound ? { r: lastRow + 1, c: -1 } : null;
-      else at = aboveInSection(row) ?? findRow(grid, row, pointer);
+      else at = aboveInSection(row) ?? findRow(grid, row, pointer, b < indicatorBlock ? indicatorsAt : undefined);
       if (!at && row.headerOf) at = findHeaderByColumns(grid, row, pointer, nextAnchor(grid, blocks, b + 1, pointer));
       // A row of a block found above the rows before it (湖北: 年度资金总额 above 其中：当年财政拨款).
       if (!at && colMaps.has(row.key) && sectionStart >= 0) at = findRow(grid, row, sectionStart + 1, pointer);

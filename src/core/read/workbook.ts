@@ -54,7 +54,20 @@ export function classifySheet(grid: Grid): SheetKind | null {
   }
   if (basic > 0 && basic >= evaluation) return "basic";
   if (evaluation > 0) return "selfEvaluation";
-  return null;
+  return opensWithIndicatorHeader(grid, rows) ? "project" : null;
+}
+
+/**
+ * The tail of a project form published on its own (四川 2023: a page that starts inside the previous form, at its
+ * 绩效指标 header): a row with 一级指标, 二级指标 and 三级指标 side by side in the first rows, and no other form label.
+ */
+function opensWithIndicatorHeader(grid: Grid, rows: number): boolean {
+  for (let r = 0; r < Math.min(rows, 3); r++) {
+    const texts = (grid.values[r] ?? []).map((_, c) => normalizeLabel(textAt(grid, r, c)));
+    const i = texts.indexOf("一级指标");
+    if (i >= 0 && texts[i + 1] === "二级指标" && texts[i + 2] === "三级指标") return true;
+  }
+  return false;
 }
 
 /** The evaluation year from the form's title ("2024年度…") or its year headers. */

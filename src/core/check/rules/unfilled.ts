@@ -26,6 +26,9 @@ function started(ctx: CheckContext, s: ScoredSheet): boolean {
   return ctx.indicators(s).some(({ ind }) => !blankRaw(ind.actual) || !blankRaw(ind.score));
 }
 
+/** Longer than this (characters), an actual is an explanation, not a word standing in for a figure. */
+const SHORT_WORD = 8;
+
 /** The three 其中 rows of a project's funds block (当年财政拨款, 上年结转, 其他资金). */
 const FUND_PARTS = ["current", "carryover", "other"] as const;
 
@@ -71,6 +74,25 @@ export const unfilledRules: Rule[] = [
           } else if (!noTarget && noActual && parseIndicatorValue(ind.target).kind !== "notApplicable") {
             ctx.report(`${path}.actual`, `${ctx.label(`${path}.actual`)}未填写（年度指标值 ${String(ind.target).trim()}）。`, "实际完成值", "（空）");
           }
+        }
+      }
+    },
+  },
+  {
+    id: "INDICATOR.WORD_ACTUAL",
+    severity: "提示",
+    title: "数量目标的完成值只写了一个词",
+    description:
+      "年度指标值是数量（如 ≤30万元、≥95%），实际完成值却只写了“完成”“达到”之类的词：实际做到多少看不出来，是否达标、得分是否该给满分都无从核对。应写实际数值。",
+    example: "项目「安可替代补助资金项目」指标「成本控制数」实际完成值只写了「完成」，年度指标值 ≤30万元 是数量，应写实际数值。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path } of ctx.indicators(s)) {
+          if (!named(ind.name) || typeof ind.actual !== "string") continue;
+          const word = ind.actual.trim();
+          if (word.length === 0 || word.length > SHORT_WORD) continue;
+          if (parseIndicatorValue(ind.target).kind !== "quantity" || parseIndicatorValue(ind.actual).kind !== "qualitative") continue;
+          ctx.report(`${path}.actual`, `${ctx.label(`${path}.actual`)}只写了「${word}」，年度指标值 ${String(ind.target).trim()} 是数量，应写实际数值。`, "实际数值", word);
         }
       }
     },
