@@ -584,6 +584,40 @@ describe("half-filled forms (issue 9 cases)", () => {
   });
 });
 
+describe("published forms: indicator groups with their own weight, prompts left in place", () => {
+  /** 湖北 2020: three indicators under 年度绩效目标1(40分), no 分值 column. */
+  function grouped(scores: [number, number, number], third = "98%"): Package {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", 0, scores[0]),
+      ind("产出指标", "进度指标", "取得监测资料", "100%", "100%", 0, scores[1]),
+      ind("满意度指标", "服务对象满意度指标", "整编资料审核", third, third, 0, scores[2]),
+    ];
+    for (const i of p.projects[0].indicators) i.weight = null;
+    return p;
+  }
+  const facts = { "projects.0": { indicatorGroups: [{ label: "年度绩效目标1(40分)", weight: 40, from: 0, to: 3 }] } };
+
+  test("SCORE.GROUP_MET_SHORT: all met, 10 + 10 + 19.6 = 39.6 < 40; the 98% one is scored 分值 × 98%", () => {
+    const fs = of(checkPackage({ pkg: grouped([10, 10, 19.6]), facts }), "SCORE.GROUP_MET_SHORT");
+    // derived 分值 = 40 − (10 + 10) = 20; met → 20
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "20", "19.6"]]);
+    expect(fs[0].message).toContain("目标 98%，实际 98%，已达标");
+    // no 98% target to blame: the group is named instead (10 + 10 + 19 = 39 < 40)
+    const g = of(checkPackage({ pkg: grouped([10, 10, 19], "100%"), facts }), "SCORE.GROUP_MET_SHORT");
+    expect(g.map((f) => [f.expected, f.actual])).toEqual([["40", "39"]]);
+    // the scores add up to the group's weight: nothing (10 + 10 + 20 = 40)
+    expect(of(checkPackage({ pkg: grouped([10, 10, 20]), facts }), "SCORE.GROUP_MET_SHORT")).toEqual([]);
+  });
+
+  test("CONTENT.PROMPT_LEFT: each prompt text left in place is named", () => {
+    const prompts = { "projects.0": { promptTexts: ["结合自评情况,分析存在的问题及原因。(200字以内)"] } };
+    const fs = of(checkPackage({ pkg: clean(), facts: prompts }), "CONTENT.PROMPT_LEFT");
+    expect(fs.map((f) => [f.severity, f.actual])).toEqual([["提示", "结合自评情况,分析存在的问题及原因。(200字以内)"]]);
+    expect(of(check(clean()), "CONTENT.PROMPT_LEFT")).toEqual([]);
+  });
+});
+
 describe("the catalogue", () => {
   test("ids are unique, well-formed, and every rule is documented", () => {
     const ids = RULES.map((r) => r.id);

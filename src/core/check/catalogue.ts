@@ -15,6 +15,7 @@ import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
+import { publishedRules } from "./rules/published";
 import { unfilledRules } from "./rules/unfilled";
 import type { Rule } from "./types";
 
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...contentRules,
   ...unfilledRules,
+  ...publishedRules,
   ...finalAccountsRules,
   ...finalAccountsTextRules,
 ];

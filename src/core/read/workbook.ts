@@ -11,7 +11,7 @@ import { basicTemplate } from "../template/basic";
 import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
-import { readColumnYears, readFundParts, readLevelWeights, readOtherFunds, readScoringMethod } from "./facts";
+import { readColumnYears, readFundParts, readIndicatorGroups, readLevelWeights, readOtherFunds, readPromptTexts, readScoringMethod } from "./facts";
 import { detectLayouts } from "./detect";
 import { AMOUNT_UNITS, amountUnitOf } from "./headers";
 import { absentOf, cellOf, readSheetInto, type CellRef, type SheetIndex, type SheetReadInto } from "./sheet";
@@ -144,6 +144,10 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       if (method) sheetFacts.scoringMethod = method;
       const weights = readLevelWeights(grid, r.index);
       if (weights) sheetFacts.levelWeights = weights;
+      const groups = readIndicatorGroups(grid, r.index);
+      if (groups) sheetFacts.indicatorGroups = groups;
+      const prompts = readPromptTexts(grid, r.index);
+      if (prompts) sheetFacts.promptTexts = prompts;
     };
 
     let path: string;

@@ -1,0 +1,79 @@
+/**
+ * What published forms show beyond the template (issue 9 cases): indicator blocks that carry their own
+ * weight with no 分值 column (湖北 2020: 年度绩效目标1(40分)), and a system form's prompts left in place of
+ * the answer (四川 2023 一体化: "对照年度目标,说明相关任务目标的完成情况(100字以内)").
+ */
+import { D, type Dec } from "../../decimal";
+import { parseIndicatorValue, suggestScore } from "../../indicator";
+import { numOf, sheetPathOf } from "../context";
+import type { Rule } from "../types";
+
+const fmtScore = (x: Dec) => x.toFixed();
+
+/** An indicator value as the user sees it: a percent cell's 0.98 as 98%. */
+function shown(raw: unknown): string {
+  if (typeof raw === "number" && raw > 0 && raw < 1) return `${new D(String(raw)).times(100).toFixed()}%`;
+  return String(raw ?? "").trim();
+}
+
+/** A target that is a percentage below 100% (98%): the one a score of 分值 × actual% can be mistaken for. */
+function partialPercent(target: unknown): boolean {
+  const v = parseIndicatorValue(target);
+  // "98%" typed as text, or 0.98 in a cell formatted as a percentage (the value a percent cell holds).
+  return v.kind === "quantity" && (v.unit === "%" || (v.unit === "" && typeof target === "number")) && v.value.greaterThan(0) && v.value.lessThan(1);
+}
+
+export const publishedRules: Rule[] = [
+  {
+    id: "SCORE.GROUP_MET_SHORT",
+    severity: "提示",
+    title: "组内指标全部达标，得分合计却低于该组分值",
+    description:
+      "有的表把指标分成几组，每组标题带分值（如“年度绩效目标1(40分)”），却没有分值栏。组内指标都达到了年度指标值时，各得分之和应等于该组分值；差额通常出在目标本身小于100%的指标上（目标98%、实际98%，却按 分值 × 98% 打分）。分值由组分值减去其余达标指标的得分推得。",
+    example: "指标「整编资料审核」目标 98%，实际 98%，已达标，得分 19.6；「年度绩效目标1(40分)」其余指标均达标、共得 20 分，推得本指标分值 20，应得 20。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const sheetPath = sheetPathOf(s.base);
+        const groups = ctx.facts(sheetPath).indicatorGroups ?? [];
+        const rows = ctx.indicators(s);
+        groups.forEach((g, gi) => {
+          const members = rows.slice(g.from, g.to).filter(({ ind }) => numOf(ind.score) !== null);
+          if (members.length === 0 || members.some(({ ind }) => numOf(ind.weight) !== null)) return; // the form prints 分值: other rules check
+          if (!members.every(({ ind }) => suggestScore(ind.target, ind.actual, new D(1), ind.name).met === true)) return;
+          const sum = members.reduce((acc, { ind }) => acc.plus(numOf(ind.score)!), new D(0));
+          if (!sum.lessThan(g.weight)) return;
+          const suspects = members.filter(({ ind }) => partialPercent(ind.target));
+          if (suspects.length !== 1) {
+            ctx.report(`${sheetPath}.indicatorGroups.${gi}`, `「${g.label}」组内指标均已达标，得分合计 ${fmtScore(sum)} 低于该组分值 ${g.weight}。`, String(g.weight), fmtScore(sum));
+            return;
+          }
+          const { ind, path } = suspects[0];
+          const score = numOf(ind.score)!;
+          const others = sum.minus(score);
+          const derived = new D(g.weight).minus(others);
+          ctx.report(
+            `${path}.score`,
+            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：目标 ${shown(ind.target)}，实际 ${shown(ind.actual)}，已达标；「${g.label}」其余指标均达标、共得 ${fmtScore(others)} 分，推得本指标分值 ${fmtScore(derived)}，应得 ${fmtScore(derived)}（表中没有分值栏，分值为推算）。`,
+            fmtScore(derived),
+            fmtScore(score),
+          );
+        });
+      }
+    },
+  },
+  {
+    id: "CONTENT.PROMPT_LEFT",
+    severity: "提示",
+    title: "系统表格的填写提示没有换成内容",
+    description: "一体化系统导出的自评表在应填内容处印着填写提示（如“结合自评情况,分析存在的问题及原因。(200字以内)”）；原样公开说明这一栏没有填写。",
+    example: "「对照年度目标,说明相关任务目标的完成情况(100字以内)」是表格的填写提示，应换成本项目的实际内容。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const sheetPath = sheetPathOf(s.base);
+        (ctx.facts(sheetPath).promptTexts ?? []).forEach((t, i) => {
+          ctx.report(`${sheetPath}.promptTexts.${i}`, `「${t}」是表格的填写提示，应换成本项目的实际内容。`, "实际内容", t);
+        });
+      }
+    },
+  },
+];
