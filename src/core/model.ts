@@ -181,6 +181,8 @@ export interface SheetFacts {
   layout?: string;
   /** Indicator blocks with their own header row and weight (湖北 2020: 年度绩效目标1(40分) / 年度绩效目标2(40分)). */
   indicatorGroups?: IndicatorGroup[];
+  /** 自评得分 printed at the top of the form (宁夏 2021), as written; the form's only total when it has no 总分 row. */
+  headlineScore?: Raw;
   /** Texts of a system form's prompts left in place of the answer ("对照年度目标,说明…(100字以内)"), as printed. */
   promptTexts?: string[];
 }

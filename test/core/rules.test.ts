@@ -610,6 +610,18 @@ describe("published forms: indicator groups with their own weight, prompts left 
     expect(of(checkPackage({ pkg: grouped([10, 10, 20]), facts }), "SCORE.GROUP_MET_SHORT")).toEqual([]);
   });
 
+  test("SCORE.HEADLINE_UNREACHABLE: 自评得分 at the top above what the scores can reach", () => {
+    const headline = (v: number) => ({ "projects.0": { headlineScore: v } });
+    // 9.5 (执行率) + 90 = 99.5 scored, 分值 10 + 90 = 100 → nothing open, at most 99.5
+    const fs = of(checkPackage({ pkg: clean(), facts: headline(100) }), "SCORE.HEADLINE_UNREACHABLE");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["错误", "≤ 99.5", "100"]]);
+    expect(of(checkPackage({ pkg: clean(), facts: headline(99.5) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
+    // a form cut before its indicators: 9.5 scored, 90 open → at most 99.5; 98 is reachable
+    const cut = clean();
+    cut.projects[0].indicators = [];
+    expect(of(checkPackage({ pkg: cut, facts: headline(98) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
+  });
+
   test("CONTENT.PROMPT_LEFT: each prompt text left in place is named", () => {
     const prompts = { "projects.0": { promptTexts: ["结合自评情况,分析存在的问题及原因。(200字以内)"] } };
     const fs = of(checkPackage({ pkg: clean(), facts: prompts }), "CONTENT.PROMPT_LEFT");

@@ -188,3 +188,25 @@ export function readPromptTexts(grid: Grid, index: SheetIndex): string[] | undef
   }
   return out.length ? out : undefined;
 }
+
+/** Labels of a total printed at the top of the form, above the funds (宁夏 2021: 自评得分 | 98 | 财政审核评分 | ). */
+const HEADLINE_SCORE = new Set(["自评得分", "自评总分"]);
+
+/** The 自评得分 printed in the form's first rows: the first filled cell right of its label ("headlineScore" in the index). */
+export function readHeadlineScore(grid: Grid, index: SheetIndex): Raw | undefined {
+  const rows = Math.min(grid.values.length, 8);
+  for (let r = 0; r < rows; r++) {
+    const width = grid.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      if (!HEADLINE_SCORE.has(normalizeLabel(textAt(grid, r, c)))) continue;
+      for (let v = c + 1; v < width; v++) {
+        const value = numberOrText(valueAt(grid, r, v));
+        if (value === null) continue;
+        index.fixed.set("headlineScore", [r, v]);
+        return value;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}

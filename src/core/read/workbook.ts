@@ -11,7 +11,7 @@ import { basicTemplate } from "../template/basic";
 import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
-import { readColumnYears, readFundParts, readIndicatorGroups, readLevelWeights, readOtherFunds, readPromptTexts, readScoringMethod } from "./facts";
+import { readColumnYears, readFundParts, readHeadlineScore, readIndicatorGroups, readLevelWeights, readOtherFunds, readPromptTexts, readScoringMethod } from "./facts";
 import { detectLayouts } from "./detect";
 import { AMOUNT_UNITS, amountUnitOf } from "./headers";
 import { absentOf, cellOf, readSheetInto, type CellRef, type SheetIndex, type SheetReadInto } from "./sheet";
@@ -148,6 +148,8 @@ export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYea
       if (groups) sheetFacts.indicatorGroups = groups;
       const prompts = readPromptTexts(grid, r.index);
       if (prompts) sheetFacts.promptTexts = prompts;
+      const headline = readHeadlineScore(grid, r.index);
+      if (headline !== undefined) sheetFacts.headlineScore = headline;
     };
 
     let path: string;

@@ -10,6 +10,9 @@ import type { Rule } from "../types";
 
 const fmtScore = (x: Dec) => x.toFixed();
 
+/** A form's full marks (执行率 and indicators together). */
+const FULL_MARKS = 100;
+
 /** An indicator value as the user sees it: a percent cell's 0.98 as 98%. */
 function shown(raw: unknown): string {
   if (typeof raw === "number" && raw > 0 && raw < 1) return `${new D(String(raw)).times(100).toFixed()}%`;
@@ -58,6 +61,39 @@ export const publishedRules: Rule[] = [
             fmtScore(score),
           );
         });
+      }
+    },
+  },
+  {
+    id: "SCORE.HEADLINE_UNREACHABLE",
+    severity: "错误",
+    title: "表头的自评得分高于各项得分所能达到的分数",
+    description:
+      "表头印着的自评得分（如“自评得分 98”）不能高于：已打的各项得分（预算执行率与三级指标）之和，加上尚未打分部分的分值（满分100减去已打分各项的分值）。高出的分数没有来处。",
+    example: "自评得分填写为 98，而各项得分之和为 84，尚未打分的分值为 10，最高只能是 94。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        const sheetPath = sheetPathOf(s.base);
+        const stated = numOf(ctx.facts(sheetPath).headlineScore);
+        if (stated === null) continue;
+        let scores = ctx.num(`${s.exec}.score`) ?? new D(0);
+        let weights = ctx.num(`${s.exec}.score`) === null ? new D(0) : (ctx.num(`${s.exec}.weight`) ?? new D(0));
+        for (const { ind } of ctx.indicators(s)) {
+          const score = numOf(ind.score);
+          if (score === null) continue;
+          scores = scores.plus(score);
+          weights = weights.plus(numOf(ind.weight) ?? score);
+        }
+        if (weights.greaterThan(FULL_MARKS)) continue; // SCORE.WEIGHT_TOTAL's finding
+        const open = new D(FULL_MARKS).minus(weights);
+        const most = scores.plus(open);
+        if (!stated.minus(most).greaterThan(ctx.tolerance)) continue;
+        ctx.report(
+          `${sheetPath}.headlineScore`,
+          `自评得分填写为 ${fmtScore(stated)}，而各项得分之和为 ${fmtScore(scores)}，尚未打分的分值为 ${fmtScore(open)}，最高只能是 ${fmtScore(most)}。`,
+          `≤ ${fmtScore(most)}`,
+          fmtScore(stated),
+        );
       }
     },
   },
