@@ -622,6 +622,19 @@ describe("published forms: indicator groups with their own weight, prompts left 
     expect(of(checkPackage({ pkg: cut, facts: headline(98) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
   });
 
+  test("CONTENT.GOAL_PARTS_SUM: the amounts after 其中 against the total of the same sentence", () => {
+    const p = clean();
+    p.projects[0].goals.planned = "本项目共申请预算资金2026400元,其中村级组织运转400000元,报酬252000元,工资28000元,事务补助960000元,目标奖励100000元。";
+    // 400000 + 252000 + 28000 + 960000 + 100000 = 1740000; 2026400 − 1740000 = 286400
+    p.projects[0].goals.achieved = "共完成1329120.67元,其中运转439120.67元,报酬152000元,工资28000元,补助660000元,奖励50000元。"; // adds up
+    const fs = of(check(p), "CONTENT.GOAL_PARTS_SUM");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "2026400元", "1740000元"]]);
+    expect(fs[0].message).toContain("相差 286400元");
+    // mixed units: 共 1.5万元，其中 5000元 + 1万元 = 1.5万元
+    p.projects[0].goals.planned = "共安排1.5万元，其中设备5000元、服务1万元。";
+    expect(of(check(p), "CONTENT.GOAL_PARTS_SUM")).toEqual([]);
+  });
+
   test("CONTENT.PROMPT_LEFT: each prompt text left in place is named", () => {
     const prompts = { "projects.0": { promptTexts: ["结合自评情况,分析存在的问题及原因。(200字以内)"] } };
     const fs = of(checkPackage({ pkg: clean(), facts: prompts }), "CONTENT.PROMPT_LEFT");

@@ -26,6 +26,38 @@ function partialPercent(target: unknown): boolean {
   return v.kind === "quantity" && (v.unit === "%" || (v.unit === "" && typeof target === "number")) && v.value.greaterThan(0) && v.value.lessThan(1);
 }
 
+const GOAL_TEXTS = [
+  ["planned", "年度总体目标（预期目标）"],
+  ["achieved", "年度总体目标（实际完成情况）"],
+] as const;
+
+/** A difference below this (in the total's own unit, 元 or 万元) is rounding, not money unaccounted for. */
+const CENT_IN_YUAN = new D("0.005");
+
+const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
+
+/**
+ * A total and the amounts listed after 其中 in one sentence of a goal text, all in the total's unit:
+ * "共申请预算资金2026400元,其中村级组织运转400000元,……100000元。" → total 2026400, parts [400000, …]. Null when
+ * the sentence does not name a total before 其中 or lists fewer than two parts.
+ */
+function partsSum(text: string): { total: Dec; totalText: string; unit: string; sum: Dec; partTexts: string[] } | null {
+  for (const sentence of text.split(/[。；;]/)) {
+    const at = sentence.indexOf("其中");
+    if (at < 0) continue;
+    const before = [...sentence.slice(0, at).matchAll(AMOUNT_IN_TEXT)];
+    const parts = [...sentence.slice(at).matchAll(AMOUNT_IN_TEXT)];
+    if (before.length !== 1 || parts.length < 2 || !/共|总|合计|申请|预算|完成|下达|安排/.test(sentence.slice(0, at))) continue;
+    const unit = before[0][2];
+    const scale = (u: string) => (u === unit ? new D(1) : u === "万元" ? new D(10000) : new D("0.0001"));
+    const total = new D(before[0][1]);
+    let sum = new D(0);
+    for (const m of parts) sum = sum.plus(new D(m[1]).times(scale(m[2])));
+    return { total, totalText: `${before[0][1]}${unit}`, unit, sum, partTexts: parts.map((m) => `${m[1]}${m[2] === unit ? "" : m[2]}`) };
+  }
+  return null;
+}
+
 export const publishedRules: Rule[] = [
   {
     id: "SCORE.GROUP_MET_SHORT",
@@ -94,6 +126,32 @@ export const publishedRules: Rule[] = [
           `≤ ${fmtScore(most)}`,
           fmtScore(stated),
         );
+      }
+    },
+  },
+  {
+    id: "CONTENT.GOAL_PARTS_SUM",
+    severity: "提示",
+    title: "目标文字里的分项金额加起来不等于总额",
+    description:
+      "年度总体目标写了总额和“其中”的各项金额（如“共申请预算资金2026400元,其中村级组织运转400000元,……”）时，各项之和应等于总额；对不上说明有一部分钱没有交代去向，或数字抄错。",
+    example: "年度总体目标（预期目标）写明总额 2026400元，其中各项 400000 + 252000 + 28000 + 960000 + 100000 = 1740000元，相差 286400元。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const [part, label] of GOAL_TEXTS) {
+          const path = `${s.base}goals.${part}`;
+          const raw = ctx.raw(path);
+          if (typeof raw !== "string") continue;
+          const found = partsSum(raw);
+          if (!found || found.sum.minus(found.total).abs().lessThan(CENT_IN_YUAN)) continue;
+          const diff = found.total.minus(found.sum).abs();
+          ctx.report(
+            path,
+            `${label}写明总额 ${found.totalText}，其中各项 ${found.partTexts.join(" + ")} = ${found.sum.toFixed()}${found.unit}，相差 ${diff.toFixed()}${found.unit}。`,
+            `${found.total.toFixed()}${found.unit}`,
+            `${found.sum.toFixed()}${found.unit}`,
+          );
+        }
       }
     },
   },
