@@ -436,8 +436,8 @@ const INDICATOR_KEYS: Record<string, string> = {
 /** A standalone operator cell (云南 指标性质) as the usual sign: ≧ → ≥, ═ → =. */
 const OPERATOR_SIGNS: Record<string, string> = { "≧": "≥", "≦": "≤", "═": "=", "＝": "=", "＞": ">", "＜": "<" };
 
-/** Rows after the indicators that are not indicators (说明, 其他需要说明事项, 备注, 注：…). */
-const AFTER_INDICATORS = /^(其他需要说明|说明|备注|注[:：1-9])/;
+/** Rows after the indicators that are not indicators (说明, 其他需要说明事项, 备注, 注：…; 四川 2023: the 合计 row). */
+const AFTER_INDICATORS = /^(其他需要说明|说明|备注|注[:：1-9]|合计$)/;
 
 function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: number, found: Map<string, HeaderCell>, target: Record<string, unknown>, index: SheetIndex): void {
   const cols: Record<string, number> = {};
