@@ -152,6 +152,7 @@ describe("published layouts read by their words (issue 9 cases)", () => {
       ["完成年度资料上报", "100%", 40],
     ]);
     expect(p.goals).toEqual({ planned: "", achieved: "" }); // no 年度总体目标: the header row is not read as goals
+    expect(read.facts["projects.0"].layout).toBe("hubei-2020"); // presets/publishedLayouts.ts
     expect(read.facts["projects.0"].indicatorGroups).toEqual([
       { label: "年度绩效目标1(40分)", weight: 40, from: 0, to: 2 },
       { label: "年度绩效目标2(40分)", weight: 40, from: 2, to: 3 },

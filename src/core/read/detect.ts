@@ -1,5 +1,6 @@
 /** Which known layout a form is printed in, from the column headers the reader found. */
-import { LAYOUTS, type FormLayout } from "../preset";
+import type { FormLayout } from "../preset";
+import { KNOWN_LAYOUTS } from "../presets/layouts";
 import type { HeaderCell } from "./headers";
 
 /** Column keys left to right ("资金来源" and the 决算 split of 附件1 aside). */
@@ -18,7 +19,7 @@ function order(found: Map<string, HeaderCell> | undefined): string[] {
 export function detectLayouts(funds: Map<string, HeaderCell> | undefined, indicators: Map<string, HeaderCell> | undefined): FormLayout[] {
   const f = order(funds).join("|");
   const i = order(indicators).join("|");
-  return LAYOUTS.filter((l) => {
+  return KNOWN_LAYOUTS.filter((l) => {
     const lf = l.funds.map((c) => c.key).join("|");
     const li = l.indicators.map((c) => c.key).join("|");
     // A form cut inside its indicator header (贵州 2021 stops at 分值) is judged by the columns it has.
