@@ -553,6 +553,7 @@ describe("half-filled forms (issue 9 cases)", () => {
       ind("产出指标", "质量指标", "工程质量合格", "", "", 30, 30),
       ind("产出指标", "数量指标", "维护次数", "≥12次", "", 30, 30),
       ind("产出指标", "时效指标", "资金到位", "—", "", 30, 30),
+      ind("产出指标", "时效指标", "指标2:", "", "", 0, 0), // a template row, not an indicator
     ];
     const fs = of(check(p), "INDICATOR.UNFILLED");
     expect(fs.map((f) => f.message)).toEqual([

@@ -17,7 +17,7 @@ const blankRaw = (v: unknown) => v === null || v === undefined || (typeof v === 
 function named(name: unknown): boolean {
   if (typeof name !== "string") return false;
   const t = name.replace(/\s+/g, "");
-  return t !== "" && !/^[.…。·、,，:：/／\\-—]*$/.test(t) && !/^指标\d*[:：]?[/／\s]*$/.test(t);
+  return t !== "" && !/^[.…。·、,，:：/／\\—-]*$/.test(t) && !/^指标\d*[:：]?[/／\s]*$/.test(t);
 }
 
 /** Has the unit started on this sheet (an amount executed or any actual written)? A blank form is FORM.BLANK's. */
