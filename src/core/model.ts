@@ -179,6 +179,23 @@ export interface SheetFacts {
   columnYears?: { prevFinal: number | null; budget: number | null; final: number | null; staff: number | null };
   /** The layout recognized, by preset id ("hunan-2024", "sichuan-2022"…), or "" when none fits. */
   layout?: string;
+  /** Indicator blocks with their own header row and weight (湖北 2020: 年度绩效目标1(40分) / 年度绩效目标2(40分)). */
+  indicatorGroups?: IndicatorGroup[];
+  /** 自评得分 printed at the top of the form (宁夏 2021), as written; the form's only total when it has no 总分 row. */
+  headlineScore?: Raw;
+  /** Texts of a system form's prompts left in place of the answer ("对照年度目标,说明…(100字以内)"), as printed. */
+  promptTexts?: string[];
+}
+
+/** One indicator block of a form that prints several (its label, its 分值, and which indicators it holds). */
+export interface IndicatorGroup {
+  /** As printed: "年度绩效目标1(40分)". */
+  label: string;
+  /** The block's 分值 from its label. */
+  weight: number;
+  /** Positions in the sheet's indicators list: first, and one past the last. */
+  from: number;
+  to: number;
 }
 
 /** SheetFacts of a workbook by sheet path. */

@@ -122,3 +122,55 @@ describe("readWorkbook", () => {
     expect(readWorkbook(seedGrids("004")).pkg.unit).toBe("株洲市天元区数据局");
   });
 });
+
+describe("published layouts read by their words (issue 9 cases)", () => {
+  /** 湖北 2020 市级式, cut down: no 年度总体目标, no 分值 column, two indicator blocks each with its own header and weight. */
+  const hubei2020: Grid = {
+    sheet: "项目绩效自评表",
+    values: [
+      ["2020年度水土保持监测项目绩效自评表", "", "", "", "", "", ""],
+      ["项目名称", "水土保持监测", "", "主管部门", "某局", "项目实施单位", "本单位"],
+      ["预算执行情况(万元)(20分)", "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分(20分*执行率)", ""],
+      ["", "年度财政资金总额", 10, 10, "100%", 20, ""],
+      ["年度绩效目标1(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+      ["", "产出指标", "质量指标", "监测数据必须合格", "100%", "100%", 20],
+      ["", "满意度指标", "服务对象满意度指标", "整编资料审核", "98%", "98%", 19.6],
+      ["年度绩效目标2(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+      ["", "产出指标", "进度指标", "完成年度资料上报", "100%", "100%", 40],
+      ["总分", "", "", "", "", "", 99.6],
+    ],
+  };
+
+  test("湖北 2020: the 执行率 weight from the header, the second header row skipped, the blocks and their weights kept", () => {
+    const read = readWorkbook([hubei2020]);
+    const p = read.pkg.projects[0];
+    expect(p.funds.total).toMatchObject({ fullBudget: 10, executed: 10, weight: 20, score: 20 });
+    expect(read.cellOf("projects.0.funds.total.weight")?.cell).toBe("F3"); // 得分(20分*执行率)
+    expect(p.indicators.map((i) => [i.name, i.target, i.score])).toEqual([
+      ["监测数据必须合格", "100%", 20],
+      ["整编资料审核", "98%", 19.6],
+      ["完成年度资料上报", "100%", 40],
+    ]);
+    expect(p.goals).toEqual({ planned: "", achieved: "" }); // no 年度总体目标: the header row is not read as goals
+    expect(read.facts["projects.0"].layout).toBe("hubei-2020"); // presets/publishedLayouts.ts
+    expect(read.facts["projects.0"].indicatorGroups).toEqual([
+      { label: "年度绩效目标1(40分)", weight: 40, from: 0, to: 2 },
+      { label: "年度绩效目标2(40分)", weight: 40, from: 2, to: 3 },
+    ]);
+  });
+
+  test("a page that opens inside a project form's 绩效指标 block is a project; its 合计 is not the 年度资金总额", () => {
+    const tail: Grid = {
+      sheet: "前一表尾部",
+      values: [
+        ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分"],
+        ["", "产出指标", "经济成本指标", "成本控制数", "≤", "30", "万元", "完成", "90", "90"],
+        ["合计", "", "", "", "", "", "", "", "100", ""],
+      ],
+    };
+    expect(classifySheet(tail)).toBe("project");
+    const read = readWorkbook([tail]);
+    expect(read.pkg.projects[0].indicators.map((i) => [i.name, i.target, i.actual])).toEqual([["成本控制数", "≤30万元", "完成"]]);
+    expect(read.cellOf("projects.0.funds.total.weight")).toBeUndefined();
+  });
+});

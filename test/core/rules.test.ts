@@ -644,6 +644,117 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
   });
 });
 
+describe("half-filled forms (issue 9 cases)", () => {
+  test("SCORE.UNFILLED: a 分值 with its 得分 empty, for 执行率 and an indicator; blank is not 0", () => {
+    const p = clean();
+    p.projects[0].funds.total.score = null;
+    p.projects[0].indicators[0].score = "";
+    const fs = of(check(p), "SCORE.UNFILLED");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ["提示", "得分", "（空）"],
+      ["提示", "得分", "（空）"],
+    ]);
+    expect(fs[0].message).toContain("（分值 10）");
+    expect(fs[1].message).toContain("（分值 90）");
+  });
+
+  test("INDICATOR.UNFILLED: scored with no target and no actual; a target with no actual; — as none is left alone", () => {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "质量指标", "工程质量合格", "", "", 30, 30),
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "", 30, 30),
+      ind("产出指标", "时效指标", "资金到位", "—", "", 30, 30),
+      ind("产出指标", "时效指标", "指标2:", "", "", 0, 0), // a template row, not an indicator
+    ];
+    const fs = of(check(p), "INDICATOR.UNFILLED");
+    expect(fs.map((f) => f.message)).toEqual([
+      "项目「信息化运维」指标「工程质量合格」得分 30，但年度指标值和实际完成值都空着，得分无从核对。",
+      "项目「信息化运维」指标「维护次数」实际完成值未填写（年度指标值 ≥12次）。",
+    ]);
+  });
+
+  test("INDICATOR.WORD_ACTUAL: 完成 against ≤ 30 万元; a word against a word target, and a figure, are left alone", () => {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "经济成本指标", "成本控制数", "≤30万元", "完成", 30, 30),
+      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "完成", 30, 30),
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 30, 30),
+    ];
+    const fs = of(check(p), "INDICATOR.WORD_ACTUAL");
+    expect(fs.map((f) => [f.expected, f.actual])).toEqual([["实际数值", "完成"]]);
+    expect(fs[0].message).toContain("年度指标值 ≤30万元 是数量");
+  });
+
+  test("EXEC.SCORE_FROM_PARTS: 年度资金总额 printed 0 / 0 / 0 above its 其中 rows, its 得分 0 against the parts' rate", () => {
+    const p = clean();
+    p.projects[0].funds.total = { initialBudget: 0, fullBudget: 0, executed: 0, weight: 10, rate: 0, score: 0 };
+    // parts: 60 + 0 + 0 全年预算数, 57 + 0 + 0 执行数 → 57 ÷ 60 = 95.00% → 10 × 95% = 9.50
+    const fs = of(check(p), "EXEC.SCORE_FROM_PARTS");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "9.50", "0"]]);
+    expect(fs[0].message).toContain("57.00 ÷ 60.00 = 95.00%");
+    expect(of(check(clean()), "EXEC.SCORE_FROM_PARTS")).toEqual([]);
+  });
+});
+
+describe("published forms: indicator groups with their own weight, prompts left in place", () => {
+  /** 湖北 2020: three indicators under 年度绩效目标1(40分), no 分值 column. */
+  function grouped(scores: [number, number, number], third = "98%"): Package {
+    const p = clean();
+    p.projects[0].indicators = [
+      ind("产出指标", "质量指标", "监测数据必须合格", "100%", "100%", 0, scores[0]),
+      ind("产出指标", "进度指标", "取得监测资料", "100%", "100%", 0, scores[1]),
+      ind("满意度指标", "服务对象满意度指标", "整编资料审核", third, third, 0, scores[2]),
+    ];
+    for (const i of p.projects[0].indicators) i.weight = null;
+    return p;
+  }
+  const facts = { "projects.0": { indicatorGroups: [{ label: "年度绩效目标1(40分)", weight: 40, from: 0, to: 3 }] } };
+
+  test("SCORE.GROUP_MET_SHORT: all met, 10 + 10 + 19.6 = 39.6 < 40; the 98% one is scored 分值 × 98%", () => {
+    const fs = of(checkPackage({ pkg: grouped([10, 10, 19.6]), facts }), "SCORE.GROUP_MET_SHORT");
+    // derived 分值 = 40 − (10 + 10) = 20; met → 20
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "20", "19.6"]]);
+    expect(fs[0].message).toContain("目标 98%，实际 98%，已达标");
+    // no 98% target to blame: the group is named instead (10 + 10 + 19 = 39 < 40)
+    const g = of(checkPackage({ pkg: grouped([10, 10, 19], "100%"), facts }), "SCORE.GROUP_MET_SHORT");
+    expect(g.map((f) => [f.expected, f.actual])).toEqual([["40", "39"]]);
+    // the scores add up to the group's weight: nothing (10 + 10 + 20 = 40)
+    expect(of(checkPackage({ pkg: grouped([10, 10, 20]), facts }), "SCORE.GROUP_MET_SHORT")).toEqual([]);
+  });
+
+  test("SCORE.HEADLINE_UNREACHABLE: 自评得分 at the top above what the scores can reach", () => {
+    const headline = (v: number) => ({ "projects.0": { headlineScore: v } });
+    // 9.5 (执行率) + 90 = 99.5 scored, 分值 10 + 90 = 100 → nothing open, at most 99.5
+    const fs = of(checkPackage({ pkg: clean(), facts: headline(100) }), "SCORE.HEADLINE_UNREACHABLE");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["错误", "≤ 99.5", "100"]]);
+    expect(of(checkPackage({ pkg: clean(), facts: headline(99.5) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
+    // a form cut before its indicators: 9.5 scored, 90 open → at most 99.5; 98 is reachable
+    const cut = clean();
+    cut.projects[0].indicators = [];
+    expect(of(checkPackage({ pkg: cut, facts: headline(98) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
+  });
+
+  test("CONTENT.GOAL_PARTS_SUM: the amounts after 其中 against the total of the same sentence", () => {
+    const p = clean();
+    p.projects[0].goals.planned = "本项目共申请预算资金2026400元,其中村级组织运转400000元,报酬252000元,工资28000元,事务补助960000元,目标奖励100000元。";
+    // 400000 + 252000 + 28000 + 960000 + 100000 = 1740000; 2026400 − 1740000 = 286400
+    p.projects[0].goals.achieved = "共完成1329120.67元,其中运转439120.67元,报酬152000元,工资28000元,补助660000元,奖励50000元。"; // adds up
+    const fs = of(check(p), "CONTENT.GOAL_PARTS_SUM");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["提示", "2026400元", "1740000元"]]);
+    expect(fs[0].message).toContain("相差 286400元");
+    // mixed units: 共 1.5万元，其中 5000元 + 1万元 = 1.5万元
+    p.projects[0].goals.planned = "共安排1.5万元，其中设备5000元、服务1万元。";
+    expect(of(check(p), "CONTENT.GOAL_PARTS_SUM")).toEqual([]);
+  });
+
+  test("CONTENT.PROMPT_LEFT: each prompt text left in place is named", () => {
+    const prompts = { "projects.0": { promptTexts: ["结合自评情况,分析存在的问题及原因。(200字以内)"] } };
+    const fs = of(checkPackage({ pkg: clean(), facts: prompts }), "CONTENT.PROMPT_LEFT");
+    expect(fs.map((f) => [f.severity, f.actual])).toEqual([["提示", "结合自评情况,分析存在的问题及原因。(200字以内)"]]);
+    expect(of(check(clean()), "CONTENT.PROMPT_LEFT")).toEqual([]);
+  });
+});
+
 describe("the catalogue", () => {
   test("ids are unique, well-formed, and every rule is documented", () => {
     const ids = RULES.map((r) => r.id);

@@ -15,6 +15,8 @@ import { indicatorRules } from "./rules/indicator";
 import { inputRules } from "./rules/input";
 import { scoreRules } from "./rules/score";
 import { roundingRule } from "./rules/sums";
+import { publishedRules } from "./rules/published";
+import { unfilledRules } from "./rules/unfilled";
 import { unitRules } from "./rules/units";
 import type { Rule } from "./types";
 
@@ -30,6 +32,8 @@ export const RULES: readonly Rule[] = [
   ...indicatorRules,
   ...unitRules,
   ...contentRules,
+  ...unfilledRules,
+  ...publishedRules,
   ...finalAccountsRules,
   ...finalAccountsTextRules,
 ];

@@ -1,4 +1,5 @@
 /** Column layouts of the forms seen, as data (keys from read/headers.ts). Presets point at one. */
+import { PUBLISHED_LAYOUTS } from "./publishedLayouts";
 import type { FormLayout } from "./types";
 
 /** 湖南 2024 附件3 (and the 附件2 funds/indicator blocks): the add-in's own template. */
@@ -123,3 +124,5 @@ export const HUNAN_2020_SPECIAL_LAYOUT: FormLayout = {
 };
 
 export const LAYOUTS: readonly FormLayout[] = [HUNAN_LAYOUT, HUBEI_LAYOUT, SICHUAN_LAYOUT, YUNNAN_LAYOUT, GUIZHOU_LAYOUT, HUNAN_2020_SPECIAL_LAYOUT];
+/** Every layout the reader names: the presets' and the further published ones (presets/publishedLayouts.ts). */
+export const KNOWN_LAYOUTS: readonly FormLayout[] = [...LAYOUTS, ...PUBLISHED_LAYOUTS];

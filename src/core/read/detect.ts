@@ -1,9 +1,10 @@
 /** Which known layout a form is printed in, from the column headers the reader found. */
-import { LAYOUTS, type FormLayout } from "../preset";
+import type { FormLayout } from "../preset";
+import { KNOWN_LAYOUTS } from "../presets/layouts";
 import type { HeaderCell } from "./headers";
 
 /** Each layout's column keys as one string, computed once. */
-const SIGNATURES = LAYOUTS.map((layout) => ({ layout, funds: layout.funds.map((c) => c.key).join("|"), indicators: layout.indicators.map((c) => c.key).join("|") }));
+const SIGNATURES = KNOWN_LAYOUTS.map((layout) => ({ layout, funds: layout.funds.map((c) => c.key).join("|"), indicators: layout.indicators.map((c) => c.key).join("|") }));
 
 /** Column keys left to right ("资金来源" and the 决算 split of 附件1 aside). */
 function order(found: Map<string, HeaderCell> | undefined): string[] {

@@ -6,7 +6,7 @@
  */
 import { D } from "../decimal";
 import { normalizeLabel, textAt, valueAt, type Grid } from "../grid";
-import type { FundPart, Raw, SheetFacts, YearTriple } from "../model";
+import type { FundPart, IndicatorGroup, Raw, SheetFacts, YearTriple } from "../model";
 import { PREVIOUS_FINAL, CURRENT_FINAL, type HeaderCell } from "./headers";
 import type { SheetIndex } from "./sheet";
 
@@ -138,4 +138,78 @@ export function readColumnYears(index: SheetIndex, funds: Map<string, HeaderCell
     final: pick(funds, CURRENT_FINAL, "final"),
     staff: pick(staff, "实际在职人数", "staff"),
   };
+}
+
+const GROUP_WEIGHT = /[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]/;
+
+/**
+ * Indicator blocks that each print their own header row with a weight left of 一级指标 (湖北 2020:
+ * 年度绩效目标1(40分) | 一级指标 | 二级指标 | …, then 年度绩效目标2(40分) | 一级指标 | …). Each label's cell goes
+ * into the index as "indicatorGroups.<i>"; undefined when the form prints no such label.
+ */
+export function readIndicatorGroups(grid: Grid, index: SheetIndex): IndicatorGroup[] | undefined {
+  const list = index.lists.get("indicators");
+  if (!list || list.rows.length === 0) return undefined;
+  const last = list.rows[list.rows.length - 1];
+  const heads: { r: number; c: number; label: string; weight: number }[] = [];
+  for (let r = 0; r <= last; r++) {
+    const width = grid.values[r]?.length ?? 0;
+    let level1 = -1;
+    for (let c = 0; c < width && level1 < 0; c++) if (normalizeLabel(textAt(grid, r, c)) === "一级指标") level1 = c;
+    for (let c = 0; c < level1; c++) {
+      const t = textAt(grid, r, c).trim();
+      const m = GROUP_WEIGHT.exec(t);
+      if (!m) continue;
+      heads.push({ r, c, label: t, weight: Number(m[1]) });
+      break;
+    }
+  }
+  if (heads.length === 0) return undefined;
+  return heads.map((h, i) => {
+    const end = heads[i + 1]?.r ?? Infinity;
+    const from = list.rows.findIndex((r) => r > h.r);
+    const after = list.rows.findIndex((r) => r > end);
+    index.fixed.set(`indicatorGroups.${i}`, [h.r, h.c]);
+    return { label: h.label, weight: h.weight, from: from < 0 ? list.rows.length : from, to: after < 0 ? list.rows.length : after };
+  });
+}
+
+/** A system form's prompt left in place: a whole cell ending in "(100字以内)" (optionally "。"), not a numbered note. */
+const PROMPT = /[（(]\s*\d+\s*字以内\s*[)）]\s*[。.]?\s*$/;
+
+/** Cells holding nothing but a form's prompt ("结合自评情况,分析存在的问题及原因。(200字以内)"); cells as "promptTexts.<i>". */
+export function readPromptTexts(grid: Grid, index: SheetIndex): string[] | undefined {
+  const out: string[] = [];
+  for (let r = 0; r < grid.values.length; r++) {
+    const width = grid.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      const t = textAt(grid, r, c).trim();
+      if (!PROMPT.test(t) || /^\d+\s*[.、．]/.test(t)) continue;
+      index.fixed.set(`promptTexts.${out.length}`, [r, c]);
+      out.push(t);
+    }
+  }
+  return out.length ? out : undefined;
+}
+
+/** Labels of a total printed at the top of the form, above the funds (宁夏 2021: 自评得分 | 98 | 财政审核评分 | ). */
+const HEADLINE_SCORE = new Set(["自评得分", "自评总分"]);
+
+/** The 自评得分 printed in the form's first rows: the first filled cell right of its label ("headlineScore" in the index). */
+export function readHeadlineScore(grid: Grid, index: SheetIndex): Raw | undefined {
+  const rows = Math.min(grid.values.length, 8);
+  for (let r = 0; r < rows; r++) {
+    const width = grid.values[r]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      if (!HEADLINE_SCORE.has(normalizeLabel(textAt(grid, r, c)))) continue;
+      for (let v = c + 1; v < width; v++) {
+        const value = numberOrText(valueAt(grid, r, v));
+        if (value === null) continue;
+        index.fixed.set("headlineScore", [r, v]);
+        return value;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
 }

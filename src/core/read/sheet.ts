@@ -9,10 +9,10 @@
  */
 import { parseAmount } from "../amount";
 import { D } from "../decimal";
-import { cellAddress, formulaAt, normalizeLabel, valueAt, type CellScalar, type Grid } from "../grid";
+import { cellAddress, formulaAt, normalizeLabel, textAt, valueAt, type CellScalar, type Grid } from "../grid";
 import type { Raw } from "../model";
 import type { Block, CellDef, IndicatorBlock, ListBlock, RowDef, SheetTemplate, ValueType } from "../template/types";
-import { headerColumns, headerHits, type HeaderCell } from "./headers";
+import { columnKey, headerColumns, headerHits, type HeaderCell } from "./headers";
 
 /** Where a field was read: sheet, address, and the formula when the cell holds one. */
 export interface CellRef {
@@ -102,8 +102,8 @@ export const LABEL_SYNONYMS: Readonly<Record<string, readonly (string | RegExp)[
   主管部门: [/主管部门$/],
   实施单位: [/实施单位$/],
   单位名称: ["部门名称", "单位名称", /^部门单位名称$/],
-  年度资金总额: ["年度资金总额", "资金总额", "合计"],
-  当年财政拨款: ["本年财政拨款", "财政拨款", /^中央.*补助.*资金$/],
+  年度资金总额: ["年度资金总额", "资金总额", "合计", "年度财政资金总额", "总额"],
+  当年财政拨款: ["本年财政拨款", "财政拨款", /^中央.*补助.*资金$/, "财政资金"],
   年度总体目标: ["年度总体目标", "总体目标"],
   办公经费: ["办公费"],
   总分: ["总分", "合计得分", "总得分"],
@@ -268,24 +268,41 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
   const headers = new Map<string, Map<string, HeaderCell>>();
   const missingRows: string[] = [];
   const colMaps = new Map<string, ColumnMap>();
+  const headerWeights = new Map<string, { value: number; r: number; c: number }>();
   const scale = opts.amountScale ?? 1;
   let pointer = 0;
   let lastRow = -1;
   let shift = 0;
   let sectionStart = -1;
 
+  /**
+   * A row of a header's section printed above the rows already read (四川 2023: 总额 above 其中:财政资金 … 其他资金),
+   * found there first, so that a later 合计 (the indicators' total) is not taken for it.
+   */
+  const aboveInSection = (row: RowDef): { r: number; c: number } | null =>
+    colMaps.has(row.key) && sectionStart >= 0 && !row.headerOf && pointer > sectionStart + 1 ? findRow(grid, row, sectionStart + 1, pointer) : null;
   const blocks = template.blocks;
+  // Rows the template puts before the 绩效指标 header are looked for above it only (a fragment that opens with the
+  // indicators: its 合计 row is not the 年度资金总额 row).
+  const indicatorBlock = blocks.findIndex((bl) => bl.kind === "indicators");
+  const indicatorHead = indicatorBlock >= 0 ? findRow(grid, (blocks[indicatorBlock] as IndicatorBlock).header, 0) : null;
+  const indicatorsAt = indicatorHead ? indicatorHead.r : grid.values.length;
+  let prevFound = true;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
+    const wasFound = prevFound;
+    prevFound = true;
     if (block.kind === "row") {
       const row = block.row;
       let at: { r: number; c: number } | null;
-      if (row.match && row.match.length === 0) at = lastRow >= 0 ? { r: lastRow + 1, c: -1 } : null;
-      else at = findRow(grid, row, pointer);
+      // A row without a label is the one after the block before it, when that block was found (湖北 2020 prints no 年度总体目标).
+      if (row.match && row.match.length === 0) at = lastRow >= 0 && wasFound ? { r: lastRow + 1, c: -1 } : null;
+      else at = aboveInSection(row) ?? findRow(grid, row, pointer, b < indicatorBlock ? indicatorsAt : undefined);
       if (!at && row.headerOf) at = findHeaderByColumns(grid, row, pointer, nextAnchor(grid, blocks, b + 1, pointer));
       // A row of a block found above the rows before it (湖北: 年度资金总额 above 其中：当年财政拨款).
       if (!at && colMaps.has(row.key) && sectionStart >= 0) at = findRow(grid, row, sectionStart + 1, pointer);
       if (!at) {
+        prevFound = false;
         if (row.cells.some((c) => c.field)) {
           missingRows.push(describeRow(row));
           for (const def of row.cells) if (def.field) index.absent.set(def.field, `${describeRow(row)}行`);
@@ -298,6 +315,10 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
         headers.set(row.key, found);
         const map = mapColumns(row, found);
         for (const k of row.headerOf) colMaps.set(k, map);
+        if (found.get("分值") === undefined) {
+          const w = weightInHeader(grid, at.r, found);
+          if (w) for (const k of row.headerOf) headerWeights.set(k, w);
+        }
         sectionStart = at.r;
       }
       const map = colMaps.get(row.key);
@@ -306,6 +327,12 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
         let c: number | null;
         if (map && map.cols.has(def.col)) c = map.cols.get(def.col)!;
         else c = pairedColumn(grid, at.r, row, def, shift, at.c) ?? def.col + shift;
+        const hw = c === null && def.type === "weight" ? headerWeights.get(row.key) : undefined;
+        if (hw) {
+          setPath(target, def.field, hw.value);
+          index.fixed.set(def.field, [hw.r, hw.c]);
+          continue;
+        }
         if (c === null) {
           index.absent.set(def.field, `「${map?.missing.get(def.col) ?? def.field}」栏`);
           continue;
@@ -338,6 +365,22 @@ export function readSheetInto(grid: Grid, template: SheetTemplate, target: Recor
     }
   }
   return { index, missingRows, headers };
+}
+
+/**
+ * The 分值 a funds header prints when the form has no 分值 column (湖北 2020: 预算执行情况(万元)(20分) … 得分(20分*执行率)):
+ * the first "(N分" in its 得分 header, else in the row's label before the first column header; null when none.
+ */
+function weightInHeader(grid: Grid, r: number, found: Map<string, HeaderCell>): { value: number; r: number; c: number } | null {
+  const WEIGHT = /[（(]\s*(\d+(?:\.\d+)?)\s*分/;
+  const score = found.get("得分");
+  const first = Math.min(...[...found.values()].map((h) => h.col));
+  const cells = [...(score ? [score.col] : []), ...Array.from({ length: Number.isFinite(first) ? first : 0 }, (_, i) => i)];
+  for (const c of cells) {
+    const m = WEIGHT.exec(textAt(grid, r, c));
+    if (m) return { value: Number(m[1]), r, c };
+  }
+  return null;
 }
 
 /** The row where the next located block starts (or the end of the sheet). */
@@ -405,8 +448,8 @@ const INDICATOR_KEYS: Record<string, string> = {
 /** A standalone operator cell (云南 指标性质) as the usual sign: ≧ → ≥, ═ → =. */
 const OPERATOR_SIGNS: Record<string, string> = { "≧": "≥", "≦": "≤", "═": "=", "＝": "=", "＞": ">", "＜": "<" };
 
-/** Rows after the indicators that are not indicators (说明, 其他需要说明事项, 备注, 注：…). */
-const AFTER_INDICATORS = /^(其他需要说明|说明|备注|注[:：1-9])/;
+/** Rows after the indicators that are not indicators (说明, 其他需要说明事项, 备注, 注：…; 四川 2023: the 合计 row). */
+const AFTER_INDICATORS = /^(其他需要说明|说明|备注|注[:：1-9]|合计$)/;
 
 function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: number, found: Map<string, HeaderCell>, target: Record<string, unknown>, index: SheetIndex): void {
   const cols: Record<string, number> = {};
@@ -434,6 +477,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     let lead: string | undefined;
     for (let c = 0; cells && c <= labelEnd && !lead; c++) lead = cells[c];
     if (lead && AFTER_INDICATORS.test(lead)) break;
+    if (isRepeatedHeader(grid, r, found)) continue;
     const l1 = text(r, "level1");
     const l2 = text(r, "level2");
     if (l1) {
@@ -466,6 +510,17 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
   }
   setPath(target, block.path, items);
   index.lists.set(block.path, { rows, cols });
+}
+
+/**
+ * A header row printed again inside the indicator block (湖北 2020: 年度绩效目标2(40分) | 一级指标 | 二级指标 |
+ * 三级指标 | 年初目标值(A) | …, one header per 年度绩效目标): not an indicator. True when the row prints the
+ * header's own words in at least two of the header's columns.
+ */
+function isRepeatedHeader(grid: Grid, r: number, found: Map<string, HeaderCell>): boolean {
+  let same = 0;
+  for (const [key, cell] of found) if (columnKey(textAt(grid, r, cell.col)) === key) same++;
+  return same >= 2;
 }
 
 /**

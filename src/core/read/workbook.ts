@@ -11,7 +11,7 @@ import { basicTemplate } from "../template/basic";
 import { projectTemplate } from "../template/project";
 import { selfEvaluationTemplate } from "../template/selfEvaluation";
 import type { SheetKind, SheetTemplate } from "../template/types";
-import { readColumnYears, readFundParts, readLevelWeights, readOtherFunds, readScoringMethod } from "./facts";
+import { readColumnYears, readFundParts, readHeadlineScore, readIndicatorGroups, readLevelWeights, readOtherFunds, readPromptTexts, readScoringMethod } from "./facts";
 import { detectLayouts } from "./detect";
 import { AMOUNT_UNITS, amountUnitOf } from "./headers";
 import { absentOf, cellOf, readSheetInto, type CellRef, type SheetIndex, type SheetReadInto } from "./sheet";
@@ -54,7 +54,20 @@ export function classifySheet(grid: Grid): SheetKind | null {
   }
   if (basic > 0 && basic >= evaluation) return "basic";
   if (evaluation > 0) return "selfEvaluation";
-  return null;
+  return opensWithIndicatorHeader(grid, rows) ? "project" : null;
+}
+
+/**
+ * The tail of a project form published on its own (四川 2023: a page that starts inside the previous form, at its
+ * 绩效指标 header): a row with 一级指标, 二级指标 and 三级指标 side by side in the first rows, and no other form label.
+ */
+function opensWithIndicatorHeader(grid: Grid, rows: number): boolean {
+  for (let r = 0; r < Math.min(rows, 3); r++) {
+    const texts = (grid.values[r] ?? []).map((_, c) => normalizeLabel(textAt(grid, r, c)));
+    const i = texts.indexOf("一级指标");
+    if (i >= 0 && texts[i + 1] === "二级指标" && texts[i + 2] === "三级指标") return true;
+  }
+  return false;
 }
 
 /** The evaluation year from the form's title ("2024年度…") or its year headers. */
@@ -183,6 +196,12 @@ function readOneYear(grids: Grid[], fallbackYear: number): WorkbookRead {
       if (method) sheetFacts.scoringMethod = method;
       const weights = readLevelWeights(grid, r.index);
       if (weights) sheetFacts.levelWeights = weights;
+      const groups = readIndicatorGroups(grid, r.index);
+      if (groups) sheetFacts.indicatorGroups = groups;
+      const prompts = readPromptTexts(grid, r.index);
+      if (prompts) sheetFacts.promptTexts = prompts;
+      const headline = readHeadlineScore(grid, r.index);
+      if (headline !== undefined) sheetFacts.headlineScore = headline;
     };
 
     let path: string;
