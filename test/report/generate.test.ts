@@ -255,5 +255,8 @@ describe("seed 004 株洲市天元区数据局: projects one line each, with the
   test("no 自评表 (附件2) in the package: the sections say so instead of inventing figures", () => {
     expect(section(doc, "部门整体支出绩效情况")).toContain("本次材料未包含部门整体支出绩效自评表");
     expect(all).not.toContain("NaN");
+    // 政府性基金 is read from 附件2 (按收入性质分): without it the report cannot know there was none
+    expect(section(doc, "政府性基金预算支出情况")).not.toContain("无政府性基金预算支出");
+    expect(section(doc, "政府性基金预算支出情况")).toContain("【待填写：本次材料未包含部门整体支出绩效自评表（附件2），政府性基金预算支出无从填写");
   });
 });

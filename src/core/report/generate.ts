@@ -472,7 +472,9 @@ function sangong(ctx: Ctx): ReportBlock[] {
 
 // 三、政府性基金预算支出情况
 function govFund(ctx: Ctx): ReportBlock[] {
-  const v = num(ctx.evaluation?.byIncome.govFund);
+  // Without 附件2 nothing says whether there was any: ask, never state 无.
+  if (!ctx.evaluation) return [prompt("待填写", "本次材料未包含部门整体支出绩效自评表（附件2），政府性基金预算支出无从填写，请插入并填写自评表")];
+  const v = num(ctx.evaluation.byIncome.govFund);
   if (v === null || v.isZero()) return [para(`本部门${ctx.y}年度无政府性基金预算支出。`)];
   return [para(`本部门${ctx.y}年度政府性基金拨款${money(v)}。`)];
 }
