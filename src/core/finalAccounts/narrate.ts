@@ -15,18 +15,7 @@ import type { Finding } from "../check/types";
 import { heading, paragraph, prompt, promptText, title, type ReportBlock, type ReportDocument, type Run } from "../report/document";
 import { WARNING_PREFIX } from "../report/generate";
 import { functionalLevel, type CodeTable, type FinalAccounts, type SangongFigures } from "./model";
-import {
-  BALANCE_EXPENSE_TAIL,
-  BALANCE_INCOME_ROWS,
-  BALANCE_INCOME_TAIL,
-  CODE_TABLE_COLUMNS,
-  FA_TITLES,
-  NUMBERING_2022,
-  PERSONNEL_CLASSES,
-  SANGONG_COLUMNS,
-  type CodeTableId,
-  type FaNumbering,
-} from "./templates";
+import { CODE_TABLE_COLUMNS, FA_TITLES, NUMBERING_2022, PERSONNEL_CLASSES, SANGONG_COLUMNS, type CodeTableId, type FaNumbering } from "./templates";
 
 /** The fifteen parts of 第三部分 部门决算情况说明 (seed 004). */
 export const FA_NARRATIVE_PARTS = [
@@ -381,15 +370,10 @@ export function finalAccountsTableBlocks(fa: FinalAccounts, numbering: FaNumberi
   for (const id of ids) {
     if (id === "balance" && fa.balance) {
       const t = fa.balance;
-      // As the printed 公开01表: 收入 一…八 beside the 支出 功能分类 rows, then 本年收入合计 / 本年支出合计 … 总计 / 总计 side by side.
-      const body = Math.max(BALANCE_INCOME_ROWS.length, t.expenseItems.length);
       const rows: string[][] = [
-        ...Array.from({ length: body }, (_, i) => {
-          const inc = BALANCE_INCOME_ROWS[i];
-          const exp = t.expenseItems[i];
-          return [inc ? inc[1] : "", inc ? fmtCell(t.income[inc[0]]) : "", exp ? exp.name : "", exp ? fmtCell(exp.amount) : ""];
-        }),
-        ...BALANCE_INCOME_TAIL.map(([ik, il], i) => [il, fmtCell(t.income[ik]), BALANCE_EXPENSE_TAIL[i][1], fmtCell(t.expense[BALANCE_EXPENSE_TAIL[i][0]])]),
+        ["本年收入合计", fmtCell(t.income.total), "本年支出合计", fmtCell(t.expense.total)],
+        ...t.expenseItems.map((e) => ["", "", e.name, fmtCell(e.amount)]),
+        ["总计", fmtCell(t.income.grandTotal), "总计", fmtCell(t.expense.grandTotal)],
       ];
       out.push({ kind: "table", caption: cap(id), unit: "万元", header: ["收入项目", "决算数", "支出项目", "决算数"], rows });
     } else if (id === "fiscalBalance" && fa.fiscalBalance) {
