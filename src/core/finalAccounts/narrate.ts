@@ -148,8 +148,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   const blocks: ReportBlock[] = [title(`${y}${FA_NARRATIVE_TITLE_SUFFIX}`)];
   const errors = (options.findings ?? []).filter((f) => f.severity === "错误");
   if (errors.length > 0) {
-    // As in the self-evaluation report's warning: no "。；" between the quoted messages, no 【】 inside the prompt's own 【…】.
-    const first = errors.slice(0, 3).map((f) => `${f.sheet}${f.cell ? ` ${f.cell}` : ""}：${f.message.replace(/[。；]$/, "").replace(/[【】]/g, "")}`);
+    const first = errors.slice(0, 3).map((f) => `${f.sheet}${f.cell ? ` ${f.cell}` : ""}：${f.message}`);
     blocks.push(prompt("请核对", `${WARNING_PREFIX.slice("【请核对：".length)}${errors.length}处错误，下文数字取自表格，可能随之有误，请先更正表格再生成：${first.join("；")}${errors.length > 3 ? "……" : ""}`));
   }
   if (options.withTables) blocks.push(...finalAccountsTableBlocks(fa, options.numbering));
