@@ -37,7 +37,21 @@ export function finalAccountsTemplate(year: number, unit: string | undefined, nu
   return [...finalAccountsLayouts({ year, unit, numbering }), faMaterialLayout({ year })];
 }
 
-/** Paragraphs of a 情况说明 given beside the workbook: .docx (mammoth raw text) or .txt (UTF-8). */
+/**
+ * The text of a .txt as Windows editors save it: UTF-8 (with or without BOM), UTF-16 with BOM (记事本「Unicode」),
+ * or GBK / GB18030 (older 记事本 and WPS「ANSI」on a Chinese system) when the bytes are not valid UTF-8.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/** Paragraphs of a 情况说明 given beside the workbook: .docx (mammoth raw text) or .txt (UTF-8, UTF-16 or GBK). */
 export async function readTextFile(file: string): Promise<string> {
   if (!fs.existsSync(file)) throw new InputError(`找不到情况说明文件「${file}」。`);
   if (/\.docx$/i.test(file)) {
@@ -48,7 +62,7 @@ export async function readTextFile(file: string): Promise<string> {
       throw new InputError(`无法读取「${path.basename(file)}」：不是有效的 Word 文档（.docx）。请另存为 .docx 或 .txt 后重试。`);
     }
   }
-  if (/\.(txt|md)$/i.test(file)) return fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+  if (/\.(txt|md)$/i.test(file)) return decodeText(fs.readFileSync(file));
   throw new UsageError(`--text 只接受 .docx 或 .txt 文件，实际为「${path.basename(file)}」。`);
 }
 

@@ -5,11 +5,13 @@ export const MAIN_HELP = `绩效自评助手 命令行（jixiao）：不用 Exce
 用法：jixiao <命令> [参数] [选项]
 
 命令：
-  template OUT.xlsx     生成空白的附件1、附件2、附件3 表格（内置公式，Excel/WPS/LibreOffice 都能计算）
+  template OUT.xlsx     生成空白的附件1、附件2、附件3 表格（内置公式，Excel/WPS/LibreOffice 都能计算）；
+                        加 --final-accounts 生成部门决算公开的九张表
   check FILE.xlsx       校验一个工作簿，列出每个问题所在的工作表和单元格
   check DIR             批量校验文件夹里的所有工作簿（多线程并行），输出汇总表
   report FILE.xlsx --docx OUT.docx | --txt
-                        由表格生成自评报告：Word 文档（GB/T 9704 公文版式）或纯文本
+                        由表格生成自评报告：Word 文档（GB/T 9704 公文版式）或纯文本；
+                        加 --final-accounts 由决算公开表生成《部门决算情况说明》
   finalize IN OUT       定稿：把 JX 自定义函数公式换成内置公式或数值，便于报送
   import MODEL.json OUT.xlsx   由模型 JSON 生成填好数字的工作簿
   export FILE.xlsx MODEL.json  把工作簿里的表格数据导出为模型 JSON
@@ -20,7 +22,8 @@ export const MAIN_HELP = `绩效自评助手 命令行（jixiao）：不用 Exce
 退出码：0 没有错误；1 校验发现「错误」级问题；2 文件无法读取（不是 .xlsx、已损坏、设置了密码、空文件、没有自评表格）；3 命令用法有误。`;
 
 export const HELP: Record<string, string> = {
-  template: `用法：jixiao template OUT.xlsx [--unit 单位名称] [--year 年度] [--projects 项目数] [--funds 专项资金行数] [--jx] [--force]
+  template: `用法：jixiao template OUT.xlsx [--unit 单位名称] [--year 年度] [--projects 项目数] [--funds 专项资金行数] [--preset 方案] [--jx] [--force]
+      jixiao template OUT.xlsx --final-accounts [--unit 单位名称] [--year 年度] [--numbering 2022|pre2022] [--force]
 
 生成空白的《附件1 部门整体支出绩效评价基础数据表》《附件2 部门整体支出绩效自评表》和若干张《附件3 项目支出绩效自评表》。
 黄色底色的单元格由填表人填写，灰色底色的单元格是公式自动计算的（控制率、执行率、得分、合计、总分、等级）；

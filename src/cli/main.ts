@@ -26,8 +26,12 @@ type Out = (text: string) => void;
 const out: Out = (t) => process.stdout.write(terminalText(t.endsWith("\n") ? t : t + "\n"));
 const err: Out = (t) => process.stderr.write(terminalText(t.endsWith("\n") ? t : t + "\n"));
 
-/** The file about to be written: refuses to overwrite without --force, the input itself (through any link), and needs its folder. */
-function outputPath(file: string, p: Parsed, input?: string): string {
+/**
+ * The file about to be written: refuses to overwrite without --force, the input itself (through any link), and needs its folder.
+ * `exts` (".xlsx", ".xlsm"): the name must end with one of them, so a workbook is never written under a name
+ * (x.txt, 报告) that opens as something else or not at all.
+ */
+function outputPath(file: string, p: Parsed, input?: string, exts: string[] = []): string {
   if (input) assertNotInput(input, file);
   let isDir = false;
   try {
@@ -36,6 +40,7 @@ function outputPath(file: string, p: Parsed, input?: string): string {
     // not there yet
   }
   if (isDir) throw new UsageError(`「${file}」是文件夹，不能作为输出文件。请给出一个文件名。`);
+  if (exts.length && !exts.includes(path.extname(file).toLowerCase())) throw new UsageError(`输出文件应以 ${exts.join(" 或 ")} 结尾，实际为「${file}」。`);
   if (fs.existsSync(file) && !p.flags.has("force")) throw new UsageError(`「${file}」已存在。要覆盖请加 --force。`);
   const dir = path.dirname(path.resolve(file));
   if (!fs.existsSync(dir)) throw new UsageError(`输出文件夹「${path.dirname(file)}」不存在。`);
@@ -59,7 +64,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   const year = intOption(p, "year", new Date().getFullYear() - 1, 1990, 2100);
   if (p.flags.has("final-accounts")) {
     // 部门决算公开: the nine tables (公开01–09表), numbered as --numbering says.
-    outputPath(file, p);
+    outputPath(file, p, undefined, [".xlsx"]);
     const wb = newWorkbook();
     const names = writeLayouts(wb, finalAccountsTemplate(year, p.options.unit, numberingOption(p.options.numbering)), "native");
     await writing(file, () => writeWorkbook(wb, file));
@@ -70,7 +75,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   // No 附件3 unless asked for: a department without projects must not report "对1个项目开展了…".
   const projects = intOption(p, "projects", 0, 0, 200);
   const funds = p.options.funds === undefined ? undefined : intOption(p, "funds", 2, 1, 100);
-  outputPath(file, p);
+  outputPath(file, p, undefined, [".xlsx"]);
   // The forms and the 报告素材 sheet (the texts only the department knows, for `jixiao report`).
   const layouts = newWorkbookLayouts({ year, unit: p.options.unit, preset, projects, specialFundRows: funds });
   const wb = newWorkbook();
@@ -184,7 +189,7 @@ async function cmdFinalize(argv: string[]): Promise<number> {
   const p = parseArgs(argv, { values: ["preset"], flags: ["force"] }, "finalize");
   const [input, output] = positionals(p, ["IN.xlsx", "OUT.xlsx"], "finalize");
   const preset = presetOption(p.options.preset);
-  outputPath(output, p, input);
+  outputPath(output, p, input, [".xlsx", ".xlsm"]);
   const report = await writing(output, () => finalizeFile(input, output, preset));
   const parts = report.changedParts.length === 0 ? "没有需要改动的部件，输出与原文件相同" : `只改动了 ${report.changedParts.join("、")}，其余部件逐字节保留`;
   out(`已定稿「${input}」→「${output}」：${report.native} 个 JX 公式改为内置公式，${report.values.length} 个改为数值，${report.unchanged} 个其他公式未改动（${parts}）。`);
@@ -202,7 +207,7 @@ async function cmdImport(argv: string[]): Promise<number> {
   const p = parseArgs(argv, { values: ["preset"], flags: ["force"] }, "import");
   const [model, file] = positionals(p, ["MODEL.json", "OUT.xlsx"], "import");
   const preset = presetOption(p.options.preset);
-  outputPath(file, p, model);
+  outputPath(file, p, model, [".xlsx"]);
   const { pkg, sheets } = await importModel(model, file, preset);
   out(`已由「${model}」生成「${file}」：${pkg.unit || "（未填单位）"} ${pkg.year} 年度，共 ${sheets.length} 张表：${sheets.join("、")}`);
   return EXIT.ok;

@@ -39,6 +39,17 @@ function jsonPosition(text: string, message: string): string {
   return `第 ${line} 行第 ${col} 列`;
 }
 
+/** V8's English JSON.parse message → what is wrong, in Chinese (the user never sees the English). */
+function jsonMistake(text: string, message: string): string {
+  if (/Unexpected end of JSON input/.test(message)) return text.trim() === "" ? "文件是空的" : "内容在结尾处不完整（缺少 } 或 ]，或文件没有保存完整）";
+  if (/Expected double-quoted property name/.test(message)) return "这里应为带双引号的字段名（多写了逗号，或字段名没有加双引号）";
+  if (/Expected ',' or '}' after property value/.test(message)) return "字段值后面应为逗号或 }（少了逗号，或文字没有加双引号）";
+  if (/Expected ',' or ']' after array element/.test(message)) return "数组元素后面应为逗号或 ]";
+  const token = /Unexpected token '(.+?)'/.exec(message);
+  if (token) return `出现了不符合 JSON 写法的字符「${token[1]}」（文字要加双引号；模型文件以 { 开头，用 jixiao export 导出）`;
+  return "不符合 JSON 写法";
+}
+
 /** Parses and validates a model; throws an InputError whose message names the JSON path. */
 export function parseModel(text: string, name: string): ModelFile {
   let data: unknown;
@@ -46,7 +57,7 @@ export function parseModel(text: string, name: string): ModelFile {
     data = JSON.parse(text.replace(/^\ufeff/, ""));
   } catch (e) {
     const where = jsonPosition(text, (e as Error).message);
-    throw new InputError(`「${name}」不是有效的 JSON${where ? `（${where}附近）` : ""}：${(e as Error).message}`);
+    throw new InputError(`「${name}」不是有效的 JSON${where ? `（${where}附近）` : ""}：${jsonMistake(text, (e as Error).message)}。`);
   }
   const errors = validate(data, MODEL_SCHEMA);
   if (errors.length > 0) {

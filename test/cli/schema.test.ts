@@ -106,3 +106,27 @@ describe("validator messages name the JSON path and what was expected", () => {
     expect(errorsOf((m) => delete m.projects[0].funds.total.weight)).toEqual(["$.projects[0].funds.total：缺少字段「weight」（分值（10））"]);
   });
 });
+
+describe("a model file that is not JSON: the place and the mistake in Chinese, no English parser text", () => {
+  const messageOf = (text: string): string => {
+    try {
+      parseModel(text, "m.json");
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error("parseModel accepted bad JSON");
+  };
+
+  test.each([
+    ["hello", "「m.json」不是有效的 JSON：出现了不符合 JSON 写法的字符「h」"],
+    ["", "「m.json」不是有效的 JSON：文件是空的。"],
+    ['{"unit": ', "「m.json」不是有效的 JSON：内容在结尾处不完整"],
+    // position 15 is the "}" after the trailing comma: line 2, column 1
+    ['{"unit": "x",\n}', "「m.json」不是有效的 JSON（第 2 行第 1 列附近）：这里应为带双引号的字段名"],
+    ['{"unit": "x" "year": 2024}', "「m.json」不是有效的 JSON（第 1 行第 14 列附近）：字段值后面应为逗号或 }"],
+  ])("%j", (text, start) => {
+    const msg = messageOf(text);
+    expect(msg.startsWith(start)).toBe(true);
+    expect(msg).not.toMatch(/Unexpected|Expected|token|input|position|valid/);
+  });
+});

@@ -2,7 +2,7 @@
  * Golden tests of the generator: the seeds' figures, typed from the seed files and DOMAIN.md,
  * must appear in their sentences. Expected texts are written by hand, never pasted from output.
  */
-import { checkGrids, emptyProject, SUINING_2024, type Finding, type Package } from "../../src/core";
+import { checkGrids, emptyPackage, emptyProject, SUINING_2024, type Finding, type Package } from "../../src/core";
 import { blockText, generateReport, headings, renderPlainText, type ReportDocument } from "../../src/core/report";
 import { loadSeed, seedGrids } from "../helpers/seeds";
 import { MATERIAL_003 } from "./helpers";
@@ -96,6 +96,11 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
     expect(section(doc, "国有资本经营预算支出情况")).toBe("本部门2024年度无国有资本经营预算支出。");
     expect(section(doc, "社会保险基金预算支出情况")).toBe("本部门2024年度无社会保险基金预算支出。");
     expect(section(doc, "其他需要说明的情况").split("\n")[0]).toBe("无。");
+  });
+
+  test("a blank 附件2 (按收入性质分 not filled) does not make 政府性基金 无: the report asks", () => {
+    const blank = generateReport(emptyPackage(2024, "测试局"), null, []);
+    expect(section(blank, "政府性基金预算支出情况")).toBe("【待填写：自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告】");
   });
 
   test("what only the department knows comes from 报告素材, line by line", () => {
@@ -255,5 +260,8 @@ describe("seed 004 株洲市天元区数据局: projects one line each, with the
   test("no 自评表 (附件2) in the package: the sections say so instead of inventing figures", () => {
     expect(section(doc, "部门整体支出绩效情况")).toContain("本次材料未包含部门整体支出绩效自评表");
     expect(all).not.toContain("NaN");
+    // 政府性基金 is read from 附件2 (按收入性质分): without it the report cannot know there was none
+    expect(section(doc, "政府性基金预算支出情况")).not.toContain("无政府性基金预算支出");
+    expect(section(doc, "政府性基金预算支出情况")).toContain("【待填写：本次材料未包含部门整体支出绩效自评表（附件2），政府性基金预算支出无从填写");
   });
 });

@@ -483,7 +483,14 @@ function sangong(ctx: Ctx): ReportBlock[] {
 
 // 三、政府性基金预算支出情况
 function govFund(ctx: Ctx): ReportBlock[] {
-  const v = num(ctx.evaluation?.byIncome.govFund);
+  // Without 附件2 nothing says whether there was any: ask, never state 无.
+  if (!ctx.evaluation) return [prompt("待填写", "本次材料未包含部门整体支出绩效自评表（附件2），政府性基金预算支出无从填写，请插入并填写自评表")];
+  const income = ctx.evaluation.byIncome;
+  // A blank 按收入性质分 block (a template not yet filled) says nothing either; a filled one with 政府性基金拨款 blank or 0 is 无.
+  if ([income.total, income.general, income.govFund, income.specialAccount, income.other].every((x) => num(x) === null)) {
+    return [prompt("待填写", "自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告")];
+  }
+  const v = num(income.govFund);
   if (v === null || v.isZero()) return [para(`本部门${ctx.y}年度无政府性基金预算支出。`)];
   return [para(`本部门${ctx.y}年度政府性基金拨款${money(v)}。`)];
 }
