@@ -9,7 +9,7 @@
 import type { ReportBlock, ReportDocument, Run } from "../core/report/document";
 import { documentTitle } from "../core/report/document";
 import { FONTS, PROMPT_COLOR, SIZES_PT } from "../core/report/style";
-import { DOCX_LAYOUT, ptToHalfPoints, ptToTwip } from "./layout";
+import { DOCX_LAYOUT, ptToHalfPoints, ptToTwip, tableColumnWidths } from "./layout";
 
 type Docx = typeof import("docx");
 
@@ -63,10 +63,7 @@ function buildDocument(d: Docx, doc: ReportDocument, options: DocxOptions) {
   const runs = (rs: Run[], extra: { color?: string } = {}) => rs.map((r) => new d.TextRun({ text: r.text, bold: r.bold, color: r.prompt ? RED : extra.color }));
 
   const table = (b: Extract<ReportBlock, { kind: "table" }>) => {
-    const n = b.header.length;
-    const first = Math.round(L.typeAreaWidth * 0.26);
-    const rest = Math.floor((L.typeAreaWidth - first) / Math.max(1, n - 1));
-    const widths = [first, ...Array<number>(n - 1).fill(rest)];
+    const widths = tableColumnWidths(b.header, b.rows, L.typeAreaWidth, SIZES_PT.table);
     const cellPara = (text: string, bold: boolean, left: boolean) =>
       new d.Paragraph({
         alignment: left ? d.AlignmentType.LEFT : d.AlignmentType.CENTER,

@@ -3,6 +3,7 @@
  * src/core/report/style.ts. Pure numbers: tested without the docx package.
  */
 import { PAGE_MM, SIZES_PT } from "../core/report/style";
+import { textUnits } from "../core/template/print";
 
 /** 1 mm = 1440 ÷ 25.4 twips (twentieths of a point). */
 export const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -36,3 +37,46 @@ export const DOCX_LAYOUT = {
   /** First-line indent of two characters of the body font. */
   indent: ptToTwip(SIZES_PT.body * 2),
 } as const;
+
+/** Left + right cell margins Word puts in every table cell (108 twips each side by default). */
+const CELL_PADDING_TWIPS = 216;
+
+/** A cell that must not wrap: an amount, a rate or a code ("1227.61", "95.39%", "2010301", "-"). */
+const UNBREAKABLE = /^[-+−]?[\d,.]+%?$|^[-—–/]$/;
+
+/**
+ * Column widths (twips, adding up to `total`) for a report table, from what the columns hold: an amount or a code
+ * never wraps ("1227.61" must not break into "1227." / "61"), text columns share the rest in proportion to their
+ * longest text, and a header may wrap over up to three lines. When even the figures do not fit, every column is
+ * scaled down alike. `fontPt`: the table's font size in points.
+ */
+export function tableColumnWidths(header: string[], rows: string[][], total: number, fontPt: number): number[] {
+  const n = header.length;
+  const unitTwips = fontPt * 10; // half an em of a `fontPt` font, in twips
+  const need: number[] = [];
+  const rigid: boolean[] = [];
+  for (let c = 0; c < n; c++) {
+    const body = rows.map((r) => (r[c] ?? "").trim()).filter(Boolean);
+    const longest = Math.max(0, ...body.map(textUnits));
+    rigid.push(body.length > 0 && body.every((t) => UNBREAKABLE.test(t)));
+    need.push(Math.max(4, longest, Math.ceil(textUnits(header[c] ?? "") / 3)) * unitTwips + CELL_PADDING_TWIPS);
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  let widths: number[];
+  const rigidSum = sum(need.filter((_, i) => rigid[i]));
+  const flexNeed = sum(need.filter((_, i) => !rigid[i]));
+  if (sum(need) <= total) {
+    // Room for all: the spare goes to the text columns (or to all when every column is a figure).
+    const spare = total - sum(need);
+    const base = flexNeed > 0 ? flexNeed : sum(need);
+    widths = need.map((w, i) => (flexNeed > 0 && rigid[i] ? w : w + (spare * w) / base));
+  } else if (rigidSum < total && flexNeed > 0) {
+    // Figures keep their width; text columns share what is left (and wrap).
+    widths = need.map((w, i) => (rigid[i] ? w : ((total - rigidSum) * w) / flexNeed));
+  } else {
+    widths = need.map((w) => (total * w) / sum(need));
+  }
+  const out = widths.map((w) => Math.floor(w));
+  out[out.length - 1] += total - sum(out); // whole twips adding up to the type area
+  return out;
+}

@@ -85,6 +85,14 @@ describe("报告素材 in the model file", () => {
     improvements: "加强预算执行监控。",
     resultUse: "自评结果在门户网站公开。",
     other: "无",
+    noticeTitle: "关于开展2024年度部门整体支出绩效自评工作的通知",
+    noticeNumber: "湘财绩〔2025〕1号",
+    period: "2024年1月1日至12月31日",
+    organizationWork: "成立自评工作小组，财务科牵头。",
+    staffBudget: "2375.11",
+    staffFinal: "2321.93",
+    signatureUnit: "湖南省政务服务和大数据中心",
+    signatureDate: "2025年4月17日",
   };
 
   test("import writes it into the 报告素材 sheet as text; export reads every field back; a second round trip is exact", async () => {
@@ -116,7 +124,25 @@ describe("报告素材 in the model file", () => {
     await importModel(file, xlsx, HUNAN_2024);
     const back = path.join(dir, "material-some-back.json");
     await exportModel(xlsx, back);
-    expect(JSON.parse(fs.readFileSync(back, "utf8")).material).toEqual({ duties: "职能职责一条", organization: "", staffNotes: "", goals: "", achievements: [], problems: "", improvements: "", resultUse: "", other: "" });
+    expect(JSON.parse(fs.readFileSync(back, "utf8")).material).toEqual({
+      duties: "职能职责一条",
+      organization: "",
+      staffNotes: "",
+      goals: "",
+      achievements: [],
+      problems: "",
+      improvements: "",
+      resultUse: "",
+      other: "",
+      noticeTitle: "",
+      noticeNumber: "",
+      period: "",
+      organizationWork: "",
+      staffBudget: "",
+      staffFinal: "",
+      signatureUnit: "",
+      signatureDate: "",
+    });
   });
 });
 

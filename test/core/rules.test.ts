@@ -658,33 +658,6 @@ describe("half-filled forms (issue 9 cases)", () => {
     expect(fs[1].message).toContain("（分值 90）");
   });
 
-  test("INDICATOR.UNFILLED: scored with no target and no actual; a target with no actual; — as none is left alone", () => {
-    const p = clean();
-    p.projects[0].indicators = [
-      ind("产出指标", "质量指标", "工程质量合格", "", "", 30, 30),
-      ind("产出指标", "数量指标", "维护次数", "≥12次", "", 30, 30),
-      ind("产出指标", "时效指标", "资金到位", "—", "", 30, 30),
-      ind("产出指标", "时效指标", "指标2:", "", "", 0, 0), // a template row, not an indicator
-    ];
-    const fs = of(check(p), "INDICATOR.UNFILLED");
-    expect(fs.map((f) => f.message)).toEqual([
-      "项目「信息化运维」指标「工程质量合格」得分 30，但年度指标值和实际完成值都空着，得分无从核对。",
-      "项目「信息化运维」指标「维护次数」实际完成值未填写（年度指标值 ≥12次）。",
-    ]);
-  });
-
-  test("INDICATOR.WORD_ACTUAL: 完成 against ≤ 30 万元; a word against a word target, and a figure, are left alone", () => {
-    const p = clean();
-    p.projects[0].indicators = [
-      ind("产出指标", "经济成本指标", "成本控制数", "≤30万元", "完成", 30, 30),
-      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "完成", 30, 30),
-      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 30, 30),
-    ];
-    const fs = of(check(p), "INDICATOR.WORD_ACTUAL");
-    expect(fs.map((f) => [f.expected, f.actual])).toEqual([["实际数值", "完成"]]);
-    expect(fs[0].message).toContain("年度指标值 ≤30万元 是数量");
-  });
-
   test("EXEC.SCORE_FROM_PARTS: 年度资金总额 printed 0 / 0 / 0 above its 其中 rows, its 得分 0 against the parts' rate", () => {
     const p = clean();
     p.projects[0].funds.total = { initialBudget: 0, fullBudget: 0, executed: 0, weight: 10, rate: 0, score: 0 };
@@ -732,6 +705,21 @@ describe("published forms: indicator groups with their own weight, prompts left 
     const cut = clean();
     cut.projects[0].indicators = [];
     expect(of(checkPackage({ pkg: cut, facts: headline(98) }), "SCORE.HEADLINE_UNREACHABLE")).toEqual([]);
+  });
+
+  test("SCORE.EXEC_INDICATOR: 预算执行率 listed as an indicator row is scored min(执行率, 100%) × 分值", () => {
+    const p = clean();
+    // 100% → min(1, 1) × 10 = 10.00, stated 9 (宁夏 2021 G14)
+    p.projects[0].indicators[0] = ind("产出指标", "质量指标", "预算执行率", "—", "100%", 10, 9);
+    const fs = of(check(p), "SCORE.EXEC_INDICATOR");
+    expect(fs.map((f) => [f.severity, f.expected, f.actual])).toEqual([["警告", "10.00", "9"]]);
+    expect(fs[0].message).toContain("实际完成值 100%，按 min(执行率, 100%) × 分值 10 应得 10.00");
+    // 87.5% typed as text → 0.875 × 8 = 7.00: stated 7 is right
+    p.projects[0].indicators[0] = ind("产出指标", "质量指标", "资金执行率", "≥90%", "87.5%", 8, 7, "年底付款");
+    expect(of(check(p), "SCORE.EXEC_INDICATOR")).toEqual([]);
+    // not a rate (人次): no finding
+    p.projects[0].indicators[0] = ind("产出指标", "数量指标", "预算执行率", "—", "30人次", 8, 7, "说明");
+    expect(of(check(p), "SCORE.EXEC_INDICATOR")).toEqual([]);
   });
 
   test("CONTENT.GOAL_PARTS_SUM: the amounts after 其中 against the total of the same sentence", () => {

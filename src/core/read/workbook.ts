@@ -137,7 +137,11 @@ export interface ReadWorkbookOptions {
  * Reads the forms of one year: when the workbook holds two packages of different years (last year's
  * forms and the templates just inserted), the newest (or `opts.year`) is read and a notice names both.
  */
-export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear(), opts: ReadWorkbookOptions = {}): WorkbookRead {
+/**
+ * `fallbackYear`: the year taken when no form states one — by default last year, the year a package is normally
+ * evaluated in (as `jixiao template` does); a notice then says so instead of passing it off as read.
+ */
+export function readWorkbook(grids: Grid[], fallbackYear = new Date().getFullYear() - 1, opts: ReadWorkbookOptions = {}): WorkbookRead {
   const groups = packagesByYear(grids);
   if (groups.length > 1) {
     const chosen = groups.find((g) => g.year === opts.year) ?? groups[0];
@@ -268,6 +272,7 @@ function readOneYear(grids: Grid[], fallbackYear: number): WorkbookRead {
     const [index, rest] = split(path);
     return index ? absentOf(index, rest) : undefined;
   };
+  if (!yearFound && sheets.length > 0) notices.push(`表中没有写明评价年度（如标题中的“${fallbackYear}年度”），按 ${fallbackYear} 年计；如不对，请在表头写明年度。`);
   return { pkg, cellOf: locate, sheets, notices, absent, facts };
 }
 

@@ -3,6 +3,7 @@
  * weight with no 分值 column (湖北 2020: 年度绩效目标1(40分)), and a system form's prompts left in place of
  * the answer (四川 2023 一体化: "对照年度目标,说明相关任务目标的完成情况(100字以内)").
  */
+import { executionScore } from "../../calc";
 import { D, type Dec } from "../../decimal";
 import { parseIndicatorValue, suggestScore } from "../../indicator";
 import { numOf, sheetPathOf } from "../context";
@@ -167,6 +168,35 @@ export const publishedRules: Rule[] = [
         (ctx.facts(sheetPath).promptTexts ?? []).forEach((t, i) => {
           ctx.report(`${sheetPath}.promptTexts.${i}`, `「${t}」是表格的填写提示，应换成本项目的实际内容。`, "实际内容", t);
         });
+      }
+    },
+  },
+  {
+    id: "SCORE.EXEC_INDICATOR",
+    severity: "警告",
+    title: "作为指标行的预算执行率得分与执行率不符",
+    description:
+      "有的表（如宁夏 2021 共性指标）不在资金栏打执行率得分，而把“预算执行率”列为一条三级指标。它的得分同样按 min(执行率, 100%) × 分值 计算（保留两位小数），实际完成值就是执行率。",
+    example: "指标「预算执行率」实际完成值 100%，按 min(执行率, 100%) × 分值 10 应得 10.00，表中为 9。",
+    run(ctx) {
+      for (const s of ctx.scoredSheets()) {
+        for (const { ind, path } of ctx.indicators(s)) {
+          if (!/执行率$/.test(ind.name.replace(/\s+/g, ""))) continue;
+          const weight = numOf(ind.weight);
+          const score = numOf(ind.score);
+          const actual = parseIndicatorValue(ind.actual);
+          if (weight === null || score === null || actual.kind !== "quantity") continue;
+          // A percent cell holds 1 for 100%; text "100%" parses to 1 with unit "%".
+          if (actual.unit !== "%" && !(actual.unit === "" && typeof ind.actual === "number")) continue;
+          const result = executionScore(actual.value, new D(1), weight);
+          if (!result.ok || result.value.minus(score).abs().lessThanOrEqualTo(ctx.tolerance)) continue;
+          ctx.report(
+            `${path}.score`,
+            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：实际完成值 ${shown(ind.actual) === "1" ? "100%" : shown(ind.actual)}，按 min(执行率, 100%) × 分值 ${fmtScore(weight)} 应得 ${result.value.toFixed(2)}。`,
+            result.value.toFixed(2),
+            fmtScore(score),
+          );
+        }
       }
     },
   },

@@ -1,11 +1,10 @@
 /**
- * Forms published half filled in (issue 9 cases): a 分值 given and its 得分 left empty, an indicator
- * scored with neither 年度指标值 nor 实际完成值, a target with no 实际完成值; and a 年度资金总额 row printed
+ * Forms published half filled in (issue 9 cases): a 分值 given and its 得分 left empty (indicators scored with
+ * neither 年度指标值 nor 实际完成值 are INDICATOR.INCOMPLETE's); and a 年度资金总额 row printed
  * as 0 while its 其中 rows hold the money, whose 执行率得分 then follows the 0 instead of the funds.
  * Blank stays blank: nothing here reads an empty cell as 0.
  */
 import { D, type Dec, round } from "../../decimal";
-import { parseIndicatorValue } from "../../indicator";
 import { type CheckContext, money, numOf, percent, type ScoredSheet } from "../context";
 import type { Rule } from "../types";
 
@@ -25,9 +24,6 @@ function started(ctx: CheckContext, s: ScoredSheet): boolean {
   if (ctx.num(`${s.exec}.executed`) !== null) return true;
   return ctx.indicators(s).some(({ ind }) => !blankRaw(ind.actual) || !blankRaw(ind.score));
 }
-
-/** Longer than this (characters), an actual is an explanation, not a word standing in for a figure. */
-const SHORT_WORD = 8;
 
 /** The three 其中 rows of a project's funds block (当年财政拨款, 上年结转, 其他资金). */
 const FUND_PARTS = ["current", "carryover", "other"] as const;
@@ -50,49 +46,6 @@ export const unfilledRules: Rule[] = [
           const weight = numOf(ind.weight);
           if (weight === null || !named(ind.name) || !blankRaw(ind.score) || ctx.hasFormula(`${path}.score`)) continue;
           ctx.report(`${path}.score`, `${ctx.label(`${path}.score`)}未填写（分值 ${fmtScore(weight)}）。`, "得分", "（空）");
-        }
-      }
-    },
-  },
-  {
-    id: "INDICATOR.UNFILLED",
-    severity: "提示",
-    title: "指标的目标值或完成值空着",
-    description:
-      "三级指标打了分，年度指标值和实际完成值却都空着，得分无从核对；写了年度指标值而实际完成值空着，自评没有完成。空着不当作 0。",
-    example: "项目「水旱灾害防御经费」指标「工程质量合格」得分 10，但年度指标值和实际完成值都空着，得分无从核对。",
-    run(ctx) {
-      for (const s of ctx.scoredSheets()) {
-        if (!started(ctx, s)) continue;
-        for (const { ind, path } of ctx.indicators(s)) {
-          if (!named(ind.name)) continue;
-          const score = numOf(ind.score);
-          const noTarget = blankRaw(ind.target);
-          const noActual = blankRaw(ind.actual);
-          if (noTarget && noActual && score !== null) {
-            ctx.report(`${path}.target`, `${ctx.label(`${path}.score`)} ${fmtScore(score)}，但年度指标值和实际完成值都空着，得分无从核对。`, "年度指标值与实际完成值", "（空）");
-          } else if (!noTarget && noActual && parseIndicatorValue(ind.target).kind !== "notApplicable") {
-            ctx.report(`${path}.actual`, `${ctx.label(`${path}.actual`)}未填写（年度指标值 ${String(ind.target).trim()}）。`, "实际完成值", "（空）");
-          }
-        }
-      }
-    },
-  },
-  {
-    id: "INDICATOR.WORD_ACTUAL",
-    severity: "提示",
-    title: "数量目标的完成值只写了一个词",
-    description:
-      "年度指标值是数量（如 ≤30万元、≥95%），实际完成值却只写了“完成”“达到”之类的词：实际做到多少看不出来，是否达标、得分是否该给满分都无从核对。应写实际数值。",
-    example: "项目「安可替代补助资金项目」指标「成本控制数」实际完成值只写了「完成」，年度指标值 ≤30万元 是数量，应写实际数值。",
-    run(ctx) {
-      for (const s of ctx.scoredSheets()) {
-        for (const { ind, path } of ctx.indicators(s)) {
-          if (!named(ind.name) || typeof ind.actual !== "string") continue;
-          const word = ind.actual.trim();
-          if (word.length === 0 || word.length > SHORT_WORD) continue;
-          if (parseIndicatorValue(ind.target).kind !== "quantity" || parseIndicatorValue(ind.actual).kind !== "qualitative") continue;
-          ctx.report(`${path}.actual`, `${ctx.label(`${path}.actual`)}只写了「${word}」，年度指标值 ${String(ind.target).trim()} 是数量，应写实际数值。`, "实际数值", word);
         }
       }
     },
