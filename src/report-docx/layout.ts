@@ -3,7 +3,6 @@
  * src/core/report/style.ts. Pure numbers: tested without the docx package.
  */
 import { PAGE_MM, SIZES_PT } from "../core/report/style";
-import { textUnits } from "../core/template/print";
 
 /** 1 mm = 1440 ÷ 25.4 twips (twentieths of a point). */
 export const mmToTwip = (mm: number): number => Math.round((mm * 1440) / 25.4);
@@ -41,40 +40,61 @@ export const DOCX_LAYOUT = {
 /** Left + right cell margins Word puts in every table cell (108 twips each side by default). */
 const CELL_PADDING_TWIPS = 216;
 
+/**
+ * Width of a text in twips at `fontPt`, on the safe side: a CJK or full-width character and "%" one em, any other
+ * digit or letter 0.65 em (仿宋 and the fonts LibreOffice and WPS fall back to set digits wider than half an em).
+ */
+export function textTwips(text: string, fontPt: number): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) > 0xff || ch === "%" ? fontPt * 20 : fontPt * 13;
+  return Math.ceil(w);
+}
+
 /** A cell that must not wrap: an amount, a rate or a code ("1227.61", "95.39%", "2010301", "-"). */
 const UNBREAKABLE = /^[-+−]?[\d,.]+%?$|^[-—–/]$/;
 
 /**
- * Column widths (twips, adding up to `total`) for a report table, from what the columns hold: an amount or a code
- * never wraps ("1227.61" must not break into "1227." / "61"), text columns share the rest in proportion to their
- * longest text, and a header may wrap over up to three lines. When even the figures do not fit, every column is
- * scaled down alike. `fontPt`: the table's font size in points.
+ * Column widths (twips, adding up to `total`) for a report table, from what the columns hold. Each column needs
+ * its longest figure unbroken ("1227.61" must never wrap into "1227." / "61"), its longest text on two lines and its
+ * header on two lines; it would like its header and its longest cell on one line. Widths go first to what is needed,
+ * then toward what is liked, and what is left to the text columns. When even the figures do not fit, the text columns
+ * wrap in what is left; past that every column is scaled alike. `fontPt`: the table's font size in points.
  */
 export function tableColumnWidths(header: string[], rows: string[][], total: number, fontPt: number): number[] {
   const n = header.length;
-  const unitTwips = fontPt * 10; // half an em of a `fontPt` font, in twips
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const minimum = 2 * fontPt * 20 + CELL_PADDING_TWIPS; // two CJK characters
   const need: number[] = [];
+  const like: number[] = [];
   const rigid: boolean[] = [];
   for (let c = 0; c < n; c++) {
     const body = rows.map((r) => (r[c] ?? "").trim()).filter(Boolean);
-    const longest = Math.max(0, ...body.map(textUnits));
-    rigid.push(body.length > 0 && body.every((t) => UNBREAKABLE.test(t)));
-    need.push(Math.max(4, longest, Math.ceil(textUnits(header[c] ?? "") / 3)) * unitTwips + CELL_PADDING_TWIPS);
+    const figures = body.length > 0 && body.every((t) => UNBREAKABLE.test(t));
+    rigid.push(figures);
+    const longest = Math.max(0, ...body.map((t) => textTwips(t, fontPt)));
+    const head = textTwips(header[c] ?? "", fontPt);
+    need.push(Math.max(minimum, (figures ? longest : Math.ceil(longest / 2)) + CELL_PADDING_TWIPS, Math.ceil(head / 2) + CELL_PADDING_TWIPS));
+    like.push(Math.max(need[c], longest + CELL_PADDING_TWIPS, head + CELL_PADDING_TWIPS));
   }
-  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   let widths: number[];
-  const rigidSum = sum(need.filter((_, i) => rigid[i]));
-  const flexNeed = sum(need.filter((_, i) => !rigid[i]));
-  if (sum(need) <= total) {
-    // Room for all: the spare goes to the text columns (or to all when every column is a figure).
+  if (sum(like) <= total) {
+    // Room for everything on one line: the spare goes to the text columns (or to all when every column is a figure).
+    const text = like.map((w, i) => (rigid[i] ? 0 : w));
+    const base = sum(text) > 0 ? text : like;
+    const spare = total - sum(like);
+    widths = like.map((w, i) => w + (spare * base[i]) / sum(base));
+  } else if (sum(need) <= total) {
+    // Everything needed fits: what is left goes toward what each column would like.
+    const gap = like.map((w, i) => w - need[i]);
     const spare = total - sum(need);
-    const base = flexNeed > 0 ? flexNeed : sum(need);
-    widths = need.map((w, i) => (flexNeed > 0 && rigid[i] ? w : w + (spare * w) / base));
-  } else if (rigidSum < total && flexNeed > 0) {
-    // Figures keep their width; text columns share what is left (and wrap).
-    widths = need.map((w, i) => (rigid[i] ? w : ((total - rigidSum) * w) / flexNeed));
+    widths = need.map((w, i) => w + (spare * gap[i]) / sum(gap));
   } else {
-    widths = need.map((w) => (total * w) / sum(need));
+    const rigidSum = sum(need.filter((_, i) => rigid[i]));
+    const flex = sum(need.filter((_, i) => !rigid[i]));
+    widths =
+      rigidSum < total && flex > 0
+        ? need.map((w, i) => (rigid[i] ? w : ((total - rigidSum) * w) / flex)) // figures unbroken, text wraps
+        : need.map((w) => (total * w) / sum(need));
   }
   const out = widths.map((w) => Math.floor(w));
   out[out.length - 1] += total - sum(out); // whole twips adding up to the type area
