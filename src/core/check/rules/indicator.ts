@@ -212,14 +212,15 @@ export const indicatorRules: Rule[] = [
           const score = numOf(ind.score);
           const targetEmpty = isEmpty(ind.target);
           const actualEmpty = isEmpty(ind.actual);
-          const name = nameOf(ctx, p);
+          // The name only when there is something to say (a label per indicator row costs more than the check).
+          const name = () => nameOf(ctx, p);
           if ((weight !== null || score !== null) && targetEmpty && actualEmpty) {
             const given = [weight !== null ? `分值 ${weight.toFixed()}` : "", score !== null ? `得分 ${score.toFixed()}` : ""].filter(Boolean).join("、");
-            ctx.report(`${p}.target`, `${name}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
+            ctx.report(`${p}.target`, `${name()}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
           } else if (weight !== null && !targetEmpty && actualEmpty) {
-            ctx.report(`${p}.actual`, `${name}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
+            ctx.report(`${p}.actual`, `${name()}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
           } else if (weight !== null && !targetEmpty && !actualEmpty && isEmpty(ind.score)) {
-            ctx.report(`${p}.score`, `${name}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
+            ctx.report(`${p}.score`, `${name()}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
           }
         }
       }
