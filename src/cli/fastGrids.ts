@@ -47,6 +47,21 @@ function dateStyles(xml: string | null): Set<number> {
   return out;
 }
 
+/**
+ * The attributes of a <c> or <f> tag that matter here, without building a Map per tag (the sheets hold
+ * thousands of cells): `name="…"` after a space; any other layout of the attribute text goes through attrs().
+ */
+function cellAttrs(attrText: string): { get(name: string): string | undefined; has(name: string): boolean } {
+  if (/[\t\n\r']/.test(attrText) || attrText.includes("&")) return attrs(attrText);
+  const get = (name: string) => {
+    const at = attrText.indexOf(` ${name}="`);
+    if (at < 0) return undefined;
+    const from = at + name.length + 3;
+    return attrText.slice(from, attrText.indexOf('"', from));
+  };
+  return { get, has: (name) => get(name) !== undefined };
+}
+
 const CELL_REF = /^([A-Z]{1,3})([1-9][0-9]*)$/;
 
 function decodeRef(ref: string | undefined): { row: number; col: number } {
@@ -93,7 +108,7 @@ function sheetGrid(name: string, xml: string, shared: string[], dates: Set<numbe
         cur = null;
         return;
       }
-      const a = attrs(tag.attrText);
+      const a = cellAttrs(tag.attrText);
       const { row, col } = decodeRef(a.get("r"));
       const s = a.get("s");
       cur = { row, col, t: a.get("t") ?? "", style: s ? parseInt(s, 10) : 0, hasStyle: Boolean(s) };
@@ -123,7 +138,7 @@ function sheetGrid(name: string, xml: string, shared: string[], dates: Set<numbe
         return;
       }
       hasF = true;
-      const a = attrs(tag.attrText);
+      const a = cellAttrs(tag.attrText);
       if (a.has("t") && a.get("t") !== "normal") throw new Unsupported(); // shared and array formulas: exceljs's rules
       if (tag.kind === "open") {
         textOf = "f";
