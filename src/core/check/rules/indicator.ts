@@ -17,18 +17,27 @@ interface Compared {
   weight: Dec;
 }
 
+/** The compared indicators of one check, computed once for the three rules that go through them. */
+const COMPARED = new WeakMap<CheckContext, Compared[]>();
+
 function eachCompared(ctx: CheckContext, fn: (c: Compared) => void) {
-  for (const s of ctx.scoredSheets()) {
-    for (const { ind, path: p } of ctx.indicators(s)) {
-      const weight = numOf(ind.weight);
-      const score = numOf(ind.score);
-      if (weight === null || score === null) continue;
-      const sug = suggestScore(ind.target, ind.actual, weight, ind.name);
-      const met = sug.met;
-      if (met === undefined) continue;
-      fn({ p, ind, sug, met, score, weight });
+  let list = COMPARED.get(ctx);
+  if (!list) {
+    list = [];
+    for (const s of ctx.scoredSheets()) {
+      for (const { ind, path: p } of ctx.indicators(s)) {
+        const weight = numOf(ind.weight);
+        const score = numOf(ind.score);
+        if (weight === null || score === null) continue;
+        const sug = suggestScore(ind.target, ind.actual, weight, ind.name);
+        const met = sug.met;
+        if (met === undefined) continue;
+        list.push({ p, ind, sug, met, score, weight });
+      }
     }
+    COMPARED.set(ctx, list);
   }
+  for (const c of list) fn(c);
 }
 
 const text = (ctx: CheckContext, path: string) => String(ctx.raw(path) ?? "").trim();
