@@ -4,7 +4,7 @@
  * 100-project packages.
  */
 import { checkGrids, D, HUNAN_2024, layoutToGrid, packageLayouts, rate, rateNumber, suggestScore, suggestScoreNumber, type Package } from "../src/core";
-import { line, measure, ms, ns } from "./harness";
+import { cpuMs, line, measure, ms, ns } from "./harness";
 import { generatedPackage } from "./generate";
 
 export function benchCore(): void {
@@ -40,10 +40,17 @@ export function benchCore(): void {
   for (const n of sizes) {
     const pkg: Package = generatedPackage(n);
     const grids = packageLayouts({ year: pkg.year, preset: HUNAN_2024 }, pkg).map((l) => layoutToGrid(l));
-    const m = measure(`check ${n}`, 1, () => checkGrids(grids), 9);
-    results.push(m.nsPerCall);
-    line(`${n} 个项目`, ms(m), n === 100 ? "目标 ≤ 50 ms" : "");
+    // Core time (issue 9): the time one thread spends in the core, after a warm-up (the JIT has compiled the
+    // reader and the rules, as in a task pane checked more than once): median of 15 rounds.
+    for (let i = 0; i < 10; i++) checkGrids(grids);
+    const m = measure(`check ${n}`, 1, () => checkGrids(grids), 15);
+    // CPU time of the whole process: also counts V8's GC and compiler threads working beside this one.
+    const cpu = cpuMs(20, () => checkGrids(grids));
+    results.push(m.nsPerCall / 1e6);
+    const met = n === 100 ? `目标 ≤ 50 ms，${m.nsPerCall / 1e6 <= 50 ? "达标" : "未达标"}` : "";
+    line(`${n} 个项目（按表头读取 + 全部规则）`, ms(m), met);
+    line("  同上，进程 CPU 时间（含 GC 与编译线程）", `${cpu.toFixed(2)} ms`);
   }
   // Growth: the cost of each extra project should stay flat (linear growth), whatever the fixed cost of 附件1/附件2.
-  line("每增加一个项目的耗时", `${((results[1] - results[0]) / 90 / 1e6).toFixed(3)} ms`, "10→100 个项目的边际耗时（线性增长）");
+  line("每增加一个项目的耗时", `${((results[1] - results[0]) / 90).toFixed(3)} ms`, "10→100 个项目的边际耗时（线性增长）");
 }

@@ -3,7 +3,7 @@
  * stays ≤ 20 ms of core time (reading the grids + every rule, FA.* included).
  */
 import { checkGrids, D, DEFAULT_ECONOMIC_ROWS, finalAccountsLayouts, FUNCTION_CLASS_NAMES, layoutToGrid, type CodeRow, type Dec, type FinalAccounts } from "../src/core";
-import { line, measure, ms } from "./harness";
+import { cpuMs, line, measure, ms } from "./harness";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -72,18 +72,6 @@ export function generatedFinalAccounts(classes = 6, sections = 3, items = 10): F
     stateCapital: { total: {}, rows: [], note: "说明：本单位没有使用国有资本经营预算安排的支出，故本表无数据。" },
     sangong: { budget: { total: 2, overseas: 0, vehicle: 1.5, purchase: 0, operation: 1.5, reception: 0.5 }, final: { total: 1.8, overseas: 0, vehicle: 1.4, purchase: 0, operation: 1.4, reception: 0.4 } },
   };
-}
-
-/**
- * Core time as CPU time of this process (process.cpuUsage), median-free mean over 40 runs after a
- * warm-up: on a shared machine wall-clock time counts the other processes too.
- */
-function cpuMs(runs: number, fn: () => unknown): number {
-  for (let i = 0; i < 10; i++) fn();
-  const c0 = process.cpuUsage();
-  for (let i = 0; i < runs; i++) fn();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000 / runs;
 }
 
 export function benchFinalAccounts(): void {

@@ -32,3 +32,15 @@ export function ns(m: Measure): string {
 export function line(label: string, value: string, note = ""): void {
   console.log(`${label.padEnd(44)} ${value.padStart(12)}  ${note}`);
 }
+
+/**
+ * Core time as CPU time of this process (process.cpuUsage), mean ms per call over `runs` calls after a
+ * warm-up of 10: on a shared machine wall-clock time counts the other processes too.
+ */
+export function cpuMs(runs: number, fn: () => unknown): number {
+  for (let i = 0; i < 10; i++) fn();
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < runs; i++) fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / runs;
+}

@@ -37,6 +37,20 @@ function spawnWorker(): Worker {
   return new Worker(path.join(__dirname, "worker.js"));
 }
 
+/** What a worker of check DIR is given once: all the files, and the shared counter it takes the next index from. */
+export interface WorkerJob {
+  files: string[];
+  preset: string;
+  /** [0]: the next file index to take (Atomics.add). */
+  counter: Int32Array;
+  /** [slot]: the index this worker is checking, -1 between files. */
+  current: Int32Array;
+  slot: number;
+}
+
+/** A worker's messages: one per file checked, then done. */
+export type WorkerAnswer = { index: number; result: FileResult } | { done: true };
+
 export interface BatchOptions {
   preset: Preset;
   /** Threads in all (this one and jobs − 1 workers); 1 checks in this thread only. Default: defaultJobs(). */
@@ -45,8 +59,9 @@ export interface BatchOptions {
 }
 
 /**
- * Files per thread below which another thread does not pay: a new worker loads and JIT-compiles exceljs
- * and the core afresh (measured ~0.5–1 s of CPU), more than checking a dozen files costs.
+ * Files per thread below which another thread does not pay: a new worker loads and JIT-compiles the core
+ * afresh (~0.1 s to start since check reads without exceljs, and its first files run unoptimised code),
+ * more than checking a dozen files costs.
  */
 export const FILES_PER_THREAD = 12;
 
@@ -73,44 +88,44 @@ export async function checkFiles(files: string[], opts: BatchOptions): Promise<F
     for (let i = 0; i < files.length; i++) finish(i, await checkFile(files[i], opts.preset));
     return results;
   }
-  let next = 0;
+  // Work is shared through one counter in shared memory: each thread takes the next file itself, so a
+  // worker never waits for this thread to hand it one (this thread is busy checking too), and no message
+  // goes out per file. Each worker also writes the index it is on, so that a crash is that file's result.
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const current = new Int32Array(new SharedArrayBuffer(4 * (jobs - 1))).fill(-1);
   const here = async () => {
-    while (next < files.length) {
-      const i = next++;
+    for (let i = Atomics.add(counter, 0, 1); i < files.length; i = Atomics.add(counter, 0, 1)) {
       finish(i, await checkFile(files[i], opts.preset));
+      // Let the workers' answers in (progress is reported as files finish, in whatever thread).
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   };
-  await Promise.all([
-    here(),
-    ...Array.from({ length: jobs - 1 }, () => {
-      const worker = spawnWorker();
-      return new Promise<void>((resolve) => {
-        let current = -1;
-        const feed = () => {
-          if (next >= files.length) {
-            void worker.terminate();
-            resolve();
-            return;
-          }
-          current = next++;
-          worker.postMessage({ file: files[current], preset: opts.preset.id });
-        };
-        worker.on("message", (r: FileResult) => {
-          finish(current, r);
-          feed();
-        });
-        worker.on("error", (e) => {
-          // A crash inside one file's check (a worker out of memory on a huge sheet…) is that file's result;
-          // this worker stops, the others go on.
-          if (current >= 0 && results[current] === undefined) {
-            finish(current, { file: files[current], ok: false, error: `检查「${path.basename(files[current])}」时处理线程中断（多半是文件太大、内存不足），已跳过此文件，其余文件照常检查（${e.message}）。`, exitCode: EXIT.unreadable });
-          }
+  const workers = Array.from({ length: jobs - 1 }, (_, w) => {
+    const worker = spawnWorker();
+    return new Promise<void>((resolve) => {
+      worker.on("message", (m: WorkerAnswer) => {
+        if ("done" in m) {
+          void worker.terminate();
           resolve();
-        });
-        feed();
+          return;
+        }
+        finish(m.index, m.result);
       });
-    }),
-  ]);
+      worker.on("error", (e) => {
+        // A crash inside one file's check (a worker out of memory on a huge sheet…) is that file's result;
+        // this worker stops, the others go on.
+        const at = Atomics.load(current, w);
+        if (at >= 0 && results[at] === undefined) {
+          finish(at, { file: files[at], ok: false, error: `检查「${path.basename(files[at])}」时处理线程中断（多半是文件太大、内存不足），已跳过此文件，其余文件照常检查（${e.message}）。`, exitCode: EXIT.unreadable });
+        }
+        resolve();
+      });
+      worker.on("exit", () => resolve()); // stopped without a word: what it left is finished below
+      const job: WorkerJob = { files, preset: opts.preset.id, counter, current, slot: w };
+      worker.postMessage(job);
+    });
+  });
+  await Promise.all([here(), ...workers]);
   // Files left when every worker died: finish them in this thread so that the batch reports every file.
   for (let i = 0; i < files.length; i++) if (results[i] === undefined) finish(i, await checkFile(files[i], opts.preset));
   return results;

@@ -12,13 +12,13 @@ import { assertNotInput } from "./atomic";
 import { CliError, EXIT, InputError, UsageError } from "./errors";
 import { ioError } from "./ioerrors";
 import { terminalText } from "./table";
-import { checkTextBeside, finalAccountsReport, finalAccountsTemplate, numberingOption, withExtraFindings } from "./finalAccounts";
-import { finalizeFile } from "./finalize";
 import { HELP, MAIN_HELP } from "./help";
-import { exportModel, importModel } from "./model";
-import { buildReport, errorWarning, promptCount, readReportInput, reportText, writeDocx } from "./report";
-import { newWorkbook, writeLayouts, writeWorkbook } from "./xlsx";
 import { VERSION } from "../version";
+
+// exceljs, docx and mammoth are loaded by the commands that use them, not on every start: check reads
+// workbooks without them (fastGrids), and each costs a few hundred ms of loading (issue 11).
+const xlsx = () => import("./xlsx");
+const finalAccounts = () => import("./finalAccounts");
 
 type Out = (text: string) => void;
 // Text from cells and file names reaches the terminal: control characters (escape sequences, bells,
@@ -58,6 +58,7 @@ async function writing<T>(file: string, fn: () => Promise<T>): Promise<T> {
 }
 
 async function cmdTemplate(argv: string[]): Promise<number> {
+  const { newWorkbook, writeLayouts, writeWorkbook } = await xlsx();
   const p = parseArgs(argv, { values: ["unit", "year", "projects", "funds", "preset", "numbering"], flags: ["jx", "force", "final-accounts"] }, "template");
   const [file] = positionals(p, ["OUT.xlsx"], "template");
   const preset = presetOption(p.options.preset);
@@ -65,6 +66,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   if (p.flags.has("final-accounts")) {
     // 部门决算公开: the nine tables (公开01–09表), numbered as --numbering says.
     outputPath(file, p, undefined, [".xlsx"]);
+    const { finalAccountsTemplate, numberingOption } = await finalAccounts();
     const wb = newWorkbook();
     const names = writeLayouts(wb, finalAccountsTemplate(year, p.options.unit, numberingOption(p.options.numbering)), "native");
     await writing(file, () => writeWorkbook(wb, file));
@@ -102,7 +104,10 @@ async function cmdCheck(argv: string[]): Promise<number> {
     if (p.flags.has("csv")) throw new UsageError("--csv 只用于校验文件夹；单个文件请用 --json 或默认的文本输出。");
     let r = await checkFile(target, preset);
     // --text 情况说明.docx: the 部门决算情况说明 beside the workbook, checked against its 决算 tables.
-    if (r.ok && p.options.text !== undefined) r = withExtraFindings(r, await checkTextBeside(target, p.options.text, preset));
+    if (r.ok && p.options.text !== undefined) {
+      const { checkTextBeside, withExtraFindings } = await finalAccounts();
+      r = withExtraFindings(r, await checkTextBeside(target, p.options.text, preset));
+    }
     if (!r.ok) {
       if (p.flags.has("json")) out(JSON.stringify(resultJson(r), null, 2));
       err(r.error);
@@ -128,6 +133,8 @@ async function cmdCheck(argv: string[]): Promise<number> {
 }
 
 async function cmdReport(argv: string[]): Promise<number> {
+  const { buildReport, errorWarning, promptCount, readReportInput, reportText, writeDocx } = await import("./report");
+  const { finalAccountsReport } = await finalAccounts();
   const p = parseArgs(argv, { values: ["docx", "preset"], flags: ["txt", "force", "final-accounts"] }, "report");
   const [input] = positionals(p, ["FILE.xlsx"], "report");
   const preset = presetOption(p.options.preset);
@@ -186,6 +193,7 @@ async function cmdReport(argv: string[]): Promise<number> {
 }
 
 async function cmdFinalize(argv: string[]): Promise<number> {
+  const { finalizeFile } = await import("./finalize");
   const p = parseArgs(argv, { values: ["preset"], flags: ["force"] }, "finalize");
   const [input, output] = positionals(p, ["IN.xlsx", "OUT.xlsx"], "finalize");
   const preset = presetOption(p.options.preset);
@@ -204,6 +212,7 @@ async function cmdFinalize(argv: string[]): Promise<number> {
 }
 
 async function cmdImport(argv: string[]): Promise<number> {
+  const { importModel } = await import("./model");
   const p = parseArgs(argv, { values: ["preset"], flags: ["force"] }, "import");
   const [model, file] = positionals(p, ["MODEL.json", "OUT.xlsx"], "import");
   const preset = presetOption(p.options.preset);
@@ -214,6 +223,7 @@ async function cmdImport(argv: string[]): Promise<number> {
 }
 
 async function cmdExport(argv: string[]): Promise<number> {
+  const { exportModel } = await import("./model");
   const p = parseArgs(argv, { flags: ["force"] }, "export");
   const [file, model] = positionals(p, ["FILE.xlsx", "MODEL.json"], "export");
   outputPath(model, p, file);

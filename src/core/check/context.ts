@@ -51,6 +51,10 @@ export class CheckContext {
   readonly findings: Finding[] = [];
   readonly notChecked: NotChecked[] = [];
   private rule: Rule | null = null;
+  /** Per check (the package does not change while its rules run): labels, scored sheets, indicator rows. */
+  private readonly labels = new Map<string, string>();
+  private scored: ScoredSheet[] | null = null;
+  private readonly indicatorRows = new Map<string, { ind: Indicator; path: string }[]>();
 
   constructor(
     readonly input: CheckInput,
@@ -150,6 +154,12 @@ export class CheckContext {
 
   /** Chinese name of a figure: "三公经费（2024年决算数）", "项目「…」执行率". */
   label(path: string): string {
+    let l = this.labels.get(path);
+    if (l === undefined) this.labels.set(path, (l = this.describe(path)));
+    return l;
+  }
+
+  private describe(path: string): string {
     const parts = path.split(".");
     let rest: string;
     let prefix = "";
@@ -198,16 +208,21 @@ export class CheckContext {
 
   /** The scored forms present: 附件2 and every 附件3. */
   scoredSheets(): ScoredSheet[] {
+    if (this.scored) return this.scored;
     const out: ScoredSheet[] = [];
     if (this.pkg.selfEvaluation) out.push({ base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" });
     this.pkg.projects.forEach((_, i) => out.push({ base: `projects.${i}.`, exec: `projects.${i}.funds.total`, kind: "project" }));
-    return out;
+    return (this.scored = out);
   }
 
   /** The indicator rows of a scored sheet, with their model paths ("selfEvaluation.indicators.3"). */
   indicators(s: ScoredSheet): { ind: Indicator; path: string }[] {
+    let rows = this.indicatorRows.get(s.base);
+    if (rows) return rows;
     const list = (s.kind === "selfEvaluation" ? this.pkg.selfEvaluation?.indicators : this.pkg.projects[Number(s.base.split(".")[1])]?.indicators) ?? [];
-    return list.map((ind, i) => ({ ind, path: `${s.base}indicators.${i}` }));
+    rows = list.map((ind, i) => ({ ind, path: `${s.base}indicators.${i}` }));
+    this.indicatorRows.set(s.base, rows);
+    return rows;
   }
 
   get tolerance(): Dec {

@@ -19,7 +19,7 @@ export const textAmountRule: Rule = {
     "金额、人数、面积单元格填的是文字形式的数字（如“24,964.59万元”“1,227.61”）。加载项的 JX 函数能读懂，但内置公式不能：定稿后、在 WPS 或 LibreOffice 中，合计会漏掉它，比率显示 #VALUE!。请改为纯数字。",
   example: "全年执行数填的是文字「24,964.59万元」而不是数字：JX 函数能读出 24964.59，内置公式（定稿后、WPS、LibreOffice）不能。请改为数字 24964.59。",
   run(ctx) {
-    forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+    forEachTypedLeaf(ctx, (value, type, pathOf) => {
       if (!READ_BY_FORMULAS.has(type) || typeof value !== "string" || value.trim() === "") return;
       const p = parseValue(value);
       if (p.kind !== "number") return;

@@ -17,18 +17,27 @@ interface Compared {
   weight: Dec;
 }
 
+/** The compared indicators of one check, computed once for the three rules that go through them. */
+const COMPARED = new WeakMap<CheckContext, Compared[]>();
+
 function eachCompared(ctx: CheckContext, fn: (c: Compared) => void) {
-  for (const s of ctx.scoredSheets()) {
-    for (const { ind, path: p } of ctx.indicators(s)) {
-      const weight = numOf(ind.weight);
-      const score = numOf(ind.score);
-      if (weight === null || score === null) continue;
-      const sug = suggestScore(ind.target, ind.actual, weight, ind.name);
-      const met = sug.met;
-      if (met === undefined) continue;
-      fn({ p, ind, sug, met, score, weight });
+  let list = COMPARED.get(ctx);
+  if (!list) {
+    list = [];
+    for (const s of ctx.scoredSheets()) {
+      for (const { ind, path: p } of ctx.indicators(s)) {
+        const weight = numOf(ind.weight);
+        const score = numOf(ind.score);
+        if (weight === null || score === null) continue;
+        const sug = suggestScore(ind.target, ind.actual, weight, ind.name);
+        const met = sug.met;
+        if (met === undefined) continue;
+        list.push({ p, ind, sug, met, score, weight });
+      }
     }
+    COMPARED.set(ctx, list);
   }
+  for (const c of list) fn(c);
 }
 
 const text = (ctx: CheckContext, path: string) => String(ctx.raw(path) ?? "").trim();
@@ -212,14 +221,15 @@ export const indicatorRules: Rule[] = [
           const score = numOf(ind.score);
           const targetEmpty = isEmpty(ind.target);
           const actualEmpty = isEmpty(ind.actual);
-          const name = nameOf(ctx, p);
+          // The name only when there is something to say (a label per indicator row costs more than the check).
+          const name = () => nameOf(ctx, p);
           if ((weight !== null || score !== null) && targetEmpty && actualEmpty) {
             const given = [weight !== null ? `分值 ${weight.toFixed()}` : "", score !== null ? `得分 ${score.toFixed()}` : ""].filter(Boolean).join("、");
-            ctx.report(`${p}.target`, `${name}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
+            ctx.report(`${p}.target`, `${name()}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
           } else if (weight !== null && !targetEmpty && actualEmpty) {
-            ctx.report(`${p}.actual`, `${name}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
+            ctx.report(`${p}.actual`, `${name()}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
           } else if (weight !== null && !targetEmpty && !actualEmpty && isEmpty(ind.score)) {
-            ctx.report(`${p}.score`, `${name}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
+            ctx.report(`${p}.score`, `${name()}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
           }
         }
       }

@@ -52,33 +52,52 @@ function trees() {
   return typeTrees;
 }
 
-/** Calls `fn` for every leaf of the package that a template cell holds; the path is built only when asked for. */
-export function forEachTypedLeaf(pkg: Package, fn: (value: unknown, type: ValueType, path: () => string) => void): void {
-  const stack: string[] = [];
-  const walk = (value: unknown, tree: TypeTree | ValueType | undefined) => {
+/** One leaf of the package that a template cell holds: its value, cell type, and path parent + "." + key. */
+interface TypedLeaf {
+  value: unknown;
+  type: ValueType;
+  parent: string;
+  key: string;
+}
+
+/** The typed leaves of a package, collected once per check (several INPUT.* rules walk them). */
+const LEAVES = new WeakMap<object, TypedLeaf[]>();
+
+function typedLeaves(pkg: Package): TypedLeaf[] {
+  const out: TypedLeaf[] = [];
+  const walk = (value: unknown, tree: TypeTree | ValueType | undefined, parent: string, key: string) => {
     if (tree === undefined) return;
     if (typeof tree === "string") {
-      if (value === null || typeof value !== "object") fn(value, tree, () => stack.join("."));
+      if (value === null || typeof value !== "object") out.push({ value, type: tree, parent, key });
       return;
     }
     if (value === null || typeof value !== "object") return;
-    const isArray = Array.isArray(value);
-    for (const k in value as Record<string, unknown>) {
-      stack.push(k);
-      walk((value as Record<string, unknown>)[k], tree[isArray ? "*" : k]);
-      stack.pop();
+    const path = parent === "" ? key : `${parent}.${key}`;
+    if (Array.isArray(value)) {
+      const sub = tree["*"];
+      if (sub === undefined) return;
+      for (let i = 0; i < value.length; i++) walk(value[i], sub, path, String(i));
+      return;
     }
+    for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
   };
   const t = trees();
-  const section = (prefix: string[], value: unknown, tree: TypeTree) => {
-    stack.push(...prefix);
-    walk(value, tree);
-    stack.length = 0;
-  };
-  if (pkg.basic) section(["basic"], pkg.basic, t.basic);
-  if (pkg.selfEvaluation) section(["selfEvaluation"], pkg.selfEvaluation, t.selfEvaluation);
-  fn(pkg.unit, "text", () => "unit");
-  pkg.projects.forEach((project, i) => section(["projects", String(i)], project, t.project));
+  if (pkg.basic) walk(pkg.basic, t.basic, "", "basic");
+  if (pkg.selfEvaluation) walk(pkg.selfEvaluation, t.selfEvaluation, "", "selfEvaluation");
+  out.push({ value: pkg.unit, type: "text", parent: "", key: "unit" });
+  pkg.projects.forEach((project, i) => walk(project, t.project, "projects", String(i)));
+  return out;
+}
+
+/**
+ * Calls `fn` for every leaf of the package that a template cell holds; the path is built only when asked for.
+ * `scope` is the check's context: the leaves are collected once per check, so the package must not change
+ * while one check runs.
+ */
+export function forEachTypedLeaf(scope: { readonly pkg: Package }, fn: (value: unknown, type: ValueType, path: () => string) => void): void {
+  let leaves = LEAVES.get(scope);
+  if (!leaves) LEAVES.set(scope, (leaves = typedLeaves(scope.pkg)));
+  for (const leaf of leaves) fn(leaf.value, leaf.type, () => (leaf.parent === "" ? leaf.key : `${leaf.parent}.${leaf.key}`));
 }
 
 /** Figures that may legitimately be negative (调减). */
@@ -94,7 +113,7 @@ export const inputRules: Rule[] = [
     description: "金额、人数、比率、分值、得分单元格只能填数字。填成文字（如“7.50.”“约10万”）时，合计和公式会漏算或出错。“—”“无”“不适用”表示无此项，不在此列。",
     example: "三公经费（2024年决算数）填写为「7.50.」，不是数字，应为数字（万元，最多两位小数）。",
     run(ctx) {
-      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+      forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (!NUMERIC.has(type)) return;
         const p = parseValue(value);
         // 无 / 不适用 in a figure cell means none, as — does: not a typing mistake.
@@ -111,7 +130,7 @@ export const inputRules: Rule[] = [
     description: "“××”“XX”“○○”等占位符是模板留给填报人替换的，提交前应改为实际内容（无数据的金额填0）。单独的“—”“/”“无”“不适用”“……”是表格里“无/不适用”的通行写法，不算占位符。",
     example: "第1个专项资金的名称「××专项资金」仍是模板占位符，请填写实际内容。",
     run(ctx) {
-      forEachTypedLeaf(ctx.pkg, (raw, type, pathOf) => {
+      forEachTypedLeaf(ctx, (raw, type, pathOf) => {
         if (typeof raw !== "string" || !isPlaceholder(raw) || isNotApplicable(raw)) return;
         const path = pathOf();
         const hint = NUMERIC.has(type) ? "请填写数字，无数据填0" : "请填写实际内容";
@@ -126,7 +145,7 @@ export const inputRules: Rule[] = [
     description: "预算数、决算数、执行数、人数和面积不应为负数（部门基本支出预算调整除外，调减可为负）。",
     example: "公务接待（2024年决算数）为 -0.21，不应为负数。",
     run(ctx) {
-      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+      forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (type !== "amount" && type !== "count" && type !== "area") return;
         const p = parseValue(value);
         if (p.kind !== "number" || !p.value.isNegative()) return;
@@ -147,7 +166,7 @@ export const inputRules: Rule[] = [
       const flagged = new Set<string>();
       // Rows: the same figure in its columns should be of one magnitude.
       const rows = new Map<string, { path: string; v: Dec }[]>();
-      forEachTypedLeaf(ctx.pkg, (value, type, pathOf) => {
+      forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (type !== "amount") return;
         const p = parseValue(value);
         if (p.kind !== "number") return;
