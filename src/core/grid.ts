@@ -59,6 +59,19 @@ export function textAt(grid: Grid, row: number, col: number): string {
  * no "1、" numbering, no "其中：", no parenthesized notes ("（万元）", "（每个专项一行）").
  */
 export function normalizeLabel(text: string): string {
+  let t = normalizedLabels.get(text);
+  if (t === undefined) {
+    // Labels repeat across sheets, rows and rules: each distinct text is normalized once (bounded, like the indicator cache).
+    if (normalizedLabels.size >= NORMALIZED_LABELS_LIMIT) normalizedLabels.clear();
+    normalizedLabels.set(text, (t = normalizeUncached(text)));
+  }
+  return t;
+}
+
+const NORMALIZED_LABELS_LIMIT = 50_000;
+const normalizedLabels = new Map<string, string>();
+
+function normalizeUncached(text: string): string {
   let t = text.replace(/[\s\u3000]+/g, "");
   t = t.replace(/[（(][^（()）]*[)）]/g, "");
   t = t.replace(/^[0-9一二三四五六七八九十]+[、.．)）]/, "");
