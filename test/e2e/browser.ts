@@ -7,7 +7,8 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import { buildSync } from "esbuild";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const ROOT = path.join(__dirname, "..", "..");
 export const DIST = path.join(ROOT, "dist");
@@ -61,4 +62,43 @@ export async function launchChromium(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** The office.js stand-in (office-stub.ts: the in-memory Excel behind Office.js) bundled into one script. */
+export function officeStub(): string {
+  return buildSync({ entryPoints: [path.join(__dirname, "office-stub.ts")], bundle: true, write: false, format: "iife", platform: "browser", absWorkingDir: ROOT }).outputFiles[0].text;
+}
+
+export interface OpenTaskPane {
+  browser: Browser;
+  server: { url: string; close(): Promise<void> };
+  page: Page;
+  /** Uncaught errors of the page since it was opened. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built task pane in Chromium on the in-memory Excel: no network (anything outside 127.0.0.1 is refused)
+ * but office.js, which the stub answers (Playwright tries the most recently added route first). Resolves
+ * once the 模板 tab is shown.
+ */
+export async function openTaskPane(viewport: { width: number; height: number }): Promise<OpenTaskPane> {
+  ensureBuilt();
+  const stub = officeStub();
+  const server = await serveDist();
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("tab", { name: "模板" }).waitFor();
+  return { browser, server, page, errors, close: async () => (await browser.close(), await server.close()) };
+}
+
+/** Types a value into a cell as the user would (the stub's edit event fires, as Excel's does). */
+export async function userEdit(page: Page, sheet: string, address: string, value: string | number): Promise<void> {
+  await page.evaluate(([s, a, v]) => (window as unknown as { __host: { userEdit(s: string, a: string, v: unknown): Promise<void> } }).__host.userEdit(s as string, a as string, v), [sheet, address, value] as const);
 }

@@ -4,11 +4,10 @@
  * Excel without ExcelApi 1.14: each shows its Chinese message. Uses the development build in dist/.
  */
 import { parse } from "acorn";
-import { buildSync } from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { ensureBuilt, launchChromium, OFFICE_JS, ROOT, serveDist } from "./browser";
+import { ensureBuilt, launchChromium, OFFICE_JS, officeStub, ROOT, serveDist } from "./browser";
 
 jest.setTimeout(180_000);
 
@@ -27,7 +26,7 @@ let stub: string;
 
 beforeAll(async () => {
   ensureBuilt();
-  stub = buildSync({ entryPoints: [path.join(__dirname, "office-stub.ts")], bundle: true, write: false, format: "iife", platform: "browser", absWorkingDir: ROOT }).outputFiles[0].text;
+  stub = officeStub();
   server = await serveDist();
   browser = await launchChromium();
 });

@@ -5,45 +5,33 @@
  * dialog (no undo promised), Chinese rule titles on the findings, the report preview with its red
  * prompts. Screenshots go to test-results/e2e/1x-*.png.
  */
-import { buildSync } from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { cellAddress, HUNAN_2024, packageLayouts, type SheetLayout } from "../../src/core";
-import { ensureBuilt, launchChromium, OFFICE_JS, RESULTS, ROOT, serveDist } from "./browser";
+import { openTaskPane, RESULTS, userEdit, type OpenTaskPane } from "./browser";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let pane: OpenTaskPane;
 let page: Page;
 const shots = path.join(RESULTS, "e2e");
 
 beforeAll(async () => {
-  ensureBuilt();
-  const stub = buildSync({ entryPoints: [path.join(__dirname, "office-stub.ts")], bundle: true, write: false, format: "iife", platform: "browser", absWorkingDir: ROOT }).outputFiles[0].text;
   fs.mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 420, height: 760 } });
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("tab", { name: "模板" }).waitFor();
+  pane = await openTaskPane({ width: 420, height: 760 });
+  page = pane.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pane?.close();
 });
 
 const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage });
 const tab = (name: string) => page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
 const status = () => page.getByRole("status").textContent();
 
-async function type(sheet: string, address: string, value: string | number) {
-  await page.evaluate(([s, a, v]) => (window as unknown as { __host: { userEdit(s: string, a: string, v: unknown): Promise<void> } }).__host.userEdit(s as string, a as string, v), [sheet, address, value] as const);
-}
+const type = (sheet: string, address: string, value: string | number) => userEdit(page, sheet, address, value);
 
 function at(layout: SheetLayout, field: string): string {
   const p = layout.fields[field];

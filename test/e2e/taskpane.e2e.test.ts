@@ -4,43 +4,28 @@
  * findings for seed 003 are listed → click one → its cell is selected. Screenshots of each step
  * go to test-results/ (git-ignored).
  */
-import { buildSync } from "esbuild";
 import * as fs from "fs";
 import * as path from "path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { cellAddress, HUNAN_2024, packageLayouts, type Indicator, type SheetLayout } from "../../src/core";
 import { loadSeed } from "../helpers/seeds";
-import { ensureBuilt, launchChromium, OFFICE_JS, RESULTS, ROOT, serveDist } from "./browser";
+import { openTaskPane, RESULTS, userEdit, type OpenTaskPane } from "./browser";
 
 jest.setTimeout(180_000);
 
-let browser: Browser;
-let server: { url: string; close(): Promise<void> };
+let pane: OpenTaskPane;
 let page: Page;
-let stub: string;
 const shots = path.join(RESULTS, "e2e");
 
 beforeAll(async () => {
-  ensureBuilt();
-  stub = buildSync({ entryPoints: [path.join(__dirname, "office-stub.ts")], bundle: true, write: false, format: "iife", platform: "browser", absWorkingDir: ROOT }).outputFiles[0].text;
   fs.mkdirSync(shots, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 420, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  // No network: anything outside localhost is refused, but office.js, which is served by the stub
-  // (Playwright tries the most recently added route first).
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
-  await page.route(OFFICE_JS, (route) => route.fulfill({ contentType: "text/javascript", body: stub }));
-  await page.goto(`${server.url}/taskpane.html`);
-  await page.getByRole("tab", { name: "模板" }).waitFor();
-  expect(errors).toEqual([]);
+  pane = await openTaskPane({ width: 420, height: 900 });
+  page = pane.page;
+  expect(pane.errors).toEqual([]);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await pane?.close();
 });
 
 /** Where each field of the blank templates sits, as the task pane inserts them (1 project, 2 专项 rows). */
@@ -48,9 +33,7 @@ function blankLayouts(): SheetLayout[] {
   return packageLayouts({ year: 2024, unit: "湖南省政务服务和大数据中心", projects: 1, specialFundRows: 2, preset: HUNAN_2024 });
 }
 
-async function type(sheet: string, address: string, value: string | number) {
-  await page.evaluate(([s, a, v]) => (window as unknown as { __host: { userEdit(s: string, a: string, v: unknown): Promise<void> } }).__host.userEdit(s as string, a as string, v), [sheet, address, value] as const);
-}
+const type = (sheet: string, address: string, value: string | number) => userEdit(page, sheet, address, value);
 
 async function shot(name: string) {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
