@@ -106,3 +106,12 @@ export function encryptedHeader(): Buffer {
   Buffer.from("EncryptedPackage", "utf16le").copy(buf, 1152);
   return buf;
 }
+
+/** The LibreOffice command on this machine; no LibreOffice → the test fails with what to install (it never skips). */
+export function soffice(): string {
+  for (const bin of ["soffice", "libreoffice"]) {
+    const r = spawnSync(bin, ["--version"], { encoding: "utf8" });
+    if (r.status === 0) return bin;
+  }
+  throw new Error("找不到 LibreOffice（soffice）。请安装：apt-get install -y --no-install-recommends libreoffice-calc-nogui（.ci/run 会自动安装）。");
+}

@@ -10,20 +10,12 @@ import { D, executionScore, HUNAN_2024, packageLayouts, rate, roundRate, type Pa
 import { checkFile } from "../../src/cli/check";
 import { loadWorkbook, newWorkbook, writeLayouts, writeWorkbook, type Workbook } from "../../src/cli/xlsx";
 import { loadSeed } from "../helpers/seeds";
-import { tmpDir } from "./helpers";
+import { soffice, tmpDir } from "./helpers";
 
 jest.setTimeout(240_000);
 
 const dir = tmpDir("lo");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function soffice(): string {
-  for (const bin of ["soffice", "libreoffice"]) {
-    const r = spawnSync(bin, ["--version"], { encoding: "utf8" });
-    if (r.status === 0) return bin;
-  }
-  throw new Error("找不到 LibreOffice（soffice）。请安装：apt-get install -y --no-install-recommends libreoffice-calc-nogui（.ci/run 会自动安装）。");
-}
 
 /** The seed with every figure that a formula computes left blank, so that the template writes the formula. */
 function blankComputed(pkg: Package): Package {

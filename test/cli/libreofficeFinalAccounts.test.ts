@@ -9,20 +9,12 @@ import * as path from "node:path";
 import { checkGrids, finalAccountsLayouts, readFinalAccounts, type FinalAccounts, type SheetLayout } from "../../src/core";
 import { loadWorkbook, newWorkbook, readGrids, writeLayouts, writeWorkbook, type Workbook } from "../../src/cli/xlsx";
 import { seed004Tables } from "../helpers/finalAccounts";
-import { tmpDir } from "./helpers";
+import { soffice, tmpDir } from "./helpers";
 
 jest.setTimeout(240_000);
 
 const dir = tmpDir("lo-fa");
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-function soffice(): string {
-  for (const bin of ["soffice", "libreoffice"]) {
-    const r = spawnSync(bin, ["--version"], { encoding: "utf8" });
-    if (r.status === 0) return bin;
-  }
-  throw new Error("找不到 LibreOffice（soffice）。请安装：apt-get install -y --no-install-recommends libreoffice-calc-nogui（.ci/run 会自动安装）。");
-}
 
 /** Seed 004's tables with every total the template computes left blank, so that the formula is written. */
 function blankTotals(fa: FinalAccounts): FinalAccounts {
