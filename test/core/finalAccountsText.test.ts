@@ -9,8 +9,11 @@ import { checkFinalAccountsText, checkGrids, finalAccountsTextRules, generateFin
 import { seed004Basic, seed004Tables } from "../helpers/finalAccounts";
 
 const SEED_TEXT = fs.readFileSync(path.join(__dirname, "..", "fixtures", "finalAccounts", "seed-004-narrative.txt"), "utf8");
-const read = checkGrids([...seed004Basic(), ...seed004Tables()]);
-const check = (text: string) => checkFinalAccountsText(text, read.finalAccounts!, { cellOf: read.cellOf, basic: read.pkg.basic, sheet: "情况说明.docx" });
+// Checked afresh inside each test (not once at load time), so that mutation testing attributes the checker to every test.
+const check = (text: string) => {
+  const read = checkGrids([...seed004Basic(), ...seed004Tables()]);
+  return checkFinalAccountsText(text, read.finalAccounts!, { cellOf: read.cellOf, basic: read.pkg.basic, sheet: "情况说明.docx" });
+};
 
 const exercised = new Set<string>();
 const of = (fs: Finding[], rule: string) => {
@@ -24,7 +27,10 @@ function mutate(from: string, to: string): string {
 }
 
 describe("seed 004's own 情况说明 against its tables", () => {
-  const fs = check(SEED_TEXT);
+  let fs: Finding[];
+  beforeEach(() => {
+    fs = check(SEED_TEXT);
+  });
 
   test("the 3.8 vs 1.4 disagreement is found, naming the 09表 cell", () => {
     // 情况说明 "“三公”经费财政拨款支出预算为3.8万元"; 09表 预算数 合计 1.4 (A8)

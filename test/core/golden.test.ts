@@ -26,7 +26,10 @@ function at(findings: Finding[], rule: string, sheet: string, cell: string): Fin
 const errors = (fs: Finding[]) => fs.filter((f) => f.severity === "错误").map((f) => `${f.rule} ${f.sheet} ${f.cell}`).sort();
 
 describe("seed 002 绥宁县数据局", () => {
-  const findings = run("002");
+  let findings: Finding[];
+  beforeEach(() => {
+    findings = run("002");
+  });
 
   test("执行率 99.88% but 得分 9: the proportional rule gives 9.99", () => {
     const f = at(findings, "EXEC.SCORE", EVAL, "H4");
@@ -62,7 +65,10 @@ describe("seed 002 绥宁县数据局", () => {
 });
 
 describe("seed 003 湖南省政务服务和大数据中心", () => {
-  const findings = run("003");
+  let findings: Finding[];
+  beforeEach(() => {
+    findings = run("003");
+  });
 
   test("按收入性质分 24876.65 + 87.94 = 24964.59 equals 全年预算数, not 全年执行数 20971.34", () => {
     const f = at(findings, "EVAL.INCOME_SUM", EVAL, "D5");
@@ -111,7 +117,10 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
 });
 
 describe("seed 004 株洲市天元区数据局", () => {
-  const findings = run("004");
+  let findings: Finding[];
+  beforeEach(() => {
+    findings = run("004");
+  });
 
   test("控制率 110.00%: 实际在职 11 > 编制 10 (超编)", () => {
     const f = at(findings, "BASIC.OVERSTAFFED", BASIC, "F3");

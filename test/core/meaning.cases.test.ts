@@ -74,13 +74,14 @@ describe("yn-yongde-minglang-2022 (云南, ≧ and ═ in their own column, — 
     { row: 22, level1: "满意度指标", level2: "服务对象满意度指标等", name: "学生满意度", target: "≧ 95 %", actual: 1, weight: 10, score: 10 },
     { row: 23, name: "家长满意度", target: "≧ 95 %", actual: 1, weight: 10, score: 10 },
   ];
-  const { findings } = projectCase("项目支出绩效自评表", p, rows, { name: "C", target: "D", actual: "G", weight: "H", score: "I", reason: "J" }, {
+  let findings: Finding[] = [];
+  beforeEach(() => ({ findings } = projectCase("项目支出绩效自评表", p, rows, { name: "C", target: "D", actual: "G", weight: "H", score: "I", reason: "J" }, {
     "funds.other.initialBudget": "C9",
     "funds.other.fullBudget": "D9",
     "funds.other.executed": "E9",
     "goals.planned": "B11",
     "goals.achieved": "F11",
-  });
+  })));
 
   test("must report: I16 target ≧ 100 % met by 100%, yet 7 of 10 (warning, the words a user reads)", () => {
     const f = findings.find((x) => x.rule === "INDICATOR.MET_NOT_FULL");
@@ -109,7 +110,9 @@ describe("hb-ezhou-czj-2019 (湖北, goals that are amounts, actuals that restat
   const sheet1 = emptyProject("购买第三方服务");
   sheet1.funds.total = { initialBudget: 287, fullBudget: 287, executed: 171, weight: 10, rate: 0.6, score: 6 };
   sheet1.goals = { planned: "287", achieved: "171" };
-  const one = projectCase("项目自评表-购买第三方服务", sheet1, [
+  let one: Finding[];
+  beforeEach(() => {
+    one = projectCase("项目自评表-购买第三方服务", sheet1, [
     { row: 13, level1: "产出指标", level2: "数量指标", name: "服务对象人数", target: "100人次", actual: "100人次", weight: 15, score: 15 },
     { row: 14, level2: "质量指标", name: "服务达标率", target: 0.8, actual: 0.8, weight: 20, score: 20 },
     { row: 15, level2: "时效指标", name: "完成时限", target: "2019年", actual: "2019年", weight: 15, score: 15 },
@@ -117,16 +120,20 @@ describe("hb-ezhou-czj-2019 (湖北, goals that are amounts, actuals that restat
     { row: 17, level2: "社会效益指标", name: "财政工作运行效率", target: "≥80%", actual: "≥80%", weight: 15, score: 15 },
     { row: 18, level1: "满意度指标", level2: "服务对象满意度指标", name: "受益群体满意度", target: 0.9, actual: 0.9, weight: 15, score: 15 },
   ], cols, fixed).findings;
+  });
 
   const sheet2 = emptyProject("财政政务管理");
   sheet2.funds.total = { initialBudget: 202, fullBudget: 202, executed: 100, weight: 10, rate: 0.5, score: 5 };
   sheet2.goals = { planned: "202", achieved: "100" };
-  const two = projectCase("项目自评表-财政政务管理", sheet2, [
+  let two: Finding[];
+  beforeEach(() => {
+    two = projectCase("项目自评表-财政政务管理", sheet2, [
     { row: 13, level1: "产出指标", level2: "质量指标", name: "项目合格率", target: 0.9, actual: 0.6, weight: 20, score: 10, reason: "部分项目延续至下年" },
     { row: 14, level2: "时效指标", name: "完成时限", target: "2019年", actual: "2020年", weight: 20, score: 10, reason: "部分项目延续至下年" },
     { row: 15, level2: "成本指标", name: "成本控制率", target: 0.9, actual: 0.9, weight: 20, score: 20 },
     { row: 16, level1: "效益指标", level2: "社会效益指标", name: "财政工作运行效率", target: "≥80%", actual: "≥80%", weight: 20, score: 20 },
   ], cols, fixed).findings;
+  });
 
   test("must report 7 and 8: 年度总体目标 B11 / F11 are the amounts, not goals (提示)", () => {
     const goals = (fs: Finding[]) => fs.filter((f) => f.rule === "CONTENT.GOAL").map((f) => [f.severity, f.cell, f.actual, f.message]);
@@ -181,7 +188,8 @@ describe("sc-zhongjiang-slj-2022 (四川, 全年实际值 written as ≥ targets
     { row: 21, level1: "满意度指标(10分)", level2: "服务对象满意度指标", name: "受益脱贫(含监测对象)户满意度", weight: 10, target: "≥95%", actual: "≥95%", score: 10 },
     { row: 22, name: "……", weight: null, target: null, actual: null, score: null },
   ];
-  const { findings } = projectCase("绩效目标自评表", p, rows, { name: "D", target: "F", actual: "G", weight: "E", score: "H", reason: "I" }, { "goals.planned": "B10", "goals.achieved": "F10" });
+  let findings: Finding[] = [];
+  beforeEach(() => ({ findings } = projectCase("绩效目标自评表", p, rows, { name: "D", target: "F", actual: "G", weight: "E", score: "H", reason: "I" }, { "goals.planned": "B10", "goals.achieved": "F10" })));
 
   test("content: G12 ≥266米, G13 ≥50厘米, G15 ≥90%, G16 ≥90%, G19 ≥1000人, G21 ≥95% only restate the target (提示 each)", () => {
     expect(brief(findings)).toEqual(["G12", "G13", "G15", "G16", "G19", "G21"].map((c) => `提示 INDICATOR.ACTUAL_RESTATES_TARGET ${c}`));
@@ -205,7 +213,8 @@ describe("hn-hengshan-swlsj-2020 (湖南, no scores; 无 as an actual with a rea
     { row: 25, level1: "满意度指标", level2: "服务对象满意度指标", name: "因粮食市场波动引起的粮食安全事件发生数", target: "0起", actual: "0起", weight: null, score: null },
     { row: 26, name: "市民满意度调查", target: "≥90%", actual: 1, weight: null, score: null },
   ];
-  const { findings } = projectCase("专项资金绩效目标自评表", p, rows, { name: "D", target: "E", actual: "F", weight: "", score: "", reason: "G" }, { "goals.planned": "B9", "goals.achieved": "E9" });
+  let findings: Finding[] = [];
+  beforeEach(() => ({ findings } = projectCase("专项资金绩效目标自评表", p, rows, { name: "D", target: "E", actual: "F", weight: "", score: "", reason: "G" }, { "goals.planned": "B9", "goals.achieved": "E9" })));
 
   test("must report nothing of the meaning half: 无 is not applicable, 0 → 0 and 0起 → 0起 are met, 高 → 高 qualitative", () => {
     expect(findings).toEqual([]);

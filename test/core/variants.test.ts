@@ -14,7 +14,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { checkGrids, type Finding } from "../../src/core";
+import { checkGrids, type Finding, type Grid } from "../../src/core";
 import { readGrids } from "../../src/cli/xlsx";
 
 const ROOT = path.join(__dirname, "..", "fixtures", "variants");
@@ -63,28 +63,28 @@ test("the six shared cases are here", () => {
 });
 
 describe.each(cases)("%s", (id) => {
-  let findings: Finding[] = [];
-  let sheets: string[] = [];
+  // The .xlsx is read once; the core checks it afresh inside each test (not in beforeAll), so that mutation testing
+  // attributes the checker to every test that would catch a broken rule.
+  let grids: Promise<Grid[]> | undefined;
+  const checked = async () => {
+    const r = checkGrids(await (grids ??= readGrids(path.join(ROOT, id, "form.xlsx"))));
+    return { findings: r.findings, sheets: r.sheets.map((s) => s.name) };
+  };
   const md = sections(fs.readFileSync(path.join(ROOT, id, "expected.md"), "utf8"));
   const pending = new Set(PENDING[id] ?? []);
   const at = (f: Finding): At => ({ sheet: f.sheet, cell: f.cell });
   const show = (fs_: Finding[]) => fs_.map((f) => `${f.sheet}!${f.cell} ${f.severity} ${f.rule} ${f.message}`);
 
-  beforeAll(async () => {
-    const grids = await readGrids(path.join(ROOT, id, "form.xlsx"));
-    const r = checkGrids(grids);
-    findings = r.findings;
-    sheets = r.sheets.map((s) => s.name);
-  });
-
-  test("its forms are recognized", () => {
+  test("its forms are recognized", async () => {
+    const { sheets } = await checked();
     expect(sheets.length).toBeGreaterThan(0);
   });
 
   const mustRows = (md.must ?? []).filter((l) => /^\|\s*\d+\s*\|/.test(l)).map((l) => (l.split("|")[2] ?? "").trim());
   const asserted = mustRows.filter((c) => !pending.has(`must:${c}`));
   if (asserted.length > 0) {
-    test.each(asserted)("must report: %s", (cellsText) => {
+    test.each(asserted)("must report: %s", async (cellsText) => {
+      const { findings } = await checked();
       const cells = cellsIn(cellsText);
       expect(cells.length).toBeGreaterThan(0);
       const hit = findings.filter((f) => cells.some((c) => same(at(f), c)));
@@ -92,13 +92,15 @@ describe.each(cases)("%s", (id) => {
     });
   }
 
-  test("no 错误 or 警告 at a cell marked correct", () => {
+  test("no 错误 or 警告 at a cell marked correct", async () => {
+    const { findings } = await checked();
     const notCells = cellsIn((md.mustNot ?? []).join("\n")).filter((c) => !pending.has(`mustNot:${c.cell}`));
     const hits = findings.filter((f) => (f.severity === "错误" || f.severity === "警告") && notCells.some((c) => same(at(f), c)));
     expect(show(hits)).toEqual([]);
   });
 
-  test("no 错误 at a cell expected.md does not name", () => {
+  test("no 错误 at a cell expected.md does not name", async () => {
+    const { findings } = await checked();
     const named = cellsIn(Object.values(md).flat().join("\n"));
     const stray = findings.filter((f) => f.severity === "错误" && !named.some((c) => same(at(f), c)));
     expect(show(stray)).toEqual([]);
