@@ -84,6 +84,26 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
   return false;
 }
 
+/**
+ * True when `total` and every part are numbers (or blank parts) whose sum agrees exactly at 2 decimals: the common case
+ * of a long table, tested without building the terms of a message. False means "let checkSum decide", not "they differ".
+ */
+function sumsAgree(total: unknown, parts: number[], raw: (k: number) => unknown): boolean {
+  if (typeof total !== "number") return false;
+  const th = hundredths(total);
+  if (th === null) return false;
+  const xs: number[] = [];
+  let anyWritten = false;
+  for (const k of parts) {
+    const v = raw(k);
+    if (typeof v === "number") {
+      xs.push(v);
+      anyWritten = true;
+    } else if (v !== null) return false;
+  }
+  return anyWritten && sumHundredths(xs) === th;
+}
+
 /** a = b across tables: only when both are written. */
 function checkEqual(ctx: CheckContext, a: Term, b: Term, why: string): void {
   const x = num(ctx, a.path);
@@ -119,6 +139,21 @@ function parentIndex(rows: CodeRow[], i: number, byCode: Map<string, number>): n
   return null;
 }
 
+/**
+ * Which rows are the lowest ones (no other row's code begins with theirs; two rows with the same code are both not).
+ * Linear in the rows: every proper prefix of a code, and every code seen twice, is a parent.
+ */
+function leafTest(rows: CodeRow[]): (row: CodeRow) => boolean {
+  const parents = new Set<string>();
+  const seen = new Set<string>();
+  for (const r of rows) {
+    for (let len = 1; len < r.code.length; len++) parents.add(r.code.slice(0, len));
+    if (seen.has(r.code)) parents.add(r.code);
+    seen.add(r.code);
+  }
+  return (row) => !parents.has(row.code);
+}
+
 const codeTables = (fa: FinalAccounts): [CodeTableId, CodeTable][] =>
   (["income", "expense", "general", "govFund", "stateCapital"] as CodeTableId[]).flatMap((id) => (fa[id] ? [[id, fa[id] as CodeTable] as [CodeTableId, CodeTable]] : []));
 
@@ -139,18 +174,21 @@ export const finalAccountsRules: Rule[] = [
     run(ctx) {
       const fa = faOf(ctx);
       if (!fa) return;
-      const walk = (v: unknown, path: string) => {
-        if (v !== null && typeof v === "object") {
-          for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (!TEXT_KEYS.has(k)) walk(x, `${path}.${k}`);
+      // The path of a figure is built only when it is reported (a long table has thousands of figures, nearly all fine).
+      const walk = (v: unknown, parent: () => string, key: string) => {
+        if (typeof v === "number" || v === null || v === undefined) return;
+        const path = () => `${parent()}.${key}`;
+        if (typeof v === "object") {
+          for (const [k, x] of Object.entries(v as Record<string, unknown>)) if (!TEXT_KEYS.has(k)) walk(x, path, k);
           return;
         }
         const p = parseValue(v);
         if (p.kind === "number" || p.kind === "missing") return;
         const what = p.kind === "placeholder" ? `是占位符「${p.text}」，应填写实际金额` : p.message;
-        ctx.report(path, `决算表中的金额${what}。`, "金额（万元）", String(v));
+        ctx.report(path(), `决算表中的金额${what}。`, "金额（万元）", String(v));
       };
       for (const id of ["balance", "income", "expense", "fiscalBalance", "general", "basicDetail", "govFund", "stateCapital", "sangong"] as const) {
-        if (fa[id]) walk(fa[id], `${FA_PATH}.${id}`);
+        if (fa[id]) walk(fa[id], () => FA_PATH, id);
       }
     },
   },
@@ -298,13 +336,14 @@ export const finalAccountsRules: Rule[] = [
         for (const col of CODE_TABLE_COLUMNS[id]) {
           const base = `${id}.rows`;
           for (const [p, kids] of children) {
+            if (sumsAgree(table.rows[p].values[col.key], kids, (k) => table.rows[k].values[col.key])) continue;
             checkSum(
               ctx,
               T(`${base}.${p}.values.${col.key}`, () => `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`, { v: table.rows[p].values[col.key] }),
               kids.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
             );
           }
-          if (top.length > 0) {
+          if (top.length > 0 && !sumsAgree(table.total[col.key], top, (k) => table.rows[k].values[col.key])) {
             checkSum(
               ctx,
               T(`${id}.total.${col.key}`, () => `${title(id)}合计行${colName(id, col.key)}`, { v: table.total[col.key] }),
@@ -379,13 +418,14 @@ export const finalAccountsRules: Rule[] = [
       // 01表 类 items ↔ 03表, 04表 类 items (一般公共预算 column) ↔ 05表: by 类, when the 类 has rows in both
       const byClass = (items: { name: string }[], key: "amount" | "general", base: string, table: CodeTable | null, tableId: CodeTableId) => {
         if (!table) return;
+        const isLeaf = leafTest(table.rows);
         items.forEach((item, i) => {
           const name = item.name.replace(/（类）/, "").replace(/支出$/, "");
           const code =
             table.rows.find((r) => r.code.length === 3 && r.name.replace(/支出$/, "") === name)?.code ??
             Object.entries(FUNCTION_CLASS_NAMES).find(([, n]) => n.replace(/支出$/, "") === name)?.[0];
           if (!code) return;
-          const leaves = table.rows.filter((r) => r.code.startsWith(code) && !table.rows.some((o) => o !== r && o.code.startsWith(r.code)));
+          const leaves = table.rows.filter((r) => r.code.startsWith(code) && isLeaf(r));
           if (leaves.length === 0) return; // a 类 missing altogether: the row checks say which rows are missing
           const sum = leaves.reduce((a, r) => a.plus(numOf(r.values.total) ?? 0), new D(0));
           const v = numOf((item as Record<string, unknown>)[key]);
@@ -488,7 +528,9 @@ function rowSums(ctx: CheckContext, id: CodeTableId, table: CodeTable): void {
   const totalKey = "total";
   const parts = cols.filter((c) => c.key !== totalKey && !["opening", "income", "closing"].includes(c.key));
   if (parts.length === 0) return;
+  const partIndexes = parts.map((_, k) => k);
   const check = (base: string, values: Record<string, unknown>, name: () => string) =>
+    sumsAgree(values[totalKey], partIndexes, (k) => values[parts[k].key]) ||
     checkSum(ctx, T(`${base}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: values[totalKey] }), parts.map((c) => T(`${base}.${c.key}`, c.header, { v: values[c.key] })));
   check(`${id}.total`, table.total, () => "合计行");
   table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, r.values, () => rowName(r)));
