@@ -5,6 +5,7 @@
 import {
   blockText,
   isPrompt,
+  checkFinalAccountsText,
   checkGrids,
   FA_NARRATIVE_PARTS,
   faMaterialLayout,
@@ -63,6 +64,15 @@ describe("the generated 情况说明 of seed 004", () => {
     expect(t).toContain("与上年相比，减少0.83万元，减少37.22%");
     expect(t).toContain("减少0.77万元，减少39.29%");
     expect(t).toContain("机关运行经费支出36.32万元，比上年决算数减少1.01万元，减少2.71%"); // 1.01 ÷ 37.33 = 2.706%
+  });
+
+  test("公务用车 is 购置 + 运行维护 (0 + 1.19), not the 09表 小计 1.4 that misses them, so the shares add up and the text passes its own check", () => {
+    // 0.21 ÷ 1.4 = 15%, 0 ÷ 1.4 = 0%, 1.19 ÷ 1.4 = 85%: 15 + 0 + 85 = 100
+    expect(t).toContain("公务接待费支出决算0.21万元，占15%，因公出国（境）费支出决算0万元，占0%，公务用车购置费及运行维护费支出决算1.19万元，占85%");
+    expect(t).toContain("3、公务用车购置费及运行维护费支出决算为1.19万元，其中：公务用车购置费0万元");
+    const read = checkGrids([...seed004Basic(), ...seed004Tables()]);
+    const findings = checkFinalAccountsText(t, read.finalAccounts!, { cellOf: read.cellOf, basic: read.pkg.basic, sheet: "情况说明" });
+    expect(findings.filter((f) => f.severity === "错误").map((f) => `${f.rule} ${f.expected} ${f.actual}`)).toEqual([]);
   });
 
   test("no completion rate when the base is 0", () => {

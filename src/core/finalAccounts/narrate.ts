@@ -305,7 +305,9 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
     sub(1, "“三公”经费财政拨款支出决算具体情况说明");
     const total = num(final.total);
     const fv = (k: keyof SangongFigures) => num(final[k]) ?? zero;
-    const vehicle = num(final.vehicle) ?? fv("purchase").plus(fv("operation"));
+    // 公务用车 = 购置 + 运行维护 whenever either is written (as FA.SANGONG_SUM and the text check have it): a 小计 that
+    // misses its parts (seed 004: 1.4 vs 0 + 1.19) is an 错误 the warning above names, not a figure to repeat.
+    const vehicle = num(final.purchase) !== null || num(final.operation) !== null ? fv("purchase").plus(fv("operation")) : (num(final.vehicle) ?? zero);
     p(
       `${y}年度“三公”经费财政拨款支出决算中，公务接待费支出决算${wan(fv("reception"))}${shareText(fv("reception"), total)}，因公出国（境）费支出决算${wan(fv("overseas"))}${shareText(fv("overseas"), total)}，公务用车购置费及运行维护费支出决算${wan(vehicle)}${shareText(vehicle, total)}。其中：`,
     );
