@@ -60,7 +60,7 @@ async function fillMaterial(file, texts) {
     console.error("演示中断：示例工作簿中没有「报告素材」表。");
     process.exit(1);
   }
-  const labels = { noticeTitle: "通知名称", noticeNumber: "通知文号", period: "评价时段", organizationWork: "工作组织", duties: "职能职责", organization: "机构设置", staffNotes: "人员情况说明", staffBudget: "人员经费预算数", staffFinal: "人员经费实际支出", goals: "年度绩效目标", problems: "存在的问题", improvements: "改进措施", resultUse: "结果应用和公开", other: "其他需要说明的情况", signatureUnit: "落款单位", signatureDate: "成文日期" };
+  const labels = { noticeTitle: "通知名称", noticeNumber: "通知文号", period: "评价时段", organizationWork: "工作组织", duties: "职能职责", organization: "机构设置", staffNotes: "人员情况说明", staffBudget: "人员经费预算数", staffFinal: "人员经费实际支出", stateCapitalExpense: "国有资本经营预算支出", socialInsuranceExpense: "社会保险基金预算支出", goals: "年度绩效目标", problems: "存在的问题", improvements: "改进措施", resultUse: "结果应用和公开", other: "其他需要说明的情况", signatureUnit: "落款单位", signatureDate: "成文日期" };
   const rows = new Map();
   ws.eachRow((row, n) => {
     const label = String(row.getCell(1).value ?? "").trim();

@@ -141,8 +141,10 @@ describe("report --txt", () => {
     expect(r.stdout).toContain("部分项目进度和预算执行有待加快。");
     expect(r.stdout).not.toContain("填写职能职责");
     expect(r.stdout).toContain("【待填写：请在「报告素材」工作表填写机构设置】");
-    // 文件依据, 机构设置, 人员经费, 改进措施 (the 【请核对：…】 prompts on the tables are not counted here).
-    expect(r.stderr).toContain("「报告素材」表中有空项，报告中留了 4 处「待填写」");
+    // 文件依据, 机构设置, 人员经费, 国有资本经营 and 社会保险基金预算支出, 改进措施 (the 【请核对：…】 prompts on the
+    // tables are not counted here).
+    expect(r.stdout).toContain("【待填写：请在「报告素材」工作表填写国有资本经营预算支出（万元，没有则填0）】");
+    expect(r.stderr).toContain("「报告素材」表中有空项，报告中留了 6 处「待填写」");
   });
 
   test("a blank template: no 错误, so no warning, in the text or on stderr", () => {

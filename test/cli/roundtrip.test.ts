@@ -91,6 +91,8 @@ describe("报告素材 in the model file", () => {
     organizationWork: "成立自评工作小组，财务科牵头。",
     staffBudget: "2375.11",
     staffFinal: "2321.93",
+    stateCapitalExpense: "0",
+    socialInsuranceExpense: "12.5",
     signatureUnit: "湖南省政务服务和大数据中心",
     signatureDate: "2025年4月17日",
   };
@@ -140,6 +142,8 @@ describe("报告素材 in the model file", () => {
       organizationWork: "",
       staffBudget: "",
       staffFinal: "",
+      stateCapitalExpense: "",
+      socialInsuranceExpense: "",
       signatureUnit: "",
       signatureDate: "",
     });

@@ -29,3 +29,21 @@ test("without 报告素材 and without 决算 tables no 人员经费 figure is i
   // 基本支出 − 公用经费 = 2669.49 − 347.38 = 2322.11 must not appear as a fact.
   expect(text).not.toContain("2322.11");
 });
+
+describe("四、国有资本经营 and 五、社会保险基金预算支出: stated only from a source", () => {
+  const fourAndFive = (text: string) => text.split("\n").filter((l) => /国有资本经营预算支出|社会保险基金预算支出/.test(l) && !/^\s*[四五]、/.test(l.trim()));
+
+  test("报告素材 0 → 无 (seed 003's report: 我中心2024年度无…), an amount → the amount in 万元", () => {
+    expect(fourAndFive(renderPlainText(generateReport(pkg, MATERIAL_003, [])))).toEqual(["　　本部门2024年度无国有资本经营预算支出。", "　　本部门2024年度无社会保险基金预算支出。"]);
+    const typed = renderPlainText(generateReport(pkg, { ...MATERIAL_003, stateCapitalExpense: "3.5", socialInsuranceExpense: "12.5" }, []));
+    expect(fourAndFive(typed)).toEqual(["　　本部门2024年度国有资本经营预算支出3.50万元。", "　　本部门2024年度社会保险基金预算支出12.50万元。"]);
+  });
+
+  test("公开08表 wins over 报告素材 for 国有资本经营: an empty table is 无, a filled one its 合计", () => {
+    const blank = { ...MATERIAL_003, stateCapitalExpense: "", socialInsuranceExpense: "0" };
+    const empty08 = { ...fa, stateCapital: { total: {}, rows: [], note: "说明：本单位没有使用国有资本经营预算安排的支出，故本表无数据。" } };
+    expect(fourAndFive(renderPlainText(generateReport(pkg, blank, [], { finalAccounts: empty08 })))[0]).toBe("　　本部门2024年度无国有资本经营预算支出。");
+    const filled08 = { ...fa, stateCapital: { total: { total: 20.25, basic: 0, project: 20.25 }, rows: [], note: "" } };
+    expect(fourAndFive(renderPlainText(generateReport(pkg, { ...blank, stateCapitalExpense: "0" }, [], { finalAccounts: filled08 })))[0]).toBe("　　本部门2024年度国有资本经营预算支出20.25万元。");
+  });
+});

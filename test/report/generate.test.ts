@@ -224,10 +224,14 @@ describe("seed 002 绥宁县数据局", () => {
   test("without 报告素材 the texts only a person knows are asked for, visibly", () => {
     const prompts = doc.blocks.filter((b) => b.kind === "paragraph" && b.prompt).map(blockText);
     expect(prompts).toContain("【待填写：请在「报告素材」工作表填写职能职责】");
-    // 文件依据, 职能职责, 机构设置, 人员经费, 主要成绩, 存在的问题, 改进措施; the 绩效目标 comes from the 自评表's
-    // 年初目标; one indicator below full marks without a reason; and the table-error notice.
-    expect(prompts.filter((p) => p.startsWith("【待填写：请在「报告素材」")).length).toBe(7);
-    expect(prompts.length).toBe(9);
+    // 文件依据, 职能职责, 机构设置, 人员经费, 国有资本经营 and 社会保险基金预算支出 (no table holds them: never 无 without
+    // a source), 主要成绩, 存在的问题, 改进措施; the 绩效目标 comes from the 自评表's 年初目标; one indicator below full
+    // marks without a reason; and the table-error notice.
+    expect(prompts.filter((p) => p.startsWith("【待填写：请在「报告素材」")).length).toBe(9);
+    expect(prompts).toContain("【待填写：请在「报告素材」工作表填写国有资本经营预算支出（万元，没有则填0）】");
+    expect(prompts).toContain("【待填写：请在「报告素材」工作表填写社会保险基金预算支出（万元，没有则填0）】");
+    expect(all).not.toContain("无国有资本经营预算支出");
+    expect(prompts.length).toBe(11);
     // The 002 report: 人员经费 is not derived (基本支出 − 公用经费 would print 253.03; the unit's report says 210.55).
     expect(all).not.toContain("253.03");
     // Typed as the unit's report states it, 210.55 is used, and said not to close the sum:

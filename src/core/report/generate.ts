@@ -66,6 +66,8 @@ interface Ctx {
   said: Set<string>;
   /** 人员经费 / 公用经费 of 公开06表, when the 决算 tables are in the workbook. */
   split: BasicSplit | null;
+  /** The 决算 tables when the workbook holds them (公开08表 for part 四). */
+  finalAccounts: FinalAccounts | null;
 }
 
 /** Parsed amounts, cached per cell text (a package repeats the same few thousand values; Dec is immutable). */
@@ -138,6 +140,7 @@ export function generateReport(pkg: Package, material: ReportMaterial | null, fi
     projects: pkg.projects.filter(projectHasFigures),
     said: new Set(),
     split: basicSplitFromFinalAccounts(options.finalAccounts),
+    finalAccounts: options.finalAccounts ?? null,
   };
   const unit = isPlaceholder(pkg.unit) ? "" : pkg.unit.trim();
   // Broken at the meaning boundary: the unit on its own line, then "2024年度部门整体支出绩效自评报告".
@@ -219,8 +222,8 @@ const SECTIONS: ((ctx: Ctx) => ReportBlock[])[] = [
   basicSituation,
   generalBudget,
   (ctx) => govFund(ctx),
-  (ctx) => [para(`本部门${ctx.y}年度无国有资本经营预算支出。`)],
-  (ctx) => [para(`本部门${ctx.y}年度无社会保险基金预算支出。`)],
+  stateCapital,
+  (ctx) => budgetOfItsOwn(ctx, "社会保险基金预算支出", materialAmount(ctx.m.socialInsuranceExpense)),
   performance,
   (ctx) => materialParagraphs(ctx.m.problems, "存在的问题及原因分析"),
   (ctx) => materialParagraphs(ctx.m.improvements, "下一步改进措施"),
@@ -493,6 +496,23 @@ function govFund(ctx: Ctx): ReportBlock[] {
   const v = num(income.govFund);
   if (v === null || v.isZero()) return [para(`本部门${ctx.y}年度无政府性基金预算支出。`)];
   return [para(`本部门${ctx.y}年度政府性基金拨款${money(v)}。`)];
+}
+
+// 四、五、国有资本经营 / 社会保险基金预算支出: neither 附件1 nor 附件2 holds them, so they are never stated as 无
+// without a source: 公开08表 when the 决算 tables are given, else 报告素材, else a prompt.
+
+/** 四: 公开08表 本年支出 合计 when that table was read, else 报告素材. */
+function stateCapital(ctx: Ctx): ReportBlock[] {
+  const table = ctx.finalAccounts?.stateCapital;
+  const fromTable = table ? (num(table.total.total ?? null) ?? ZERO) : null;
+  return budgetOfItsOwn(ctx, "国有资本经营预算支出", fromTable ?? materialAmount(ctx.m.stateCapitalExpense));
+}
+
+/** "本部门2024年度无…。" for 0, "本部门2024年度…12.50万元。" for an amount, a prompt to fill in 报告素材 when unknown. */
+function budgetOfItsOwn(ctx: Ctx, what: string, amount: Dec | null): ReportBlock[] {
+  if (amount === null) return [fillIn(`${what}（万元，没有则填0）`)];
+  if (amount.isZero()) return [para(`本部门${ctx.y}年度无${what}。`)];
+  return [para(`本部门${ctx.y}年度${what}${money(amount)}。`)];
 }
 
 // 六、部门整体支出绩效情况

@@ -22,6 +22,8 @@ export interface ReportMaterial {
   staffNotes: string; // 人员情况说明
   staffBudget: string; // 人员经费预算数（万元）: the tables do not hold it, never derived
   staffFinal: string; // 人员经费实际支出（万元）
+  stateCapitalExpense: string; // 国有资本经营预算支出（万元）: 附件1/附件2 do not hold it; 0 → 报告写“无”
+  socialInsuranceExpense: string; // 社会保险基金预算支出（万元）: likewise
   goals: string; // 年度绩效目标
   achievements: string[]; // 主要成绩 (several)
   problems: string; // 存在的问题及原因分析
@@ -45,6 +47,8 @@ export const MATERIAL_ITEMS: { key: TextKey | "achievements"; label: string; hin
   { key: "staffNotes", label: "人员情况说明", hint: "编制数和在职人数由基础数据表生成，这里写离退休人员、人员变动等" },
   { key: "staffBudget", label: "人员经费预算数", hint: "万元，表格中没有这个数，按决算填写；留空则报告不写人员经费" },
   { key: "staffFinal", label: "人员经费实际支出", hint: "万元，按决算填写" },
+  { key: "stateCapitalExpense", label: "国有资本经营预算支出", hint: "万元，没有则填0（报告写“无”）；有决算公开08表时取自该表" },
+  { key: "socialInsuranceExpense", label: "社会保险基金预算支出", hint: "万元，没有则填0（报告写“无”）" },
   { key: "goals", label: "年度绩效目标", hint: "留空则使用自评表的年初目标" },
   { key: "achievements", label: "主要成绩", hint: "每项成绩一行，可插入行" },
   { key: "problems", label: "存在的问题", hint: "存在的问题及原因分析" },
@@ -62,7 +66,7 @@ export const ACHIEVEMENT_ROWS = 5;
 const WIDTHS = [14, 52, 30];
 
 /** Items of one line (a title, a number, a date): a short row. */
-const SHORT_ITEMS = new Set<string>(["noticeTitle", "noticeNumber", "period", "staffBudget", "staffFinal", "signatureUnit", "signatureDate"]);
+const SHORT_ITEMS = new Set<string>(["noticeTitle", "noticeNumber", "period", "staffBudget", "staffFinal", "stateCapitalExpense", "socialInsuranceExpense", "signatureUnit", "signatureDate"]);
 
 /** Lines a text takes in a column of `width` characters (a Chinese character counts 2), at about 14 pt a line. */
 function hintHeight(text: string, width: number): number {
@@ -97,7 +101,7 @@ export function materialTemplate(params: { year: number }): SheetTemplate {
           {
             col: 0,
             span: 3,
-            label: "说明：本表填写只有本单位才知道的情况。报告中的数字取自基础数据表和自评表；表格中没有的数（人员经费）才在这里填写。留空的项目在报告中以红字【待填写】标出。",
+            label: "说明：本表填写只有本单位才知道的情况。报告中的数字取自基础数据表和自评表；表格中没有的数（人员经费、国有资本经营和社会保险基金预算支出）才在这里填写。留空的项目在报告中以红字【待填写】标出。",
             style: "note",
           },
         ],
@@ -142,6 +146,8 @@ export function emptyMaterial(): ReportMaterial {
     staffNotes: "",
     staffBudget: "",
     staffFinal: "",
+    stateCapitalExpense: "",
+    socialInsuranceExpense: "",
     goals: "",
     achievements: [],
     problems: "",
