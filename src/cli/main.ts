@@ -64,7 +64,9 @@ async function cmdTemplate(argv: string[]): Promise<number> {
   const preset = presetOption(p.options.preset);
   const year = intOption(p, "year", new Date().getFullYear() - 1, 1990, 2100);
   if (p.flags.has("final-accounts")) {
-    // 部门决算公开: the nine tables (公开01–09表), numbered as --numbering says.
+    // 部门决算公开: the nine tables (公开01–09表), numbered as --numbering says. Options of the 自评 forms are refused, not ignored.
+    const selfOnly = ["projects", "funds", "preset"].filter((o) => p.options[o] !== undefined).concat(p.flags.has("jx") ? ["jx"] : []);
+    if (selfOnly.length > 0) throw new UsageError(`--final-accounts 生成决算公开表，不带绩效自评表的选项 ${selfOnly.map((o) => `--${o}`).join("、")}；自评表请另行运行 jixiao template（不加 --final-accounts）。`);
     outputPath(file, p, undefined, [".xlsx"]);
     const { finalAccountsTemplate, numberingOption } = await finalAccounts();
     const wb = newWorkbook();

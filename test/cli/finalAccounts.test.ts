@@ -44,6 +44,11 @@ test("template --final-accounts writes the nine tables; check on it finds nothin
   const pre = cli(["template", p("pre.xlsx"), "--final-accounts", "--numbering", "pre2022"]);
   expect(pre.stdout).toContain("公开07表 财政拨款“三公”经费支出决算表");
   expect(cli(["template", p("bad.xlsx"), "--final-accounts", "--numbering", "2019"])).toMatchObject({ code: 3 });
+  // Options of the 自评 forms are refused with --final-accounts, not silently ignored; nothing is written.
+  const mixed = cli(["template", p("mixed.xlsx"), "--final-accounts", "--projects", "3"]);
+  expect(mixed.code).toBe(3);
+  expect(mixed.stderr).toContain("--final-accounts 生成决算公开表，不带绩效自评表的选项 --projects");
+  expect(fs.existsSync(p("mixed.xlsx"))).toBe(false);
 });
 
 test("check finds seed 004's table mistakes by rule and cell (exit 1)", () => {
