@@ -50,6 +50,12 @@ export function textTwips(text: string, fontPt: number): number {
   return Math.ceil(w);
 }
 
+/**
+ * Headers are bold, and bold glyphs are wider: a header estimated to fit exactly ("2023年决算数" in 1602 twips) wrapped
+ * its last character in LibreOffice. Their width is taken 10% wider (in tenths, on whole twips: no float rounding).
+ */
+const BOLD_HEADER_TENTHS = 11;
+
 /** A cell that must not wrap: an amount, a rate or a code ("1227.61", "95.39%", "2010301", "-"). */
 const UNBREAKABLE = /^[-+−]?[\d,.]+%?$|^[-—–/]$/;
 
@@ -72,7 +78,7 @@ export function tableColumnWidths(header: string[], rows: string[][], total: num
     const figures = body.length > 0 && body.every((t) => UNBREAKABLE.test(t));
     rigid.push(figures);
     const longest = Math.max(0, ...body.map((t) => textTwips(t, fontPt)));
-    const head = textTwips(header[c] ?? "", fontPt);
+    const head = Math.ceil((textTwips(header[c] ?? "", fontPt) * BOLD_HEADER_TENTHS) / 10);
     need.push(Math.max(minimum, (figures ? longest : Math.ceil(longest / 2)) + CELL_PADDING_TWIPS, Math.ceil(head / 2) + CELL_PADDING_TWIPS));
     like.push(Math.max(need[c], longest + CELL_PADDING_TWIPS, head + CELL_PADDING_TWIPS));
   }
