@@ -25,9 +25,10 @@ export const scoreRules: Rule[] = [
     example: "指标「办事群众满意度」得分 12 超过分值 10。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        for (const { ind, path: p } of [...ctx.indicators(s), { ind: null, path: s.exec }]) {
-          const score = ind ? numOf(ind.score) : ctx.num(`${p}.score`);
-          const weight = ind ? numOf(ind.weight) : ctx.num(`${p}.weight`);
+        // Each indicator row ("selfEvaluation.indicators.3") and the 年度资金总额 row, by its own 分值.
+        for (const p of [...ctx.indicators(s).map((r) => r.path), s.exec]) {
+          const score = ctx.num(`${p}.score`);
+          const weight = ctx.num(`${p}.weight`);
           if (score === null) continue;
           if (score.isNegative()) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 为负数。`, "≥ 0", fmtScore(score));
           else if (weight !== null && score.greaterThan(weight)) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 超过分值 ${fmtScore(weight)}。`, `≤ ${fmtScore(weight)}`, fmtScore(score));

@@ -17,31 +17,31 @@ export const roundingRule: Rule = {
 
 /**
  * Compares the total at `totalPath` with the sum of `partPaths`. Blank parts count as 0;
- * nothing is said when the total is blank or every part is blank.
- * Returns true when the figures agree (or cannot be compared).
+ * nothing is said when the total is blank or every part is blank, or when a part is not a number (INPUT.* says so).
+ * Amounts in 万元; a difference of at most `ctx.tolerance` (0.01) is a 尾数差 reported as SUM.ROUNDING (提示).
+ * `subset`: the parts are only some of the total (其中 rows), so the total may exceed their sum.
  */
-export function checkSum(ctx: CheckContext, totalPath: string, partPaths: string[], opts: { subset?: boolean } = {}): boolean {
+export function checkSum(ctx: CheckContext, totalPath: string, partPaths: string[], opts: { subset?: boolean } = {}): void {
   const total = ctx.num(totalPath);
-  if (total === null) return true;
-  if (partPaths.every((p) => ctx.isBlank(p))) return true;
+  if (total === null) return;
+  if (partPaths.every((p) => ctx.isBlank(p))) return;
   const parts: Dec[] = [];
   for (const p of partPaths) {
     const v = ctx.numOrZero(p);
-    if (v === null) return true; // a part is not a number: INPUT.* says so
+    if (v === null) return; // a part is not a number: INPUT.* says so
     parts.push(v);
   }
   const sum = parts.reduce((a, b) => a.plus(b), new D(0));
   const diff = round(total, 2).minus(round(sum, 2));
-  if (opts.subset ? diff.greaterThanOrEqualTo(0) : diff.isZero()) return true;
+  if (opts.subset ? diff.greaterThanOrEqualTo(0) : diff.isZero()) return;
   const expr = `${partPaths.map((p) => ctx.label(p).replace(/（\d{4}年(决算|预算)数）$/, "")).join(" + ")} = ${parts.map(money).join(" + ")} = ${money(sum)}`;
   if (opts.subset) {
     ctx.report(totalPath, `${ctx.label(totalPath)}为 ${money(total)}，小于其中所列分项之和：${expr}。分项是它的一部分，不应超过它。`, `≥ ${money(sum)}`, money(total));
-    return false;
+    return;
   }
   if (diff.abs().lessThanOrEqualTo(ctx.tolerance)) {
     ctx.reportAs(ROUNDING_RULE_ID, "提示", totalPath, `${ctx.label(totalPath)}为 ${money(total)}，分项之和为 ${money(sum)}（${expr}），相差 ${money(diff.abs())}，属尾数差。`, money(sum), money(total));
-    return true;
+    return;
   }
   ctx.report(totalPath, `${ctx.label(totalPath)}为 ${money(total)}，但分项之和为 ${money(sum)}（${expr}），相差 ${money(diff.abs())}。`, money(sum), money(total));
-  return false;
 }
