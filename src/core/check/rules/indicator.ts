@@ -51,7 +51,7 @@ function shownActual(ctx: CheckContext, p: string): string {
   const target = parseIndicatorValue(ctx.raw(`${p}.target`));
   if (typeof raw !== "number" || !Number.isFinite(raw) || target.kind !== "quantity" || target.unit !== "%") return text(ctx, `${p}.actual`);
   const v = new D(String(raw));
-  return `${(v.abs().greaterThan(1) ? v : v.times(100)).toFixed()}%`;
+  return `${(v.greaterThan(1) ? v : v.times(100)).toFixed()}%`;
 }
 const nameOf = (ctx: CheckContext, p: string) => ctx.label(`${p}.name`).replace(/三级指标$/, "");
 /** "（目标未写比较符号，按「控制率」类指标推定为≤）" when the direction was inferred, else "". */
@@ -107,7 +107,7 @@ export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[
 /** An actual written like a target ("≥80%", "≥266米", "12月底前"): a comparison, not a measured value. */
 function restatesTarget(actual: unknown): boolean {
   // "达到95%" reports what was reached: a value, though it parses as ≥.
-  if (typeof actual === "string" && /^\s*(达到|已达到|实现)/.test(actual)) return false;
+  if (/^\s*(达到|已达到|实现)/.test(String(actual))) return false;
   const v = parseIndicatorValue(actual);
   if (v.kind === "quantity") return v.explicitOp && v.op !== "=";
   if (v.kind === "date") return v.explicitOp && v.op !== "=";
@@ -176,7 +176,7 @@ export const indicatorRules: Rule[] = [
       eachCompared(ctx, ({ p, sug }) => {
         if (sug.kind !== "score") return;
         if (sug.op !== ">=" && sug.op !== ">" && sug.op !== "=") return;
-        if (sug.ratio === null || sug.target.isZero()) return;
+        if (sug.ratio === null) return; // a target of 0: no ratio
         const over = sug.ratio.minus(1);
         if (!over.greaterThan(ctx.preset.tolerances.overCompletion)) return;
         ctx.report(
