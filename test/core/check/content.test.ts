@@ -63,6 +63,16 @@ test("the template's prompts left in place, shortened after 30 characters, howev
   ]);
 });
 
+test("a prompt is the form's (…字以内) or its opening words at the start; a sentence that uses them is a goal", () => {
+  const p = clean();
+  p.selfEvaluation!.goals = { planned: "说明完成情况(100字以内)", achieved: "全年对照年度目标，完成培训12次。" };
+  p.projects[0].goals = { planned: "完成维护（字以内）", achieved: "请结合自评情况说明" };
+  expect(rows(p)).toEqual([
+    goal(EVAL, "selfEvaluation.goals.planned", "说明完成情况(100字以内)", `${PLANNED}仍是模板的填写说明「说明完成情况(100字以内)」，应改为实际内容。`),
+    goal(PROJECT, "projects.0.goals.achieved", "请结合自评情况说明", `${ACHIEVED}仍是模板的填写说明「请结合自评情况说明」，应改为实际内容。`),
+  ]);
+});
+
 test("a goal that only restates the project's name: as written, with a money word, in quotes; not one character, not a sentence", () => {
   const p = clean();
   p.projects[0].name = "  培训  ";

@@ -114,6 +114,7 @@ describe("INDICATOR.TARGET_TOO_LOW", () => {
     p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "质量指标", "差错数", "<10件", "20件", 20, 10);
     p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "新增场次", "≥0场", "5场", 10, 10); // no ratio to 0
     p.selfEvaluation!.indicators[4] = ind("满意度指标（10分）", "服务对象满意度指标", "宣传册", "≥10册", "20册", null as unknown as number, 10);
+    p.selfEvaluation!.indicators[3] = ind("效益指标（30分）", "时效指标", "完成时间", "2024年6月", "2024年3月", 30, 30); // a deadline kept: no ratio
     p.projects[0].indicators[0].actual = "30次";
     p.projects[0].indicators[0].score = null as unknown as number;
     expect(rows(ID, p)).toEqual([]);
@@ -194,9 +195,9 @@ describe("INDICATOR.INCOMPLETE", () => {
   test("template rows and rows without a name are not indicators; a name after 指标3： is", () => {
     const p = clean();
     const empty = (name: string) => ind("效益指标（30分）", "生态效益指标", name, "", "", 5, 5);
-    p.selfEvaluation!.indicators.push(empty("指标2:"), empty(" 指标 3： "), empty("/"), empty("   "), empty(null as unknown as string), empty("指标3：植树数"));
+    p.selfEvaluation!.indicators.push(empty("指标2:"), empty(" 指标 3： "), empty("指标12："), empty("指标4 ："), empty("/"), empty("   "), empty(null as unknown as string), empty("指标3：植树数"));
     expect(rows(ID, p)).toEqual([
-      [ID, "警告", EVAL, "selfEvaluation.indicators.10.target", "年度指标值和实际完成值", "（空）", "指标「指标3：植树数」有分值 5、得分 5，但年度指标值和实际完成值都没有填写，得分无从核对。"],
+      [ID, "警告", EVAL, "selfEvaluation.indicators.12.target", "年度指标值和实际完成值", "（空）", "指标「指标3：植树数」有分值 5、得分 5，但年度指标值和实际完成值都没有填写，得分无从核对。"],
     ]);
   });
 });
@@ -261,6 +262,15 @@ describe("INDICATOR.VS_BASIC", () => {
     expect(rows(ID, p).map((r) => r[3])).toEqual(["selfEvaluation.indicators.1.actual"]);
   });
 
+  test("公用经费控制率 by its own name: 55 ÷ 60", () => {
+    const p = clean();
+    // 55 ÷ 60 = 0.916666… → 91.67%
+    p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "成本指标", "公用经费控制率", "≤100%", "90%", 10, 10);
+    expect(rows(ID, p)).toEqual([
+      [ID, "错误", EVAL, "selfEvaluation.indicators.2.actual", "91.67%", "90%", "指标「公用经费控制率」实际完成值 90%，按基础数据表 公用经费（2024年决算数） ÷ 公用经费（2024年预算数） = 55.00 ÷ 60.00 计算应为 91.67%。"],
+    ]);
+  });
+
   test("not compared: a figure missing in 附件1, a budget of 0, an actual not in percent, a project's indicator, no 附件1 or 附件2", () => {
     const p = clean();
     p.basic!.sangong.final = null;
@@ -274,15 +284,44 @@ describe("INDICATOR.VS_BASIC", () => {
     wrong.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "成本指标", "三公经费控制率", "≤100%", "50%", 20, 20);
     expect(rows(ID, wrong)).toHaveLength(1);
     expect(rows(ID, { ...wrong, basic: null })).toEqual([]);
-    expect(rows(ID, { ...wrong, selfEvaluation: null, projects: [] })).toEqual([]);
+    const noEval = { ...wrong, selfEvaluation: null };
+    noEval.projects[0].indicators[0] = ind("产出指标", "成本指标", "三公经费控制率", "≤100%", "50%", 90, 90); // 附件3 rows are not compared
+    expect(rows(ID, noEval)).toEqual([]);
   });
 });
 
 describe("restatedRateOf", () => {
+  test.each<[string, string]>([
+    ["财政供养人员控制率", "在职人员控制率"],
+    ["人员编制控制率", "在职人员控制率"],
+    ["编制控制率", "在职人员控制率"],
+    ["在职人数控制率", "在职人员控制率"],
+    ["三公经费支出控制率", "三公经费控制率"],
+    ["三公经费预算控制率", "三公经费控制率"],
+    ["公用经费支出控制率", "公用经费控制率"],
+    ["项目支出控制率", "项目经费控制率"],
+    ["项目资金控制率", "项目经费控制率"],
+  ])("the synonym %p is 附件1's %p", (name, source) => {
+    expect(restatedRateOf(name)).toEqual({ source: expect.objectContaining({ name: source }), match: { kind: "contains" }, alias: true });
+  });
+
+  test.each<[string, string]>([
+    ["在职人员控制率", "basic.staff.actual ÷ basic.staff.authorized"],
+    ["“三公”经费控制率", "basic.sangong.final ÷ basic.sangong.budget"],
+    ["公用经费控制率", "basic.publicFunds.final ÷ basic.publicFunds.budget"],
+    ["项目经费控制率", "basic.project.final ÷ basic.project.budget"],
+  ])("附件1's own name %p is exact, %s", (name, figures) => {
+    const r = restatedRateOf(name);
+    expect(r && { match: r.match, alias: r.alias, figures: `${r.source.num} ÷ ${r.source.den}` }).toEqual({ match: { kind: "exact" }, alias: false, figures });
+  });
+
   test.each<[string, string | null, "exact" | "alias" | "contains" | null]>([
     ["“”（）", null, null], // nothing left of the name
     ["在职人员数控制率", "在职人员控制率", "contains"], // 在职人员 (4) inside 在职人员数
     ["人员控制率", null, null], // 人员 (2) inside 在职人员: too short to pair
+    ["供养人员控制率", "在职人员控制率", "contains"], // 供养人员 (4) inside 财政供养人员
+    ["机构编制控制率", null, null], // 编制 (2) inside 机构编制: too short to pair
+    ["在职人员增长率", null, null], // not a 控制率, though 在职人员 is in it
     ["公用经费率", null, null], // not a 控制率
     ["三公经费控制", null, null],
   ])("restatedRateOf(%p) → %p (%p)", (name, source, how) => {

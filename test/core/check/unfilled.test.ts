@@ -85,6 +85,17 @@ describe("EXEC.SCORE_FROM_PARTS", () => {
     ]);
   });
 
+  test("only 其他资金 filled: 30 ÷ 40", () => {
+    const p = zeroTotal();
+    p.projects[0].funds.current = { initialBudget: null, fullBudget: null, executed: null };
+    p.projects[0].funds.carryover = { initialBudget: null, fullBudget: null, executed: null };
+    p.projects[0].funds.other = { initialBudget: 40, fullBudget: 40, executed: 30 };
+    // 30 ÷ 40 = 75.00%; 8 × 0.75 = 6.00
+    expect(rows(p)).toEqual([
+      [ID, "提示", PROJECT, "projects.0.funds.total.score", "6.00", "0", "项目「信息化运维」年度资金总额得分填写为 0；年度资金总额行（全年预算数 0.00）低于“其中”各行之和，按分项计算执行率 30.00 ÷ 40.00 = 75.00%，得分应为 6.00（分值 8）。"],
+    ]);
+  });
+
   test("a rate above 100% earns the full 分值, not more", () => {
     const p = zeroTotal();
     p.projects[0].funds.current.executed = 70; // (70 + 20) ÷ 80 = 1.125 → 112.50%, score min(1, 1.125) × 8 = 8.00
