@@ -21,11 +21,9 @@ export function isBlankForm(data: unknown): boolean {
     if (v === null || v === undefined) return true;
     if (typeof v === "string") return v.trim() === "";
     if (typeof v === "number" || typeof v === "boolean") return false;
-    if (typeof v === "object") {
-      // List items are numbered ("indicators.3.name"): the prefilled paths never sit inside a list.
-      return Object.entries(v as Record<string, unknown>).every(([k, x]) => walk(x, path === "" ? k : `${path}.${k}`, k));
-    }
-    return true;
+    // An object or a list (anything else has no entries: blank). List items are numbered ("indicators.3.name"):
+    // the prefilled paths never sit inside a list.
+    return Object.entries(v as object).every(([k, x]) => walk(x, path === "" ? k : `${path}.${k}`, k));
   };
   return walk(data, "", "");
 }

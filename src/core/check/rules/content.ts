@@ -20,11 +20,10 @@ const TEMPLATE_PROMPT = /[（(]\s*\d+\s*字以内\s*[)）]|^(请)?(对照年度�
 const SHORT_TEXT = 60;
 
 /**
- * What is wrong with a goal text, or null: empty, only a figure ("287", "171万元", "100%"),
+ * What is wrong with a goal text (trimmed), or null: empty, only a figure ("287", "171万元", "100%"),
  * or only the name of the project / fund it belongs to.
  */
-function goalProblem(ctx: CheckContext, text: string, exec: string, names: string[]): string | null {
-  const t = text.trim();
+function goalProblem(ctx: CheckContext, t: string, exec: string, names: string[]): string | null {
   if (t === "") return "未填写";
   if (TEMPLATE_PROMPT.test(t)) return `仍是模板的填写说明「${t.length > 30 ? `${t.slice(0, 30)}…` : t}」，应改为实际内容`;
   // A goal of a sentence is neither a bare figure nor a bare name: only short texts need the closer look.
@@ -54,11 +53,12 @@ export const contentRules: Rule[] = [
     example: "年度总体目标（预期目标）只写了金额「287」，与年度资金总额全年预算数 287.00 相同，不是目标。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        const names = s.kind === "project" ? [ctx.pkg.projects[Number(s.base.split(".")[1])]?.name ?? ""] : [];
+        // A 附件3's own name (附件2 has none).
+        const name = ctx.raw(`${s.base}name`);
+        const names = typeof name === "string" ? [name] : [];
         for (const [part, label] of GOAL_PARTS) {
           const path = `${s.base}goals.${part}`;
-          const raw = ctx.raw(path);
-          const written = raw === null || raw === undefined ? "" : String(raw).trim();
+          const written = String(ctx.raw(path) ?? "").trim();
           const problem = goalProblem(ctx, written, s.exec, names);
           if (problem) ctx.report(path, `${label}${problem}。`, "目标的文字说明", written || "（空）");
         }

@@ -1,10 +1,10 @@
 /** Rules on single indicators: scores against their targets, figures restated from 附件1, actuals that only restate targets. */
 import { rate } from "../../calc";
 import { D, type Dec, fmtPercent } from "../../decimal";
-import { directionNote, parseIndicatorValue, suggestScore, type Suggestion } from "../../indicator";
+import { directionNote, type InferredDirection, parseIndicatorValue, suggestScore, type Suggestion } from "../../indicator";
 import type { Indicator } from "../../model";
 import type { NameMatch } from "../../pairing";
-import { type CheckContext, type ScoredSheet, money, numOf, percent } from "../context";
+import { type CheckContext, money, numOf, percent } from "../context";
 import type { Rule } from "../types";
 
 /** A scored indicator whose target and actual could be compared (quantities, or dates as deadlines). */
@@ -51,11 +51,14 @@ function shownActual(ctx: CheckContext, p: string): string {
   const target = parseIndicatorValue(ctx.raw(`${p}.target`));
   if (typeof raw !== "number" || !Number.isFinite(raw) || target.kind !== "quantity" || target.unit !== "%") return text(ctx, `${p}.actual`);
   const v = new D(String(raw));
-  return `${(v.abs().greaterThan(1) ? v : v.times(100)).toFixed()}%`;
+  return `${(v.greaterThan(1) ? v : v.times(100)).toFixed()}%`;
 }
 const nameOf = (ctx: CheckContext, p: string) => ctx.label(`${p}.name`).replace(/三级指标$/, "");
-/** "（目标未写比较符号，按「控制率」类指标推定为≤）" when the direction was inferred, else "". */
-const inferredNote = (sug: Suggestion) => (sug.kind === "score" && sug.inferred ? `（${directionNote(sug.inferred)}）` : "");
+/** "（目标未写比较符号，按「控制率」类指标推定为≤）" when the direction was inferred (a deadline's manual suggestion has none), else "". */
+const inferredNote = (sug: Suggestion) => {
+  const inferred = (sug as { inferred?: InferredDirection | null }).inferred;
+  return inferred ? `（${directionNote(inferred)}）` : "";
+};
 
 /**
  * 三级指标 that restate 附件1: the name 附件1 uses, the names departments write for it, and the
@@ -86,7 +89,6 @@ const MIN_RATE_SUBJECT = 4;
  */
 export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[number]; match: NameMatch; alias: boolean } | null {
   const key = rateKey(name);
-  if (!key) return null;
   for (const source of RESTATED_RATES) {
     if (key === source.name) return { source, match: { kind: "exact" }, alias: false };
   }
@@ -97,8 +99,8 @@ export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[
   const subject = key.slice(0, -RATE_SUFFIX.length);
   for (const source of RESTATED_RATES) {
     for (const known of [source.name, ...source.aliases].map((n) => n.slice(0, -RATE_SUFFIX.length))) {
-      const [short, long] = subject.length <= known.length ? [subject, known] : [known, subject];
-      if (short.length >= MIN_RATE_SUBJECT && long.includes(short)) return { source, match: { kind: "contains" }, alias: false };
+      const contains = (long: string, short: string) => short.length >= MIN_RATE_SUBJECT && long.includes(short);
+      if (contains(known, subject) || contains(subject, known)) return { source, match: { kind: "contains" }, alias: false };
     }
   }
   return null;
@@ -107,7 +109,7 @@ export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[
 /** An actual written like a target ("≥80%", "≥266米", "12月底前"): a comparison, not a measured value. */
 function restatesTarget(actual: unknown): boolean {
   // "达到95%" reports what was reached: a value, though it parses as ≥.
-  if (typeof actual === "string" && /^\s*(达到|已达到|实现)/.test(actual)) return false;
+  if (/^\s*(达到|已达到|实现)/.test(String(actual))) return false;
   const v = parseIndicatorValue(actual);
   if (v.kind === "quantity") return v.explicitOp && v.op !== "=";
   if (v.kind === "date") return v.explicitOp && v.op !== "=";
@@ -121,7 +123,7 @@ function isEmpty(v: unknown): boolean {
 
 /** An indicator row the form actually uses: a name beyond the template's "指标2:" / "……", or a figure. */
 function hasName(ind: Indicator): boolean {
-  const name = String(ind.name ?? "").replace(/^\s*指标\s*\d+\s*[:：]?\s*/, "").trim();
+  const name = String(ind.name ?? "").replace(/^\s*指标\s*\d+\s*[:：]?/, "").trim();
   return name !== "" && parseIndicatorValue(name).kind !== "notApplicable";
 }
 
@@ -174,9 +176,8 @@ export const indicatorRules: Rule[] = [
     example: "指标「组织开展“政务公开日”主题活动」目标 30，实际 50，超出目标 66.67%。",
     run(ctx) {
       eachCompared(ctx, ({ p, sug }) => {
-        if (sug.kind !== "score") return;
-        if (sug.op !== ">=" && sug.op !== ">" && sug.op !== "=") return;
-        if (sug.ratio === null || sug.target.isZero()) return;
+        // ≥, > and = targets (= missed is read as ≥); a ≤ / < target exceeded is FULL_NOT_MET's. A target of 0 has no ratio.
+        if (sug.kind !== "score" || sug.op === "<=" || sug.op === "<" || sug.ratio === null) return;
         const over = sug.ratio.minus(1);
         if (!over.greaterThan(ctx.preset.tolerances.overCompletion)) return;
         ctx.report(
@@ -200,7 +201,7 @@ export const indicatorRules: Rule[] = [
           if (!restatesTarget(ind.actual)) continue;
           const actual = text(ctx, `${p}.actual`);
           const target = text(ctx, `${p}.target`);
-          const same = target.replace(/\s+/g, "") === actual.replace(/\s+/g, "");
+          const same = target.replace(/\s/g, "") === actual.replace(/\s/g, "");
           const why = same ? `只是重复了年度指标值 ${target}` : `是目标的写法（年度指标值 ${target || "未填写"}）`;
           ctx.report(`${p}.actual`, `${nameOf(ctx, p)}实际完成值「${actual}」${why}，没有写出实际达到的数值。`, "实际达到的数值", actual);
         }
@@ -226,10 +227,9 @@ export const indicatorRules: Rule[] = [
           if ((weight !== null || score !== null) && targetEmpty && actualEmpty) {
             const given = [weight !== null ? `分值 ${weight.toFixed()}` : "", score !== null ? `得分 ${score.toFixed()}` : ""].filter(Boolean).join("、");
             ctx.report(`${p}.target`, `${name()}有${given}，但年度指标值和实际完成值都没有填写，得分无从核对。`, "年度指标值和实际完成值", "（空）");
-          } else if (weight !== null && !targetEmpty && actualEmpty) {
-            ctx.report(`${p}.actual`, `${name()}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
-          } else if (weight !== null && !targetEmpty && !actualEmpty && isEmpty(ind.score)) {
-            ctx.report(`${p}.score`, `${name()}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
+          } else if (weight !== null && !targetEmpty) {
+            if (actualEmpty) ctx.report(`${p}.actual`, `${name()}年度指标值 ${text(ctx, `${p}.target`)}、分值 ${weight.toFixed()}，实际完成值未填写。`, "实际完成值", "（空）");
+            else if (isEmpty(ind.score)) ctx.report(`${p}.score`, `${name()}已填实际完成值 ${shownActual(ctx, p)}，得分未填写。`, "得分", "（空）");
           }
         }
       }
@@ -262,8 +262,8 @@ export const indicatorRules: Rule[] = [
       "在职人员控制率（财政供养人员控制率）、三公经费控制率、公用经费控制率、项目经费控制率等三级指标的实际完成值，应与基础数据表的数字算出的比率一致。名称不完全相同的按含义对应，并另行提示。",
     example: "指标「三公经费控制率」实际完成值 17.19%，按基础数据表 10.41 ÷ 60.50 计算应为 17.21%。",
     run(ctx) {
-      if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
-      const s: ScoredSheet = { base: "selfEvaluation.", exec: "selfEvaluation.funds", kind: "selfEvaluation" };
+      const s = ctx.scoredSheets().find((x) => x.kind === "selfEvaluation");
+      if (!ctx.pkg.basic || !s) return;
       for (const { ind, path: p } of ctx.indicators(s)) {
         const paired = restatedRateOf(String(ind.name ?? ""));
         if (!paired) continue;

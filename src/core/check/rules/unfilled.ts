@@ -58,25 +58,20 @@ export const unfilledRules: Rule[] = [
       "年度资金总额行的全年预算数小于其“其中”各行之和（如总额印成 0 / 0 / 0，钱都在“其中：本年财政拨款”行）时，按分项之和计算执行率与得分，与填写的得分比较。总额行本身的错误由 PROJECT.FUND_SUM 报告，这里指出随之错了的得分。",
     example: "项目「委托业务项目」年度资金总额得分填写为 0；按“其中”各行之和，执行率 89.974 ÷ 89.974 = 100.00%，得分应为 10.00（分值 10）。",
     run(ctx) {
+      // 附件2 has no 其中 rows: its parts are blank, their sum 0, and it is never checked here.
       for (const s of ctx.scoredSheets()) {
-        if (s.kind !== "project") continue;
-        const base = s.base.slice(0, -1);
         let full = new D(0);
         let executed = new D(0);
-        let any = false;
         for (const part of FUND_PARTS) {
-          const f = ctx.num(`${base}.funds.${part}.fullBudget`);
-          const e = ctx.num(`${base}.funds.${part}.executed`);
-          if (f !== null) {
-            full = full.plus(f);
-            any = true;
-          }
+          const f = ctx.num(`${s.base}funds.${part}.fullBudget`);
+          const e = ctx.num(`${s.base}funds.${part}.executed`);
+          if (f !== null) full = full.plus(f);
           if (e !== null) executed = executed.plus(e);
         }
         const totalFull = ctx.num(`${s.exec}.fullBudget`);
         const weight = ctx.num(`${s.exec}.weight`);
         const stated = ctx.num(`${s.exec}.score`);
-        if (!any || !full.greaterThan(0) || totalFull === null || weight === null || stated === null) continue;
+        if (!full.greaterThan(0) || totalFull === null || weight === null || stated === null) continue;
         if (!full.minus(totalFull).greaterThan(ctx.tolerance)) continue; // the total row is not below its parts
         const rate = executed.dividedBy(full);
         const want = round(D.min(rate, 1).times(weight), 2);
