@@ -27,15 +27,8 @@ function partialPercent(target: unknown): boolean {
   return v.kind === "quantity" && (v.unit === "%" || (v.unit === "" && typeof target === "number")) && v.value.greaterThan(0) && v.value.lessThan(1);
 }
 
-const GOAL_TEXTS = [
-  ["planned", "年度总体目标（预期目标）"],
-  ["achieved", "年度总体目标（实际完成情况）"],
-] as const;
-
 /** A difference below this (in the total's own unit, 元 or 万元) is rounding, not money unaccounted for. */
 const CENT_IN_YUAN = new D("0.005");
-
-const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
 
 /**
  * A total and the amounts listed after 其中 in one sentence of a goal text, all in the total's unit:
@@ -43,6 +36,7 @@ const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
  * the sentence does not name a total before 其中 or lists fewer than two parts.
  */
 function partsSum(text: string): { total: Dec; totalText: string; unit: string; sum: Dec; partTexts: string[] } | null {
+  const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
   for (const sentence of text.split(/[。；;]/)) {
     const at = sentence.indexOf("其中");
     if (at < 0) continue;
@@ -139,7 +133,10 @@ export const publishedRules: Rule[] = [
     example: "年度总体目标（预期目标）写明总额 2026400元，其中各项 400000 + 252000 + 28000 + 960000 + 100000 = 1740000元，相差 286400元。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        for (const [part, label] of GOAL_TEXTS) {
+        for (const [part, label] of [
+          ["planned", "年度总体目标（预期目标）"],
+          ["achieved", "年度总体目标（实际完成情况）"],
+        ]) {
           const path = `${s.base}goals.${part}`;
           const raw = ctx.raw(path);
           if (typeof raw !== "string") continue;
