@@ -163,15 +163,15 @@ export const crossSheetRules: Rule[] = [
       }
       if (!ctx.pkg.basic || !ctx.pkg.selfEvaluation) return;
       ctx.pkg.selfEvaluation.indicators.forEach((ind, k) => {
-        const paired = restatedRateOf(String(ind.name ?? ""));
+        const paired = restatedRateOf(ind.name);
         if (!paired || paired.match.kind === "exact") return;
         const at = `selfEvaluation.indicators.${k}.actual`;
         const how = paired.alias ? "是同一比率的另一种叫法" : matchNote(paired.match);
         ctx.report(
           at,
-          `指标「${String(ind.name).trim()}」（${cellName(ctx, at)}）与基础数据表「${paired.source.name}」（${cellName(ctx, paired.source.num)} ÷ ${cellName(ctx, paired.source.den)}）${how}，已按同一比率核对。`,
+          `指标「${ind.name.trim()}」（${cellName(ctx, at)}）与基础数据表「${paired.source.name}」（${cellName(ctx, paired.source.num)} ÷ ${cellName(ctx, paired.source.den)}）${how}，已按同一比率核对。`,
           paired.source.name,
-          String(ind.name).trim(),
+          ind.name.trim(),
         );
       });
     },
