@@ -14,10 +14,15 @@ const fmtScore = (x: Dec) => x.toFixed();
 /** A form's full marks (执行率 and indicators together). */
 const FULL_MARKS = 100;
 
-/** An indicator value as the user sees it: a percent cell's 0.98 as 98%. */
+/** A percent cell's number as the user sees it: 0.98 → "98%", 1 → "100%", 1.2 → "120%". */
+const asPercent = (x: number): string => `${new D(String(x)).times(100).toFixed()}%`;
+
+/**
+ * A value compared with a percentage target, as the user sees it: a number from 0 to 1 is a percent cell's (0.98 as
+ * 98%, 1 as 100%); text as written. Only for values that met a target (never blank).
+ */
 function shown(raw: unknown): string {
-  if (typeof raw === "number" && raw > 0 && raw < 1) return `${new D(String(raw)).times(100).toFixed()}%`;
-  return String(raw ?? "").trim();
+  return typeof raw === "number" && raw >= 0 && raw <= 1 ? asPercent(raw) : String(raw).trim();
 }
 
 /** A target that is a percentage below 100% (98%): the one a score of 分值 × actual% can be mistaken for. */
@@ -189,7 +194,7 @@ export const publishedRules: Rule[] = [
           if (!result.ok || result.value.minus(score).abs().lessThanOrEqualTo(ctx.tolerance)) continue;
           ctx.report(
             `${path}.score`,
-            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：实际完成值 ${shown(ind.actual) === "1" ? "100%" : shown(ind.actual)}，按 min(执行率, 100%) × 分值 ${fmtScore(weight)} 应得 ${result.value.toFixed(2)}。`,
+            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：实际完成值 ${typeof ind.actual === "number" ? asPercent(ind.actual) : String(ind.actual).trim()}，按 min(执行率, 100%) × 分值 ${fmtScore(weight)} 应得 ${result.value.toFixed(2)}。`,
             result.value.toFixed(2),
             fmtScore(score),
           );
