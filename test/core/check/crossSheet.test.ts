@@ -215,6 +215,7 @@ describe("PROJECT.VS_BASIC", () => {
 describe("PAIR.SIMILAR_NAME", () => {
   test("a project paired with a 专项 of a similar name says which two cells", () => {
     const p = clean();
+    p.projects[0].name = "信息化运维 ";
     p.basic!.specialFunds = [{ name: "信息化运维经费 ", prevFinal: null, budget: 60, final: 57 }];
     const expected = finding(
       "PAIR.SIMILAR_NAME",
@@ -266,8 +267,9 @@ describe("PAIR.SIMILAR_NAME", () => {
 });
 
 describe("PAIR.UNPAIRED", () => {
-  test("a project with no 专项 of a similar name, when 附件1 lists 专项", () => {
+  test("a project with no 专项 of a similar name, when 附件1 lists 专项 (names as written, without their spaces)", () => {
     const p = clean();
+    p.projects[0].name = " 信息化运维 ";
     p.basic!.specialFunds = [{ name: "疫情防控专项资金", prevFinal: null, budget: 5, final: 5 }];
     expect(of(p, "PAIR.UNPAIRED")).toEqual([
       finding("PAIR.UNPAIRED", "提示", PROJECT, "B2", "项目「信息化运维」（附件3 信息化运维 B2）在基础数据表的专项资金中找不到同名或名称相近的一行，未核对其金额。", "基础数据表中的对应专项", "信息化运维"),

@@ -246,7 +246,9 @@ describe("SCORE.EXEC_INDICATOR", () => {
     // 87.5% × 8 = 7.00
     expect(of(execRow("资金执行率", "87.5%", 8, 7.01), {}, RULE)).toEqual([]);
     expect(of(execRow("资金执行率", "87.5%", 8, 6.99), {}, RULE)).toEqual([]);
-    expect(of(execRow("资金执行率", "87.5%", 8, 7.02), {}, RULE).map((f) => [f.expected, f.actual])).toEqual([["7.00", "7.02"]]);
+    expect(of(execRow("资金执行率", " 87.5% ", 8, 7.02), {}, RULE).map((f) => [f.message, f.expected, f.actual])).toEqual([
+      ["项目「信息化运维」指标「资金执行率」得分 7.02：实际完成值 87.5%，按 min(执行率, 100%) × 分值 8 应得 7.00。", "7.00", "7.02"],
+    ]);
   });
 
   test("nothing to check: not named …执行率, no 分值 or 得分, an actual that is not a rate or is negative", () => {

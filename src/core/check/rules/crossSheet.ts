@@ -2,6 +2,7 @@
 import { D, type Dec, round } from "../../decimal";
 import { matchNote, pairNames, type Pair } from "../../pairing";
 import { type CheckContext, money } from "../context";
+import { yearColumn } from "../labels";
 import type { Rule } from "../types";
 import { checkSum } from "./sums";
 import { restatedRateOf } from "./indicator";
@@ -136,7 +137,7 @@ export const crossSheetRules: Rule[] = [
           const b = ctx.num(`basic.specialFunds.${j}.${theirs}`);
           if (a === null || b === null || round(a, 2).equals(round(b, 2))) continue;
           const at = `projects.${i}.funds.total.${mine}`;
-          ctx.report(at, `${ctx.label(at)} ${money(a)} 与基础数据表${which}${ctx.label(`basic.specialFunds.${j}.${theirs}`).replace(/^专项资金「[^」]*」/, "")} ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
+          ctx.report(at, `${ctx.label(at)} ${money(a)} 与基础数据表${which}（${yearColumn(theirs, ctx.year)}） ${money(b)} 不一致，相差 ${money(a.minus(b).abs())}。`, money(b), money(a));
         }
       }
     },

@@ -43,11 +43,12 @@ const CENT_IN_YUAN = new D("0.005");
 function partsSum(text: string): { total: Dec; totalText: string; unit: string; sum: Dec; partTexts: string[] } | null {
   const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
   for (const sentence of text.split(/[。；;]/)) {
-    const at = sentence.indexOf("其中");
-    if (at < 0) continue;
-    const before = [...sentence.slice(0, at).matchAll(AMOUNT_IN_TEXT)];
-    const parts = [...sentence.slice(at).matchAll(AMOUNT_IN_TEXT)];
-    if (before.length !== 1 || parts.length < 2 || !/共|总|合计|申请|预算|完成|下达|安排/.test(sentence.slice(0, at))) continue;
+    const at = /其中/.exec(sentence);
+    if (!at) continue;
+    const head = sentence.slice(0, at.index);
+    const before = [...head.matchAll(AMOUNT_IN_TEXT)];
+    const parts = [...sentence.slice(at.index).matchAll(AMOUNT_IN_TEXT)];
+    if (before.length !== 1 || parts.length < 2 || !/共|总|合计|申请|预算|完成|下达|安排/.test(head)) continue;
     const unit = before[0][2];
     const scale = (u: string) => (u === unit ? new D(1) : u === "万元" ? new D(10000) : new D("0.0001"));
     const total = new D(before[0][1]);
@@ -183,7 +184,7 @@ export const publishedRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         for (const { ind, path } of ctx.indicators(s)) {
-          if (!/执行率$/.test(ind.name.replace(/\s+/g, ""))) continue;
+          if (!/执行率$/.test(ind.name.replace(/\s/g, ""))) continue;
           const weight = numOf(ind.weight);
           const score = numOf(ind.score);
           const actual = parseIndicatorValue(ind.actual);
