@@ -4,11 +4,9 @@ import { type CheckContext, money, percent, rateAgrees, statedRateText } from ".
 import type { Rule } from "../types";
 import { checkSum } from "./sums";
 
-const COLUMNS = ["prevFinal", "budget", "final"] as const;
-
-function forEachColumn(ctx: CheckContext, fn: (col: (typeof COLUMNS)[number]) => void): void {
-  if (!ctx.pkg.basic) return;
-  for (const col of COLUMNS) fn(col);
+/** The three amount columns of 附件1 (上年决算数, 本年预算数, 本年决算数). Without 附件1 every figure is blank and the sums say nothing. */
+function forEachColumn(fn: (col: "prevFinal" | "budget" | "final") => void): void {
+  for (const col of ["prevFinal", "budget", "final"] as const) fn(col);
 }
 
 /** A stated rate cell against numerator ÷ denominator. */
@@ -31,10 +29,13 @@ export function checkStatedRate(ctx: CheckContext, statedPath: string, numPath: 
   );
 }
 
-/** Both figures zero or blank: no 楼堂馆所 project (the rate cell then says 0 or nothing, and that is right). */
+/**
+ * Both figures zero: no 楼堂馆所 project (the rate cell then says 0, and that is right, not a 0 ÷ 0 error).
+ * A blank figure needs no such exception: checkStatedRate says nothing without both figures.
+ */
 function noProject(ctx: CheckContext, actualPath: string, approvedPath: string): boolean {
-  const zeroOrBlank = (p: string) => ctx.isBlank(p) || (ctx.num(p)?.isZero() ?? false);
-  return zeroOrBlank(actualPath) && zeroOrBlank(approvedPath);
+  const zero = (p: string) => ctx.num(p)?.isZero() === true;
+  return zero(actualPath) && zero(approvedPath);
 }
 
 export const basicRules: Rule[] = [
@@ -45,7 +46,7 @@ export const basicRules: Rule[] = [
     description: "控制率应等于实际在职人数 ÷ 编制数（四舍五入保留两位小数的百分比）。",
     example: "在职人员控制率填写为 85.00%，按 75 ÷ 88 计算应为 85.23%。",
     run(ctx) {
-      if (ctx.pkg.basic) checkStatedRate(ctx, "basic.staff.controlRate", "basic.staff.actual", "basic.staff.authorized");
+      checkStatedRate(ctx, "basic.staff.controlRate", "basic.staff.actual", "basic.staff.authorized");
     },
   },
   {
@@ -55,7 +56,6 @@ export const basicRules: Rule[] = [
     description: "实际在职人数超过编制数（控制率高于100%），需在报告中说明原因。",
     example: "实际在职人数 11 人超过编制数 10 人，控制率 110.00%（超编）。",
     run(ctx) {
-      if (!ctx.pkg.basic) return;
       const a = ctx.num("basic.staff.actual");
       const e = ctx.num("basic.staff.authorized");
       if (a === null || e === null || e.isZero() || !a.greaterThan(e)) return;
@@ -68,7 +68,7 @@ export const basicRules: Rule[] = [
     title: "三公经费合计不符",
     description: "三公经费 = 公务用车购置和维护经费 + 出国经费 + 公务接待，三列分别核对。",
     example: "三公经费（2024年决算数）为 1.50，但分项之和为 1.40（1.19 + 0 + 0.21）。",
-    run: (ctx) => forEachColumn(ctx, (c) => checkSum(ctx, `basic.sangong.${c}`, [`basic.vehicle.${c}`, `basic.overseas.${c}`, `basic.reception.${c}`])),
+    run: (ctx) => forEachColumn((c) => checkSum(ctx, `basic.sangong.${c}`, [`basic.vehicle.${c}`, `basic.overseas.${c}`, `basic.reception.${c}`])),
   },
   {
     id: "BASIC.VEHICLE_SUM",
@@ -76,7 +76,7 @@ export const basicRules: Rule[] = [
     title: "公务用车经费合计不符",
     description: "公务用车购置和维护经费 = 公车购置 + 公车运行维护。",
     example: "公务用车购置和维护经费（2024年决算数）为 1.40，但 公车购置 + 公车运行维护 = 0 + 1.19 = 1.19。",
-    run: (ctx) => forEachColumn(ctx, (c) => checkSum(ctx, `basic.vehicle.${c}`, [`basic.vehiclePurchase.${c}`, `basic.vehicleOperation.${c}`])),
+    run: (ctx) => forEachColumn((c) => checkSum(ctx, `basic.vehicle.${c}`, [`basic.vehiclePurchase.${c}`, `basic.vehicleOperation.${c}`])),
   },
   {
     id: "BASIC.PROJECT_SUM",
@@ -87,7 +87,7 @@ export const basicRules: Rule[] = [
     run: (ctx) => {
       // Forms of 2021 and before add a 4、其他资金 row under 项目支出 (湖南 2021 附件1).
       const other = ctx.facts("basic").otherFunds ? ["otherFunds"] : [];
-      forEachColumn(ctx, (c) => checkSum(ctx, `basic.project.${c}`, [`basic.businessWork.${c}`, `basic.operation.${c}`, `basic.special.${c}`, ...other.map((o) => `basic.${o}.${c}`)]));
+      forEachColumn((c) => checkSum(ctx, `basic.project.${c}`, [`basic.businessWork.${c}`, `basic.operation.${c}`, `basic.special.${c}`, ...other.map((o) => `basic.${o}.${c}`)]));
     },
   },
   {
@@ -97,9 +97,9 @@ export const basicRules: Rule[] = [
     description: "“3、专项资金”行应等于其下逐项列出的各专项之和（每个专项一行）。",
     example: "专项资金（2024年决算数）为 978.74，但各专项之和为 973.74。",
     run(ctx) {
+      // Without a 专项 listed under it there are no parts, and checkSum says nothing.
       const funds = ctx.pkg.basic?.specialFunds ?? [];
-      if (funds.length === 0) return;
-      forEachColumn(ctx, (c) => checkSum(ctx, `basic.special.${c}`, funds.map((_, i) => `basic.specialFunds.${i}.${c}`)));
+      forEachColumn((c) => checkSum(ctx, `basic.special.${c}`, funds.map((_, i) => `basic.specialFunds.${i}.${c}`)));
     },
   },
   {
@@ -108,7 +108,7 @@ export const basicRules: Rule[] = [
     title: "公用经费小于其中分项",
     description: "办公经费、水电差旅费、会议培训费是公用经费的一部分（不是全部），三者之和不应超过公用经费。",
     example: "公用经费（2024年决算数）为 30.00，小于其中所列分项之和 49.845。",
-    run: (ctx) => forEachColumn(ctx, (c) => checkSum(ctx, `basic.publicFunds.${c}`, [`basic.office.${c}`, `basic.utilitiesTravel.${c}`, `basic.meetingTraining.${c}`], { subset: true })),
+    run: (ctx) => forEachColumn((c) => checkSum(ctx, `basic.publicFunds.${c}`, [`basic.office.${c}`, `basic.utilitiesTravel.${c}`, `basic.meetingTraining.${c}`], { subset: true })),
   },
   {
     id: "BASIC.OVER_BUDGET",
@@ -117,8 +117,6 @@ export const basicRules: Rule[] = [
     description: "本年决算数高于本年预算数，需核实或在报告中说明（三公经费、公用经费超预算尤其需要说明）。",
     example: "公用经费（2024年决算数）377.19 超过 2024年预算数 35.11，超出 342.08。",
     run(ctx) {
-      const basic = ctx.pkg.basic;
-      if (!basic) return;
       const rows = ["sangong", "vehicle", "vehiclePurchase", "vehicleOperation", "overseas", "reception", "project", "businessWork", "operation", "special", "publicFunds", "office", "utilitiesTravel", "meetingTraining"];
       for (const row of rows) {
         const b = ctx.num(`basic.${row}.budget`);
@@ -136,7 +134,6 @@ export const basicRules: Rule[] = [
     description: "规模控制率 = 实际规模 ÷ 批复规模；投资概算控制率 = 实际投资 ÷ 预算投资。",
     example: "规模控制率填写为 95.00%，按 1200 ÷ 1250 计算应为 96.00%。",
     run(ctx) {
-      if (!ctx.pkg.basic) return;
       // Zeros (or blanks) on both sides: no building completed this year, nothing to control (0 ÷ 0 is "none").
       if (!noProject(ctx, "basic.buildings.actualArea", "basic.buildings.approvedArea")) checkStatedRate(ctx, "basic.buildings.areaRate", "basic.buildings.actualArea", "basic.buildings.approvedArea");
       if (!noProject(ctx, "basic.buildings.actualInvestment", "basic.buildings.budgetInvestment")) checkStatedRate(ctx, "basic.buildings.investmentRate", "basic.buildings.actualInvestment", "basic.buildings.budgetInvestment");
@@ -149,7 +146,6 @@ export const basicRules: Rule[] = [
     description: "实际规模超过批复规模，或实际投资超过预算投资。",
     example: "楼堂馆所实际投资 1050.00 超过预算投资 1000.00。",
     run(ctx) {
-      if (!ctx.pkg.basic) return;
       for (const [actual, approved] of [
         ["basic.buildings.actualArea", "basic.buildings.approvedArea"],
         ["basic.buildings.actualInvestment", "basic.buildings.budgetInvestment"],

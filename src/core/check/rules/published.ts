@@ -14,10 +14,15 @@ const fmtScore = (x: Dec) => x.toFixed();
 /** A form's full marks (执行率 and indicators together). */
 const FULL_MARKS = 100;
 
-/** An indicator value as the user sees it: a percent cell's 0.98 as 98%. */
+/** A percent cell's number as the user sees it: 0.98 → "98%", 1 → "100%", 1.2 → "120%". */
+const asPercent = (x: number): string => `${new D(String(x)).times(100).toFixed()}%`;
+
+/**
+ * A value compared with a percentage target, as the user sees it: a number from 0 to 1 is a percent cell's (0.98 as
+ * 98%, 1 as 100%); text as written. Only for values that met a target (never blank).
+ */
 function shown(raw: unknown): string {
-  if (typeof raw === "number" && raw > 0 && raw < 1) return `${new D(String(raw)).times(100).toFixed()}%`;
-  return String(raw ?? "").trim();
+  return typeof raw === "number" && raw >= 0 && raw <= 1 ? asPercent(raw) : String(raw).trim();
 }
 
 /** A target that is a percentage below 100% (98%): the one a score of 分值 × actual% can be mistaken for. */
@@ -27,15 +32,8 @@ function partialPercent(target: unknown): boolean {
   return v.kind === "quantity" && (v.unit === "%" || (v.unit === "" && typeof target === "number")) && v.value.greaterThan(0) && v.value.lessThan(1);
 }
 
-const GOAL_TEXTS = [
-  ["planned", "年度总体目标（预期目标）"],
-  ["achieved", "年度总体目标（实际完成情况）"],
-] as const;
-
 /** A difference below this (in the total's own unit, 元 or 万元) is rounding, not money unaccounted for. */
 const CENT_IN_YUAN = new D("0.005");
-
-const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
 
 /**
  * A total and the amounts listed after 其中 in one sentence of a goal text, all in the total's unit:
@@ -43,12 +41,14 @@ const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
  * the sentence does not name a total before 其中 or lists fewer than two parts.
  */
 function partsSum(text: string): { total: Dec; totalText: string; unit: string; sum: Dec; partTexts: string[] } | null {
+  const AMOUNT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(万元|元)/g;
   for (const sentence of text.split(/[。；;]/)) {
-    const at = sentence.indexOf("其中");
-    if (at < 0) continue;
-    const before = [...sentence.slice(0, at).matchAll(AMOUNT_IN_TEXT)];
-    const parts = [...sentence.slice(at).matchAll(AMOUNT_IN_TEXT)];
-    if (before.length !== 1 || parts.length < 2 || !/共|总|合计|申请|预算|完成|下达|安排/.test(sentence.slice(0, at))) continue;
+    const at = /其中/.exec(sentence);
+    if (!at) continue;
+    const head = sentence.slice(0, at.index);
+    const before = [...head.matchAll(AMOUNT_IN_TEXT)];
+    const parts = [...sentence.slice(at.index).matchAll(AMOUNT_IN_TEXT)];
+    if (before.length !== 1 || parts.length < 2 || !/共|总|合计|申请|预算|完成|下达|安排/.test(head)) continue;
     const unit = before[0][2];
     const scale = (u: string) => (u === unit ? new D(1) : u === "万元" ? new D(10000) : new D("0.0001"));
     const total = new D(before[0][1]);
@@ -139,7 +139,10 @@ export const publishedRules: Rule[] = [
     example: "年度总体目标（预期目标）写明总额 2026400元，其中各项 400000 + 252000 + 28000 + 960000 + 100000 = 1740000元，相差 286400元。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        for (const [part, label] of GOAL_TEXTS) {
+        for (const [part, label] of [
+          ["planned", "年度总体目标（预期目标）"],
+          ["achieved", "年度总体目标（实际完成情况）"],
+        ]) {
           const path = `${s.base}goals.${part}`;
           const raw = ctx.raw(path);
           if (typeof raw !== "string") continue;
@@ -181,7 +184,7 @@ export const publishedRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         for (const { ind, path } of ctx.indicators(s)) {
-          if (!/执行率$/.test(ind.name.replace(/\s+/g, ""))) continue;
+          if (!/执行率$/.test(ind.name.replace(/\s/g, ""))) continue;
           const weight = numOf(ind.weight);
           const score = numOf(ind.score);
           const actual = parseIndicatorValue(ind.actual);
@@ -192,7 +195,7 @@ export const publishedRules: Rule[] = [
           if (!result.ok || result.value.minus(score).abs().lessThanOrEqualTo(ctx.tolerance)) continue;
           ctx.report(
             `${path}.score`,
-            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：实际完成值 ${shown(ind.actual) === "1" ? "100%" : shown(ind.actual)}，按 min(执行率, 100%) × 分值 ${fmtScore(weight)} 应得 ${result.value.toFixed(2)}。`,
+            `${ctx.label(`${path}.score`)} ${fmtScore(score)}：实际完成值 ${typeof ind.actual === "number" ? asPercent(ind.actual) : String(ind.actual).trim()}，按 min(执行率, 100%) × 分值 ${fmtScore(weight)} 应得 ${result.value.toFixed(2)}。`,
             result.value.toFixed(2),
             fmtScore(score),
           );
