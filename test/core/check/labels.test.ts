@@ -2,6 +2,7 @@
  * describeField: the Chinese name of a model path inside one sheet, as the user reads it in every finding.
  * Expected texts typed from the official forms' labels (附件1 行名, 附件2/3 栏名).
  */
+import { basicTemplate, HUNAN_2024, layoutSheet, normalizeLabel } from "../../../src/core";
 import { describeField, yearColumn } from "../../../src/core/check/labels";
 
 const noNames = () => "";
@@ -109,4 +110,56 @@ test("签字栏: 填表人, 填报日期, 联系电话, 单位负责人; an unkn
 
 test("a path nobody named is shown as it is", () => {
   expect(describeField("somethingElse", 2024)).toBe("somethingElse");
+});
+
+test("every 经费 row of 附件1 is named as the form prints it (numbering, 其中 and the bracketed hint left out)", () => {
+  const layout = layoutSheet(basicTemplate({ year: 2024, preset: HUNAN_2024, specialFundRows: 1 }));
+  const printed = new Map(layout.cells.filter((c) => c.col === 0 && c.style === "label").map((c) => [c.row, String(c.value)]));
+  const rows = layout.cells.filter((c) => c.field?.endsWith(".final") && !c.field.startsWith("specialFunds.") && printed.has(c.row));
+  expect(rows.length).toBe(16); // 三公经费 … 运行维护经费 (9), 专项资金, 公用经费 … 部门基本支出预算调整 (6)
+  // 专项资金 is printed "本级专项资金" by the 湖南 2024 form and otherwise by others (basicTemplate's specialLabel): named by what they share.
+  const name = (printedLabel: string) => normalizeLabel(printedLabel).replace(/^本级/, "");
+  for (const c of rows) expect([c.field, describeField(c.field!, 2024)]).toEqual([c.field, `${name(printed.get(c.row)!)}（2024年决算数）`]);
+});
+
+test("the other named fields of 附件1, 附件2 and 附件3", () => {
+  expect(
+    [
+      "staff.actual",
+      "buildings.approvedArea",
+      "buildings.actualArea",
+      "buildings.areaRate",
+      "buildings.budgetInvestment",
+      "buildings.actualInvestment",
+      "byIncome.total",
+      "byIncome.general",
+      "byIncome.govFund",
+      "byIncome.other",
+      "byExpense.basic",
+      "byExpense.project",
+      "total.weight",
+      "total.score",
+      "goals.planned",
+      "name",
+      "department",
+    ].map((p) => describeField(p, 2024)),
+  ).toEqual([
+    "实际在职人数",
+    "楼堂馆所批复规模",
+    "楼堂馆所实际规模",
+    "规模控制率",
+    "楼堂馆所预算投资",
+    "楼堂馆所实际投资",
+    "按收入性质分合计",
+    "一般公共预算",
+    "政府性基金拨款",
+    "其他资金",
+    "基本支出",
+    "项目支出",
+    "总分（分值）",
+    "总分",
+    "年初目标",
+    "项目支出名称",
+    "主管部门",
+  ]);
 });
