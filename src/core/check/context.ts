@@ -173,8 +173,7 @@ export class CheckContext {
       rest = parts.slice(1).join(".");
       root = getPath(this.pkg, parts[0]);
     } else {
-      rest = path;
-      root = this.pkg;
+      rest = path; // "unit": the package's own fields hold no named list
     }
     const sheetFacts = this.input.facts?.[sheetPathOf(path)];
     const itemName = (list: string, i: number) => {
@@ -234,10 +233,10 @@ export class CheckContext {
 export function sheetPathOf(path: string): string {
   if (path.startsWith("projects.")) {
     const second = path.indexOf(".", 9);
-    return second < 0 ? path : path.slice(0, second);
+    return second === -1 ? path : path.slice(0, second);
   }
   const dot = path.indexOf(".");
-  return dot < 0 ? path : path.slice(0, dot);
+  return dot === -1 ? path : path.slice(0, dot);
 }
 
 /**

@@ -24,20 +24,19 @@ export function checkPackageFull(input: CheckInput, preset: Preset = HUNAN_2024)
   for (const rule of RULES) ctx.runRule(rule);
   // A sheet nobody has filled says so once (FORM.BLANK, 尚未填写), not once per empty cell.
   const blank = new Set(ctx.findings.filter((f) => f.rule === FORM_BLANK).map((f) => f.sheet));
-  if (blank.size > 0) ctx.findings.splice(0, ctx.findings.length, ...ctx.findings.filter((f) => f.rule === FORM_BLANK || !blank.has(f.sheet)));
-  const sheetOrder = new Map<string, number>();
-  for (const f of ctx.findings) if (!sheetOrder.has(f.sheet)) sheetOrder.set(f.sheet, input.sheets?.findIndex((s) => s.name === f.sheet) ?? 0);
-  const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: -1 });
-  const findings = ctx.findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => {
-      const s = (sheetOrder.get(a.f.sheet) ?? 0) - (sheetOrder.get(b.f.sheet) ?? 0);
-      if (s !== 0) return s;
-      const pa = pos(a.f);
-      const pb = pos(b.f);
-      return pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i;
-    })
-    .map(({ f }) => f);
+  const kept = ctx.findings.filter((f) => f.rule === FORM_BLANK || !blank.has(f.sheet));
+  // The workbook's sheet order; a sheet it does not list (or no list) comes first. Sheet names are unique in a workbook.
+  const sheetIndex = new Map((input.sheets ?? []).map((s, i) => [s.name, i]));
+  const rank = (f: Finding) => sheetIndex.get(f.sheet) ?? -1;
+  const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: 0 });
+  // Array.prototype.sort is stable: findings of one cell and severity keep the catalogue's order.
+  const findings = kept.sort((a, b) => {
+    const s = rank(a) - rank(b);
+    if (s !== 0) return s;
+    const pa = pos(a);
+    const pb = pos(b);
+    return pa.row - pb.row || pa.col - pb.col || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  });
   return { findings, notChecked: ctx.notChecked };
 }
 

@@ -1,5 +1,5 @@
 /** Rules on single cells: not a number, placeholders left, negative amounts, amounts in 元, required figures missing. */
-import { isNotApplicable, isPlaceholder } from "../../amount";
+import { EXPECTED_AMOUNT, isNotApplicable, isPlaceholder } from "../../amount";
 import { D, type Dec } from "../../decimal";
 import type { Package } from "../../model";
 import { HUNAN_2024 } from "../../preset";
@@ -100,8 +100,8 @@ export function forEachTypedLeaf(scope: { readonly pkg: Package }, fn: (value: u
   for (const leaf of leaves) fn(leaf.value, leaf.type, () => (leaf.parent === "" ? leaf.key : `${leaf.parent}.${leaf.key}`));
 }
 
-/** Figures that may legitimately be negative (调减). */
-const SIGNED = /^basic\.basicAdjustment\./;
+/** Figures that may legitimately be negative (调减): 部门基本支出预算调整. */
+const SIGNED = "basic.basicAdjustment.";
 
 const REQUIRED_BASIC = ["basic.staff.authorized", "basic.staff.actual"];
 
@@ -111,7 +111,7 @@ export const inputRules: Rule[] = [
     severity: "错误",
     title: "数字单元格中填了非数字",
     description: "金额、人数、比率、分值、得分单元格只能填数字。填成文字（如“7.50.”“约10万”）时，合计和公式会漏算或出错。“—”“无”“不适用”表示无此项，不在此列。",
-    example: "三公经费（2024年决算数）填写为「7.50.」，不是数字，应为数字（万元，最多两位小数）。",
+    example: "三公经费（2024年决算数）：「7.50.」不是数字，应为数字（万元，最多两位小数），如 1227.61。",
     run(ctx) {
       forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (!NUMERIC.has(type)) return;
@@ -119,7 +119,9 @@ export const inputRules: Rule[] = [
         // 无 / 不适用 in a figure cell means none, as — does: not a typing mistake.
         if (p.kind !== "invalid" || isNotApplicable(p.text)) return;
         const path = pathOf();
-        ctx.report(path, `${ctx.label(path)}：${p.message}。`, EXPECTED[type], p.text);
+        // amount.ts words its message for an amount cell; a 人数, 比率, 分值, 得分 or 面积 cell says what it expects instead.
+        const message = type === "amount" ? p.message : p.message.replace(EXPECTED_AMOUNT, EXPECTED[type]);
+        ctx.report(path, `${ctx.label(path)}：${message}。`, EXPECTED[type], p.text);
       });
     },
   },
@@ -148,9 +150,9 @@ export const inputRules: Rule[] = [
       forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (type !== "amount" && type !== "count" && type !== "area") return;
         const p = parseValue(value);
-        if (p.kind !== "number" || !p.value.isNegative()) return;
+        if (p.kind !== "number" || !p.value.lessThan(0)) return; // "-0.00" is zero
         const path = pathOf();
-        if (SIGNED.test(path)) return;
+        if (path.startsWith(SIGNED)) return;
         ctx.report(path, `${ctx.label(path)}为 ${p.value.toFixed()}，不应为负数。`, "≥ 0", p.value.toFixed());
       });
     },
@@ -160,7 +162,7 @@ export const inputRules: Rule[] = [
     severity: "警告",
     title: "金额疑似以元填写",
     description: "表中金额单位是万元。一个数大到不合常理（默认100万万元以上），或与同一行其他年度相差上千倍，多半是按元填的。",
-    example: "三公经费（2024年决算数）为 14000.00，是同行其他数（1.50）的 9333 倍，疑似按元填写，应为 1.40 万元。",
+    example: "三公经费（2024年决算数）为 14000.00，是同行三公经费（2023年决算数） 1.50 的 9333 倍，疑似按元填写。",
     run(ctx) {
       const limit = new D(ctx.preset.tolerances.yuanSuspect);
       const flagged = new Set<string>();
@@ -181,8 +183,8 @@ export const inputRules: Rule[] = [
         const row = path.slice(0, path.lastIndexOf("."));
         rows.set(row, [...(rows.get(row) ?? []), { path, v }]);
       });
+      // A row of one figure has max = min: never a thousand times itself.
       for (const cells of rows.values()) {
-        if (cells.length < 2) continue;
         const max = cells.reduce((a, b) => (b.v.greaterThan(a.v) ? b : a));
         const min = cells.reduce((a, b) => (b.v.lessThan(a.v) ? b : a));
         if (flagged.has(max.path) || max.v.lessThan(min.v.times(1000))) continue;
