@@ -24,14 +24,22 @@ export function rateNumber(numerator: number, denominator: number): number | nul
   return divide(numerator, denominator, 4) ?? roundRate(new D(String(numerator)).dividedBy(new D(String(denominator)))).toNumber();
 }
 
-/** executionScore for cell numbers (proportional scoring); null when the budget is 0 or a figure negative. */
+/**
+ * executionScore for cell numbers (proportional scoring; 分值 and the score in points, 2 decimals): exact integer
+ * arithmetic when the figures allow (min(B, A) × 分值 ÷ A), decimals otherwise. Null when the budget is 0 or
+ * negative, or the executed amount negative.
+ */
 export function executionScoreNumber(executed: number, budget: number, weight: number): number | null {
   if (budget <= 0 || executed < 0) return null;
-  if (executed >= budget) return roundNumber(weight, 2) ?? round(new D(String(weight)), 2).toNumber();
-  const fast = mulDiv(weight, executed, budget, 2);
-  if (fast !== null) return fast;
-  const r = executionScore(new D(String(executed)), new D(String(budget)), new D(String(weight)));
-  return r.ok ? r.value.toNumber() : null;
+  return (
+    mulDiv(weight, Math.min(executed, budget), budget, 2) ??
+    proportionalScore(new D(String(executed)), new D(String(budget)), new D(String(weight))).toNumber()
+  );
+}
+
+/** min(B ÷ A, 100%) × 分值, half-up to 2 decimals; A > 0 and B ≥ 0 (checked by the callers). */
+function proportionalScore(executed: Dec, budget: Dec, weight: Dec): Dec {
+  return round(D.min(executed.dividedBy(budget), ONE).times(weight), 2);
 }
 
 /** A rate as stored in a cell formatted 0.00%: rounded to 4 decimals (85.23% = 0.8523). */
@@ -102,8 +110,8 @@ export function executionScore(
 ): Result<Dec> {
   if (budget.isZero()) return fail("全年预算数为0，无法计算执行率得分");
   if (budget.isNegative() || executed.isNegative()) return fail("预算数或执行数为负数");
+  if (scoring.kind === "proportional") return ok(proportionalScore(executed, budget, weight));
   const r = D.min(executed.dividedBy(budget), ONE);
-  if (scoring.kind === "proportional") return ok(round(r.times(weight), 2));
   const shortPoints = ONE.minus(r).times(100);
   const steps = shortPoints.dividedBy(scoring.stepPercent).floor();
   return ok(round(D.max(ZERO, weight.minus(steps.times(scoring.deduct))), 2));

@@ -1,5 +1,10 @@
 import {
   rate,
+  rateNumber,
+  executionScoreNumber,
+  changeTextNumber,
+  gradeNumber,
+  type GradeScheme,
   roundRate,
   change,
   changeText,
@@ -29,8 +34,9 @@ function failure(r: Result<Dec>): string {
 describe("rate", () => {
   test("75 ÷ 88 (seed 003 在职人员控制率) is unrounded, shown as 85.23%", () => {
     const r = value(rate(d(75), d(88)));
-    // 75 ÷ 88 = 0.852272727…: not rounded by rate itself
-    expect(r.equals(d(75).dividedBy(88))).toBe(true);
+    // 75 ÷ 88: 88 × 0.85 = 74.8, 0.2 ÷ 88 = 0.00227272… → 0.852 then "27" repeating; not rounded by rate itself
+    // but kept to 34 significant digits (D's precision): 852 + 15 × "27" + the 34th digit 2 rounded up by the 7 after it
+    expect(r.toString()).toBe(`0.852${"27".repeat(15)}3`);
     expect(r.equals(d("0.8523"))).toBe(false);
     expect(fmtPercent(r)).toBe("85.23%");
   });
@@ -72,7 +78,8 @@ describe("change / changeText", () => {
     const c = change(d(350), d(300));
     expect(c.kind).toBe("up");
     expect(c.diff.toString()).toBe("50");
-    if (c.kind !== "flat") expect(c.rate?.equals(d(1).dividedBy(6))).toBe(true);
+    // 50 ÷ 300 = 1/6 = 0.1666…: 34 significant digits, the last 6 rounded up by the 6 after it
+    if (c.kind !== "flat") expect(c.rate?.toString()).toBe(`0.1${"6".repeat(32)}7`);
     expect(changeText(d(350), d(300))).toBe("增加50.00万元，增长16.67%");
   });
 
@@ -291,5 +298,193 @@ describe("gradeMatches", () => {
     expect(gradeMatches("较差", grade(d(10)))).toBe(true);
     expect(gradeMatches("中等", grade(d(70)))).toBe(true);
     expect(gradeMatches("一般", grade(d(70)))).toBe(true);
+  });
+});
+
+describe("failure messages, word for word", () => {
+  test("each failure says what is wrong in Chinese", () => {
+    expect(failure(rate(d(5), d(0)))).toBe("分母为0，无法计算比率");
+    expect(failure(share(d(1), d(0)))).toBe("合计为0，无法计算占比");
+    expect(failure(executionScore(d(5), d(0)))).toBe("全年预算数为0，无法计算执行率得分");
+    expect(failure(executionScore(d(-5), d(100)))).toBe("预算数或执行数为负数");
+    expect(failure(executionScore(d(5), d(-100)))).toBe("预算数或执行数为负数");
+  });
+});
+
+describe("change: the rate is |diff| ÷ |previous|", () => {
+  test("a decrease has a positive rate", () => {
+    // 75 − 100 = −25; 25 ÷ 100 = 0.25
+    const c = change(d(75), d(100));
+    expect(c).toEqual({ kind: "down", diff: d(-25), rate: d("0.25") });
+    expect(changeText(d(75), d(100))).toBe("减少25.00万元，下降25.00%");
+  });
+
+  test("a negative previous year: the rate is relative to its size", () => {
+    // −5 − (−10) = 5; 5 ÷ |−10| = 0.5
+    const c = change(d(-5), d(-10));
+    expect(c).toEqual({ kind: "up", diff: d(5), rate: d("0.5") });
+    expect(changeText(d(-5), d(-10))).toBe("增加5.00万元，增长50.00%");
+  });
+
+  test("a decrease from 0 → 无可比", () => {
+    expect(change(d(-5), d(0))).toEqual({ kind: "down", diff: d(-5), rate: null });
+    expect(changeText(d(-5), d(0))).toBe("减少5.00万元（上年为0，无可比）");
+  });
+});
+
+describe("rateNumber: a rate as a cell stores it (4 decimals)", () => {
+  test.each<[number, number, number]>([
+    [75, 88, 0.8523], // 0.852272… → 0.8523 (seed 003 在职人员控制率)
+    [10.41, 60.5, 0.1721], // 0.1720661… → 0.1721 (seed 003 三公经费控制率)
+    [11, 10, 1.1], // seed 004 超编
+    [1, 8, 0.125], // exactly 4 decimals or fewer: unchanged
+    [1, 16, 0.0625],
+    [1, -3, -0.3333], // 0.33333… → 0.3333, sign kept
+    [0, 8, 0],
+    // 9 decimals do not fit the exact path: the decimal path gives 0.123456789 → 0.1235
+    [0.123456789, 1, 0.1235],
+    // 2 ÷ 0.000000003 = 666666666.666… → 666666666.6667 (decimal path)
+    [2, 0.000000003, 666666666.6667],
+  ])("rateNumber(%p, %p) = %p", (n, dd, expected) => {
+    expect(rateNumber(n, dd)).toBe(expected);
+  });
+
+  test("a zero denominator → null, not Infinity or 0", () => {
+    expect(rateNumber(5, 0)).toBeNull();
+    expect(rateNumber(0, 0)).toBeNull();
+    expect(rateNumber(0.123456789, 0)).toBeNull();
+  });
+});
+
+describe("executionScoreNumber: 执行率得分 for cell numbers", () => {
+  test.each<[number, number, number, number]>([
+    // 20971.34 ÷ 24964.59 = 0.8400434… × 10 = 8.400434 → 8.40 (seed 003)
+    [20971.34, 24964.59, 10, 8.4],
+    // 804.82 ÷ 805.82 = 0.99875903… × 10 → 9.99 (seed 002)
+    [804.82, 805.82, 10, 9.99],
+    // 5 ÷ 265 × 15 = 0.28301… → 0.28
+    [5, 265, 15, 0.28],
+    // 84 ÷ 100 × 5 = 4.2
+    [84, 100, 5, 4.2],
+    [0, 100, 10, 0],
+    // executed = budget: the full weight, rounded half-up to 2 decimals: 12.345 → 12.35
+    [100, 100, 12.345, 12.35],
+    [100, 100, 10, 10],
+    // over 100% is capped at the weight
+    [110, 100, 10, 10],
+    [24964.6, 24964.59, 20, 20],
+    [150, 100, 12.345, 12.35],
+    // a weight of 9 decimals takes the decimal path: 0.5 × 10.123456789 = 5.0617283945 → 5.06
+    [50, 100, 10.123456789, 5.06],
+    [150, 100, 10.123456789, 10.12], // capped: 10.123456789 → 10.12
+    // 1 ÷ 3 × 10.000000001 = 3.3333333336… → 3.33
+    [1, 3, 10.000000001, 3.33],
+  ])("executionScoreNumber(%p, %p, weight %p) = %p", (executed, budget, weight, expected) => {
+    expect(executionScoreNumber(executed, budget, weight)).toBe(expected);
+  });
+
+  test.each<[number, number]>([
+    [5, 0], // budget 0
+    [0, 0],
+    [5, -100], // negative budget
+    [0, -100],
+    [-5, 100], // negative executed
+    [-0.01, 100],
+  ])("executionScoreNumber(%p, %p) → null", (executed, budget) => {
+    expect(executionScoreNumber(executed, budget, 10)).toBeNull();
+  });
+});
+
+describe("changeTextNumber: changeText for cell numbers", () => {
+  test.each<[number, number, string]>([
+    // 50 ÷ 300 = 0.1666… → 16.67%
+    [350, 300, "增加50.00万元，增长16.67%"],
+    // 1754.34 − 1227.61 = 526.73; 526.73 ÷ 1754.34 = 0.300244… → 30.02% (seed 004)
+    [1227.61, 1754.34, "减少526.73万元，下降30.02%"],
+    [616.51, 616.51, "持平"],
+    // 0.004 → 0.00: 持平 either way
+    [100.004, 100, "持平"],
+    [99.996, 100, "持平"],
+    // 0.005 → 0.01; 0.005 ÷ 100 = 0.005% → 0.01%
+    [100.005, 100, "增加0.01万元，增长0.01%"],
+    [99.995, 100, "减少0.01万元，下降0.01%"],
+    // −5 − (−10) = 5; 5 ÷ |−10| = 50%
+    [-5, -10, "增加5.00万元，增长50.00%"],
+    // −15 − (−10) = −5; 5 ÷ 10 = 50%
+    [-15, -10, "减少5.00万元，下降50.00%"],
+    [5, 0, "增加5.00万元（上年为0，无可比）"],
+    [-5, 0, "减少5.00万元（上年为0，无可比）"],
+    // 0.125 → 0.13 (half-up); 0.125 ÷ 1 = 12.5%
+    [1.125, 1, "增加0.13万元，增长12.50%"],
+  ])("changeTextNumber(%p, %p) = %p", (current, previous, text) => {
+    expect(changeTextNumber(current, previous)).toBe(text);
+  });
+
+  test("the unit can be changed", () => {
+    // 12 − 10 = 2; 2 ÷ 10 = 20%
+    expect(changeTextNumber(12, 10, "㎡")).toBe("增加2.00㎡，增长20.00%");
+  });
+
+  test("null when the figures do not fit (the caller takes the decimal path)", () => {
+    expect(changeTextNumber(1e-9, 0)).toBeNull(); // 9 decimals
+    expect(changeTextNumber(1, 1e-9)).toBeNull();
+    // 999999999999.99 ÷ 0.01 × 100 has 20 digits: the percentage does not fit
+    expect(changeTextNumber(1e12, 0.01)).toBeNull();
+  });
+});
+
+describe("gradeNumber: grade for cell numbers", () => {
+  test.each<[number, string]>([
+    [100, "优"],
+    [90, "优"],
+    [89.99, "良"],
+    [80, "良"],
+    [79.99, "中"],
+    [60, "中"],
+    [59.99, "差"],
+    [0, "差"],
+  ])("national: %p → %s", (total, name) => {
+    expect(gradeNumber(total, NATIONAL_GRADES).name).toBe(name);
+    expect(gradeNumber(total).name).toBe(name); // national is the default
+  });
+
+  test.each<[number, string]>([
+    [90, "良好"], // 大于90分 is 优秀: 90 itself is not
+    [90.01, "优秀"],
+    [80, "良好"],
+    [79.99, "较差"],
+    [60, "较差"],
+    [59.99, "差"],
+  ])("Suining: %p → %s", (total, name) => {
+    expect(gradeNumber(total, SUINING_GRADES).name).toBe(name);
+  });
+});
+
+describe("a scheme whose lowest band has a minimum", () => {
+  // Every band with a minimum: a total below them all still gets the lowest band, never undefined.
+  const passFail: GradeScheme = {
+    id: "pass-fail",
+    label: "合格（60分及以上）",
+    bands: [
+      { name: "合格", aliases: [], min: 60 },
+      { name: "不合格", aliases: [], min: 0 },
+    ],
+  };
+
+  test.each<[number, string]>([
+    [60, "合格"],
+    [59.99, "不合格"],
+    [0, "不合格"],
+    [-1, "不合格"],
+  ])("%p → %s", (total, name) => {
+    expect(grade(d(total), passFail).name).toBe(name);
+    expect(gradeNumber(total, passFail).name).toBe(name);
+  });
+});
+
+describe("gradeMatches: quotes, spaces and 等/级 are ignored", () => {
+  const liang = NATIONAL_GRADES.bands[1];
+  test.each(["'良'", "‘良’", "良级", "\t良\n", "「良」等级"])("%p names 良", (s) => {
+    expect(gradeMatches(s, liang)).toBe(true);
   });
 });
