@@ -590,6 +590,8 @@ describe("inferDirection in full", () => {
     ["满意度", ">=", "满意度"], // the keyword is the whole name
     ["结转结余率", "<=", "结转结余率"], // two keywords end together: the longer
     ["满意度调查成本", "<=", "成本"], // the one that ends last, whatever its place in the lists
+    ["客户满意度成本", "<=", "成本"],
+    ["工期满意度", ">=", "满意度"],
     ["群众满意\n度", ">=", "满意度"], // a line break inside the cell
     ["群众满意 度", ">=", "满意度"],
     ["服务对象满意度（不含投诉）", ">=", "满意度"], // a bracketed note is set aside
@@ -724,6 +726,11 @@ describe("suggestScore: deadlines", () => {
     [2019, 2020, missed("2019", "2020")],
   ])("完成时限 %p / %p: years typed as numbers are dates", (target, actual, expected) => {
     expect(suggestScore(target, actual, d(10), "完成时限")).toEqual(expected);
+  });
+
+  test("完成时限 with a date or a sentence on one side: not plain years", () => {
+    expect(suggestScore("2019年", 2020, d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：年度指标值是日期，实际完成值不是日期" });
+    expect(suggestScore(2019, "稳步推进", d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：实际完成值不是可计算的数量" });
   });
 
   test.each<[unknown, unknown, unknown, string, boolean]>([
