@@ -90,23 +90,23 @@ function parseText(raw: string): IndicatorValue {
   let t = toHalfWidth(original).replace(/\s/g, "");
   if (t === "") return { kind: "missing" };
   if (isNotApplicable(t)) return { kind: "notApplicable", text: original };
-  // Operators written before the figure. toHalfWidth has already turned ＞ ＜ ＝ ═ into > < =, so "＞＝" is ">=".
-  // Order matters: two-character signs before one-character ones.
-  const prefixOps: [RegExp, Op][] = [
-    [/^(>=|=>|≥|≧|⩾|大于等于|大于或等于|不低于|不少于|不小于|至少|达到)/, ">="],
-    [/^(<=|=<|≤|≦|⩽|小于等于|小于或等于|不高于|不超过|不多于|不大于|控制在|不晚于|不迟于|截至|截止)/, "<="],
-    [/^(>|大于|高于|多于|超过)/, ">"],
-    [/^(<|小于|低于|少于)/, "<"],
-    [/^(==|=|等于)/, "="],
+  // Operators written before the figure, tried in order (大于等于 before 大于, == before =). toHalfWidth has already
+  // turned ＞ ＜ ＝ ═ into > < =, so "＞＝" is ">=".
+  const prefixOps: [string[], Op][] = [
+    [[">=", "=>", "≥", "≧", "⩾", "大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "达到"], ">="],
+    [["<=", "=<", "≤", "≦", "⩽", "小于等于", "小于或等于", "不高于", "不超过", "不多于", "不大于", "控制在", "不晚于", "不迟于", "截至", "截止"], "<="],
+    [[">", "大于", "高于", "多于", "超过"], ">"],
+    [["<", "小于", "低于", "少于"], "<"],
+    [["==", "=", "等于"], "="],
   ];
   let op: Op = "=";
   let explicitOp = false;
-  for (const [re, o] of prefixOps) {
-    const m = re.exec(t);
-    if (m) {
+  for (const [words, o] of prefixOps) {
+    const word = words.find((w) => t.startsWith(w));
+    if (word !== undefined) {
       op = o;
       explicitOp = true;
-      t = t.slice(m[0].length);
+      t = t.slice(word.length);
       break;
     }
   }
@@ -115,16 +115,17 @@ function parseText(raw: string): IndicatorValue {
     const deadline = explicitOp ? op : date.op ?? "<=";
     return { kind: "date", op: deadline, date: date.date, explicitOp: explicitOp || date.op !== null, text: original };
   }
-  // Operators written after the figure: "10次以上", "24小时以内".
-  const suffixOps: [RegExp, Op][] = [
-    [/(以上|及以上|以上的)$/, ">="],
-    [/(以内|以下|及以下|之内|内)$/, "<="],
+  // Operators written after the figure ("10次以上", "24小时以内"), tried in order (及以上 before 以上, 之内 before 内).
+  const suffixOps: [string[], Op][] = [
+    [["及以上", "以上的", "以上"], ">="],
+    [["及以下", "以内", "以下", "之内", "内"], "<="],
   ];
-  for (const [re, o] of suffixOps) {
-    if (re.test(t)) {
+  for (const [words, o] of suffixOps) {
+    const word = words.find((w) => t.endsWith(w));
+    if (word !== undefined) {
       op = o;
       explicitOp = true;
-      t = t.replace(re, "");
+      t = t.slice(0, -word.length);
       break;
     }
   }

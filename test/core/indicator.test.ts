@@ -487,6 +487,29 @@ describe("parseIndicatorValue: operators, figures and units", () => {
     expect(view(parseIndicatorValue(text))).toEqual(expected);
   });
 
+  test.each<[string, Op]>([
+    ...[">=", "=>", "≥", "≧", "⩾", "大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "达到"].map((w): [string, Op] => [w, ">="]),
+    ...["<=", "=<", "≤", "≦", "⩽", "小于等于", "小于或等于", "不高于", "不超过", "不多于", "不大于", "控制在", "不晚于", "不迟于", "截至", "截止"].map((w): [string, Op] => [w, "<="]),
+    ...[">", "大于", "高于", "多于", "超过"].map((w): [string, Op] => [w, ">"]),
+    ...["<", "小于", "低于", "少于"].map((w): [string, Op] => [w, "<"]),
+    ...["==", "=", "等于"].map((w): [string, Op] => [w, "="]),
+  ])("%p before the figure: 5次 %p", (word, op) => {
+    expect(view(parseIndicatorValue(`${word}5次`))).toEqual(quantity(op, "5", "次", false, true));
+  });
+
+  test.each<[string, Op]>([
+    ["以上", ">="],
+    ["及以上", ">="],
+    ["以上的", ">="],
+    ["以内", "<="],
+    ["以下", "<="],
+    ["及以下", "<="],
+    ["之内", "<="],
+    ["内", "<="],
+  ])("%p after the figure: 5次 %p", (word, op) => {
+    expect(view(parseIndicatorValue(`5次${word}`))).toEqual(quantity(op, "5", "次", false, true));
+  });
+
   test.each([
     "每年4次", // a period before the figure is not read
     "约5次", // only 余 / 多 mark an approximate figure
