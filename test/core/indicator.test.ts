@@ -1,7 +1,11 @@
-import { joinIndicatorParts, parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
+import { joinIndicatorParts, parseIndicatorValue, suggestScore, suggestScoreNumber, inferDirection, directionNote, dateEnd, formatDate, clearIndicatorCaches, MANUAL_SCORE, type Op, type IndicatorValue, type Suggestion } from "../../src/core/indicator";
 import { D, type Dec } from "../../src/core/decimal";
 
 const d = (x: string | number): Dec => new D(x);
+
+// Every test parses its texts itself: the memos would otherwise credit a parse to the first test that read the text,
+// and mutation testing (per-test coverage) would not run the later tests against the parser.
+beforeEach(() => clearIndicatorCaches());
 
 function expectQuantity(v: IndicatorValue, op: Op, value: string, unit: string, approx: boolean, explicitOp: boolean): void {
   expect(v.kind).toBe("quantity");
@@ -118,7 +122,7 @@ describe("suggestScore", () => {
       expect(s.target.toString()).toBe("0.9");
       expect(s.actual.toString()).toBe("0.8718");
       expect(s.op).toBe(">=");
-      expect(s.ratio?.equals(d("0.8718").dividedBy("0.9"))).toBe(true);
+      expect(s.ratio?.toFixed(10)).toBe("0.9686666667"); // 0.8718 ÷ 0.9 = 0.968666…
     }
   });
 
@@ -392,5 +396,389 @@ describe("joinIndicatorParts: 指标性质 / 指标值 / 度量单位 in three c
     expect(a).toMatchObject({ kind: "quantity", op: ">=", unit: "人次", explicitOp: true });
     const b = parseIndicatorValue(joinIndicatorParts(["═", 100, "%"]));
     expect(b.kind === "quantity" && [b.op, b.value.toString(), b.unit]).toEqual(["=", "1", "%"]);
+  });
+});
+
+/** A parsed value with its figure as text, for toEqual. */
+function view(v: IndicatorValue): unknown {
+  return v.kind === "quantity" ? { ...v, value: v.value.toString() } : v;
+}
+
+/** A suggestion with its figures as text (ratio to 6 decimals), for toEqual. */
+function viewScore(s: Suggestion): unknown {
+  if (s.kind === "manual") return s;
+  return { ...s, score: s.score.toString(), ratio: s.ratio === null ? null : s.ratio.toFixed(6), target: s.target.toString(), actual: s.actual.toString() };
+}
+
+const quantity = (op: Op, value: string, unit: string, approx = false, explicitOp = op !== "="): unknown => ({ kind: "quantity", op, value, unit, approx, explicitOp });
+
+describe("parseIndicatorValue: the memo of parsed texts", () => {
+  test("the same text gives the same frozen result until the memo is cleared", () => {
+    const first = parseIndicatorValue("≥90%");
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(parseIndicatorValue("≥90%")).toBe(first);
+    parseIndicatorValue("≤5%"); // another text does not evict it
+    expect(parseIndicatorValue("≥90%")).toBe(first);
+    clearIndicatorCaches();
+    const again = parseIndicatorValue("≥90%");
+    expect(again).not.toBe(first);
+    expect(view(again)).toEqual(quantity(">=", "0.9", "%"));
+  });
+
+  test("the memo holds 10,000 texts, then starts afresh", () => {
+    const first = parseIndicatorValue("≥1次");
+    for (let i = 2; i <= 10_000; i++) parseIndicatorValue(`≥${i}次`);
+    expect(parseIndicatorValue("≥1次")).toBe(first); // 10,000 texts: all kept
+    parseIndicatorValue("≥10001次"); // the 10,001st empties the memo before it is kept
+    expect(parseIndicatorValue("≥1次")).not.toBe(first);
+  });
+});
+
+describe("parseIndicatorValue: numbers and other cell values", () => {
+  test.each<[number, string]>([
+    [1e-7, "0.0000001"], // String(1e-7) is "1e-7": still the figure
+    [2e21, "2000000000000000000000"],
+    [-0.5, "-0.5"],
+    [0, "0"],
+  ])("%p is the figure itself", (n, value) => {
+    expect(view(parseIndicatorValue(n))).toEqual({ kind: "quantity", op: "=", value: d(value).toString(), unit: "", approx: false, explicitOp: false });
+  });
+
+  test.each<[number, string]>([
+    [NaN, "NaN"],
+    [Infinity, "Infinity"],
+    [-Infinity, "-Infinity"],
+  ])("%p is not a figure", (n, text) => {
+    expect(parseIndicatorValue(n)).toEqual({ kind: "qualitative", text });
+  });
+
+  test("a value that is neither text nor a number is read as its text", () => {
+    expect(parseIndicatorValue(true)).toEqual({ kind: "qualitative", text: "true" });
+  });
+});
+
+describe("parseIndicatorValue: operators, figures and units", () => {
+  test.each<[string, unknown]>([
+    ["10次以上的", quantity(">=", "10", "次")],
+    ["5天及以下", quantity("<=", "5", "天")],
+    ["3个工作日之内", quantity("<=", "3", "个工作日")],
+    ["4次每年", quantity("=", "4", "次")],
+    ["2次/季度", quantity("=", "2", "次")],
+    ["1次/月", quantity("=", "1", "次")],
+    ["1次/周", quantity("=", "1", "次")],
+    ["3次/天", quantity("=", "3", "次")],
+    ["+5", quantity("=", "5", "")],
+    ["1,234,567.5元", quantity("=", "1234567.5", "元")],
+    ["≤200余人", quantity("<=", "200", "人", true, true)], // an explicit operator is kept over 余
+    ["≥2000多册", quantity(">=", "2000", "册", true, true)],
+    ["5km", quantity("=", "5", "km")],
+    ["30㎡", quantity("=", "30", "㎡")],
+    ["100平方米", quantity("=", "100", "平方米")],
+    ["≥ 9 0 ％", quantity(">=", "0.9", "%")], // spaces inside the figure
+    ["至少3场", quantity(">=", "3", "场")],
+    ["达到95%", quantity(">=", "0.95", "%")],
+    ["不超过10万元", quantity("<=", "10", "万元")],
+    ["控制在5%以内", quantity("<=", "0.05", "%")], // an operator before and one after
+    ["5%以内", quantity("<=", "0.05", "%")],
+    ["高于3次", quantity(">", "3", "次")],
+    ["少于2起", quantity("<", "2", "起")],
+    ["等于100%", quantity("=", "1", "%", false, true)],
+  ])("%p", (text, expected) => {
+    expect(view(parseIndicatorValue(text))).toEqual(expected);
+  });
+
+  test.each<[string, Op]>([
+    ...[">=", "=>", "≥", "≧", "⩾", "大于等于", "大于或等于", "不低于", "不少于", "不小于", "至少", "达到"].map((w): [string, Op] => [w, ">="]),
+    ...["<=", "=<", "≤", "≦", "⩽", "小于等于", "小于或等于", "不高于", "不超过", "不多于", "不大于", "控制在", "不晚于", "不迟于", "截至", "截止"].map((w): [string, Op] => [w, "<="]),
+    ...[">", "大于", "高于", "多于", "超过"].map((w): [string, Op] => [w, ">"]),
+    ...["<", "小于", "低于", "少于"].map((w): [string, Op] => [w, "<"]),
+    ...["==", "=", "等于"].map((w): [string, Op] => [w, "="]),
+  ])("%p before the figure: 5次 %p", (word, op) => {
+    expect(view(parseIndicatorValue(`${word}5次`))).toEqual(quantity(op, "5", "次", false, true));
+  });
+
+  test.each<[string, Op]>([
+    ["以上", ">="],
+    ["及以上", ">="],
+    ["以上的", ">="],
+    ["以内", "<="],
+    ["以下", "<="],
+    ["及以下", "<="],
+    ["之内", "<="],
+    ["内", "<="],
+  ])("%p after the figure: 5次 %p", (word, op) => {
+    expect(view(parseIndicatorValue(`5次${word}`))).toEqual(quantity(op, "5", "次", false, true));
+  });
+
+  test.each([
+    "每年4次", // a period before the figure is not read
+    "约5次", // only 余 / 多 mark an approximate figure
+    "10人以上参加", // 以上 counts only at the end
+    "2天内办结", // 内 counts only at the end
+    "5个小区域", // four characters: a phrase, not a unit
+    "≥10个5G基站", // a unit is CJK characters only
+    "2个APP",
+    "3次提高", // words of judgement are not units
+    "1级下降",
+    "5米偏低",
+    "3项完善",
+    "4项成效",
+    "3人较好",
+    "3天一次",
+    "2个优秀",
+    "1项良",
+    "2项一般",
+  ])("%p → qualitative", (text) => {
+    expect(parseIndicatorValue(text)).toEqual({ kind: "qualitative", text });
+  });
+});
+
+describe("parseIndicatorValue: dates in full", () => {
+  const date = (op: Op, year: number | null, month: number | null, day: number | null, explicitOp: boolean, text: string): unknown => ({ kind: "date", op, date: { year, month, day }, explicitOp, text });
+
+  test.each<[string, unknown]>([
+    [" 2019年12月底前 ", date("<=", 2019, 12, null, true, "2019年12月底前")], // the text kept trimmed
+    ["2019年12月31号", date("<=", 2019, 12, 31, false, "2019年12月31号")],
+    ["2019年6月份", date("<=", 2019, 6, null, false, "2019年6月份")],
+    ["2019年1月", date("<=", 2019, 1, null, false, "2019年1月")],
+    ["2019年12月1日", date("<=", 2019, 12, 1, false, "2019年12月1日")],
+    ["2019年底", date("<=", 2019, null, null, false, "2019年底")],
+    ["2019年末", date("<=", 2019, null, null, false, "2019年末")],
+    ["2019年12月末前", date("<=", 2019, 12, null, true, "2019年12月末前")],
+    ["2019年12月止", date("<=", 2019, 12, null, true, "2019年12月止")],
+    ["2019年12月以前", date("<=", 2019, 12, null, true, "2019年12月以前")],
+    ["2019年12月之前", date("<=", 2019, 12, null, true, "2019年12月之前")],
+    ["2020年1月之后", date(">=", 2020, 1, null, true, "2020年1月之后")],
+    ["2020年1月以后", date(">=", 2020, 1, null, true, "2020年1月以后")],
+    ["2019年12月完工", date("<=", 2019, 12, null, false, "2019年12月完工")],
+    ["2019年12月前办结", date("<=", 2019, 12, null, true, "2019年12月前办结")],
+    ["2019年6月到位", date("<=", 2019, 6, null, false, "2019年6月到位")],
+    ["2019年实施", date("<=", 2019, null, null, false, "2019年实施")],
+    ["12月底前完成", date("<=", null, 12, null, true, "12月底前完成")],
+    ["2019/12/31", date("<=", 2019, 12, 31, false, "2019/12/31")],
+    ["2019-12", date("<=", 2019, 12, null, false, "2019-12")],
+    ["2019-12前", date("<=", 2019, 12, null, true, "2019-12前")],
+    ["2019.6.30后", date(">=", 2019, 6, 30, true, "2019.6.30后")],
+    ["截至2019年12月", date("<=", 2019, 12, null, true, "截至2019年12月")],
+    ["≥2020年", date(">=", 2020, null, null, true, "≥2020年")], // an explicit operator wins over the deadline reading
+    ["=2019年", date("=", 2019, null, null, true, "=2019年")],
+    [">2019年", date(">", 2019, null, null, true, ">2019年")],
+    ["<2019年12月31日", date("<", 2019, 12, 31, true, "<2019年12月31日")],
+  ])("%p", (text, expected) => {
+    expect(parseIndicatorValue(text)).toEqual(expected);
+  });
+
+  test.each(["2019年0月", "2019年13月", "2019年12月0日", "2019年12月32日", "0月", "第12月", "2020年春节后", "2020年后半年", "2019年前后", "2019年12月31日24时前", "2019年6月中旬前"])("%p is not a date", (text) => {
+    expect(parseIndicatorValue(text).kind).not.toBe("date");
+  });
+
+  test("a date's month and day at their limits", () => {
+    expect(parseIndicatorValue("2019年12月31日")).toMatchObject({ kind: "date", date: { year: 2019, month: 12, day: 31 } });
+    expect(parseIndicatorValue("12月1日")).toMatchObject({ kind: "date", date: { year: null, month: 12, day: 1 } });
+    expect(parseIndicatorValue("1月31日")).toMatchObject({ kind: "date", date: { year: null, month: 1, day: 31 } });
+  });
+
+  test("dateEnd: the last day of each kind of month (February: 29); a year from the date, the default, or 0", () => {
+    expect(dateEnd({ year: 2019, month: 2, day: null })).toBe(20190229);
+    expect(dateEnd({ year: 2019, month: 4, day: null })).toBe(20190430);
+    expect(dateEnd({ year: 2019, month: 1, day: null })).toBe(20190131);
+    expect(dateEnd({ year: 2019, month: 12, day: 5 }, 2024)).toBe(20191205); // the date's own year first
+    expect(dateEnd({ year: null, month: null, day: null })).toBe(1231); // 0 × 10000 + 12 × 100 + 31
+  });
+
+  test.each<[{ year: number | null; month: number | null; day: number | null }, string]>([
+    [{ year: 2019, month: 12, day: 31 }, "2019年12月31日"],
+    [{ year: 2019, month: null, day: null }, "2019年"],
+    [{ year: 2019, month: 6, day: null }, "2019年6月"],
+    [{ year: null, month: 12, day: 31 }, "12月31日"],
+    [{ year: null, month: null, day: null }, ""],
+  ])("formatDate(%p) → %p", (date, text) => {
+    expect(formatDate(date)).toBe(text);
+  });
+});
+
+describe("inferDirection in full", () => {
+  const lower = ["控制率", "变动率", "成本", "时间", "时长", "耗时", "时限", "时效", "工期", "差错率", "错误率", "投诉", "投诉率", "事故", "发生率", "故障率", "变质", "超支率", "调整率", "结转结余率", "结余率", "闲置率"];
+  const higher = ["满意度", "完成率", "达标率", "覆盖率", "及时率", "合格率", "到位率", "执行率", "知晓率", "验收率", "利用率", "达成率", "通过率", "办结率", "可用率", "修复率", "准确率", "完好率", "参与率", "入学率", "受益率", "回收率", "正确率", "普及率", "保障率", "兑付率", "发放率", "完工率"];
+
+  test.each(lower)("项目%s → ≤", (keyword) => {
+    expect(inferDirection(`项目${keyword}`)).toEqual({ op: "<=", keyword });
+  });
+
+  test.each(higher)("项目%s → ≥", (keyword) => {
+    expect(inferDirection(`项目${keyword}`)).toEqual({ op: ">=", keyword });
+  });
+
+  test.each<[unknown, "<=" | ">=" | null, string | null]>([
+    ["满意度", ">=", "满意度"], // the keyword is the whole name
+    ["结转结余率", "<=", "结转结余率"], // two keywords end together: the longer
+    ["满意度调查成本", "<=", "成本"], // the one that ends last, whatever its place in the lists
+    ["客户满意度成本", "<=", "成本"],
+    ["工期满意度", ">=", "满意度"],
+    ["群众满意\n度", ">=", "满意度"], // a line break inside the cell
+    ["群众满意 度", ">=", "满意度"],
+    ["服务对象满意度（不含投诉）", ">=", "满意度"], // a bracketed note is set aside
+    ["服务对象满意度(不含投诉)", ">=", "满意度"],
+    ["服务对象满意度（不含投诉)", ">=", "满意度"],
+    ["投诉（重点）满意度", ">=", "满意度"],
+    ["", null, null],
+    ["项目实施", null, null],
+    [undefined, null, null],
+    [5, null, null],
+  ])("%p", (name, op, keyword) => {
+    expect(inferDirection(name)).toEqual(op === null ? null : { op, keyword });
+  });
+
+  test("the memo: one frozen answer per name, 10,000 names, then afresh", () => {
+    const first = inferDirection("三公经费控制率");
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(inferDirection("三公经费控制率")).toBe(first);
+    for (let i = 2; i <= 10_000; i++) inferDirection(`指标${i}`);
+    expect(inferDirection("三公经费控制率")).toBe(first);
+    inferDirection("指标10001");
+    expect(inferDirection("三公经费控制率")).not.toBe(first);
+    expect(inferDirection("三公经费控制率")).toEqual({ op: "<=", keyword: "控制率" });
+  });
+
+  test("clearIndicatorCaches also forgets inferred directions", () => {
+    const first = inferDirection("群众满意度");
+    clearIndicatorCaches();
+    expect(inferDirection("群众满意度")).not.toBe(first);
+  });
+
+  test("directionNote for ≥", () => {
+    expect(directionNote({ op: ">=", keyword: "满意度" })).toBe("目标未写比较符号，按「满意度」类指标推定为≥");
+  });
+});
+
+describe("suggestScore: every field, every branch", () => {
+  const w10 = d(10);
+
+  test.each<[unknown, unknown, string]>([
+    ["稳步提升", "90%", "需人工评分：年度指标值不是可计算的数量"],
+    ["", "90%", "需人工评分：年度指标值不是可计算的数量"],
+    ["≥90%", "大幅提升", "需人工评分：实际完成值不是可计算的数量"],
+    ["≥90%", null, "需人工评分：实际完成值不是可计算的数量"],
+    ["≥90%", "2019年12月", "需人工评分：实际完成值是日期"],
+    ["2019年", "90%", "需人工评分：年度指标值是日期，实际完成值不是日期"],
+    ["≥2000册", "5次", "需人工评分：单位不一致（册/次）"],
+    ["0", "-1", "需人工评分：目标值为0，无法按比例计算"], // = 0 missed is ≥ 0 missed: −1 ÷ 0 means nothing
+    ["≥0%", "-2%", "需人工评分：目标值为0，无法按比例计算"],
+    ["≤-5%", "3%", "需人工评分：目标值为负数，无法按比例计算"], // was 10 × −0.05 ÷ 0.03 = −16.67
+    ["≤-5%", "0%", "需人工评分：目标值为负数，无法按比例计算"], // was full marks for a missed target
+    ["≥-10%", "-20%", "需人工评分：目标值为负数，无法按比例计算"], // was 10 × −0.2 ÷ −0.1 = 20 → 10
+  ])("%p / %p → %p", (target, actual, reason) => {
+    expect(suggestScore(target, actual, w10)).toEqual({ kind: "manual", reason });
+    expect(suggestScoreNumber(target, actual, 10)).toBe(MANUAL_SCORE);
+  });
+
+  test.each<[unknown, unknown, unknown, string, boolean, string | null, string, string, Op]>([
+    // [target, actual, name, score, met, ratio, target, actual, op]
+    ["≥90%", "87.18%", undefined, "9.69", false, "0.968667", "0.9", "0.8718", ">="], // 10 × 0.8718 ÷ 0.9 = 9.6866… → 9.69
+    ["≥90%", "0%", undefined, "0", false, "0.000000", "0.9", "0", ">="], // 10 × 0 ÷ 0.9 = 0
+    ["≥90%", "-10%", undefined, "0", false, "-0.111111", "0.9", "-0.1", ">="], // 10 × −0.1 ÷ 0.9 = −1.11 → not below 0
+    ["≥90%", "1", undefined, "10", true, "1.111111", "0.9", "1", ">="], // a bare 1 is 100%, not 1%: 1 ≥ 0.9
+    ["≥90%", "0.5", undefined, "5.56", false, "0.555556", "0.9", "0.5", ">="], // 10 × 0.5 ÷ 0.9 = 5.555… → 5.56
+    ["≥90%", "120%", undefined, "10", true, "1.333333", "0.9", "1.2", ">="], // 120% stays 1.2, not 0.012
+    ["30", "50次", undefined, "10", true, "1.666667", "30", "50", "="], // a bare target takes the actual's unit
+    ["≥8次", "8次", undefined, "10", true, "1.000000", "8", "8", ">="],
+    ["=30", "31", undefined, "10", true, "1.033333", "30", "31", "="], // = exceeded counts as met (≥)
+    [">3", "3", undefined, "10", false, "1.000000", "3", "3", ">"], // not strictly over: missed, 10 × 3 ÷ 3 = 10
+    [">3", "2", undefined, "6.67", false, "0.666667", "3", "2", ">"], // 10 × 2 ÷ 3 = 6.666… → 6.67
+    ["<5", "5", undefined, "10", false, "1.000000", "5", "5", "<"], // not strictly under: missed, 10 × 5 ÷ 5 = 10
+    ["<5", "10", undefined, "5", false, "2.000000", "5", "10", "<"], // 10 × 5 ÷ 10 = 5
+    ["≤24小时", "30小时", undefined, "8", false, "1.250000", "24", "30", "<="], // 10 × 24 ÷ 30 = 8
+    ["≤0", "5", undefined, "0", false, null, "0", "5", "<="], // 10 × 0 ÷ 5 = 0; no ratio to a target of 0
+    ["≥0", "0", undefined, "10", true, null, "0", "0", ">="],
+    ["≤-5%", "-8%", undefined, "10", true, "1.600000", "-0.05", "-0.08", "<="], // −0.08 ÷ −0.05 = 1.6
+    ["<0", "0", undefined, "10", false, null, "0", "0", "<"], // lower is better and the actual is 0: full
+    ["2000余册", "1900册", "单位服务成本", "9.5", false, "0.950000", "2000", "1900", ">="], // 余 is ≥ whatever the name: 10 × 1900 ÷ 2000
+    ["100%", "85%", "三公经费控制率", "10", true, "0.850000", "1", "0.85", "<="],
+  ])("%p / %p (%p) → %p", (target, actual, name, score, met, ratio, t, a, op) => {
+    const inferred = name === "三公经费控制率" ? { op: "<=", keyword: "控制率" } : null;
+    expect(viewScore(suggestScore(target, actual, w10, name))).toEqual({ kind: "score", score, met, ratio, target: t, actual: a, op, inferred });
+    expect(suggestScoreNumber(target, actual, 10, name)).toBe(Number(score));
+  });
+
+  test("the full 分值 is rounded half-up to 2 decimals", () => {
+    // met: 2.345 → 2.35
+    expect(suggestScore("≥1次", "1次", d("2.345"))).toMatchObject({ kind: "score", met: true });
+    expect((suggestScore("≥1次", "1次", d("2.345")) as { score: Dec }).score.toString()).toBe("2.35");
+    expect(suggestScoreNumber("≥1次", "1次", 2.345)).toBe(2.35);
+    // a 分值 with more decimals than the exact path takes: 1/3 → 0.33
+    expect(suggestScoreNumber("≥1次", "1次", 1 / 3)).toBe(0.33);
+    expect(suggestScoreNumber("2019年", "2019年", 1 / 3)).toBe(0.33); // a deadline kept
+    expect(suggestScoreNumber("2019年", "2019年", 2.345)).toBe(2.35);
+  });
+
+  test("the decimal path where the exact one cannot go (a 分值 of 1/3)", () => {
+    // 0.3333333333333333 × 0.8718 ÷ 0.9 = 0.32288… → 0.32
+    expect(suggestScoreNumber("≥90%", "87.18%", 1 / 3)).toBe(0.32);
+    // 0.3333333333333333 × 24 ÷ 30 = 0.2666… → 0.27
+    expect(suggestScoreNumber("≤24小时", "30小时", 1 / 3)).toBe(0.27);
+    // 0.3333333333333333 × −0.1 ÷ 0.9 < 0 → 0
+    expect(suggestScoreNumber("≥90%", "-10%", 1 / 3)).toBe(0);
+  });
+});
+
+describe("suggestScore: deadlines", () => {
+  const kept = (t: string, a: string): unknown => ({ kind: "manual", reason: `完成时限已达到（目标${t}，实际${a}）`, met: true });
+  const missed = (t: string, a: string): unknown => ({ kind: "manual", reason: `需人工评分：未在时限内完成（目标${t}，实际${a}）`, met: false });
+
+  test.each<[string, string, boolean]>([
+    ["2019年", "2019年", true],
+    [">2019年", "2019年", false], // strictly after: the same year is not enough
+    [">2019年", "2020年", true],
+    ["<2019年12月31日", "2019年12月31日", false],
+    ["<2019年12月31日", "2019年12月30日", true],
+    ["≥2020年1月", "2020年1月", true],
+    ["≥2020年1月", "2019年12月", false],
+    ["=2019年", "2018年", true], // = on a date is a deadline
+    ["=2019年", "2020年", false],
+    ["2020年1月后", "12月", true], // the actual takes the target's year: 2020-12-31 ≥ 2020-01-31
+    ["6月30日前", "2019年6月1日", true], // the target takes the actual's year: 2019-06-01 ≤ 2019-06-30
+    ["2019年12月31日前", "12月20日", true],
+  ])("%p / %p", (target, actual, met) => {
+    expect(suggestScore(target, actual, d(10))).toEqual(met ? kept(target, actual) : missed(target, actual));
+    expect(suggestScoreNumber(target, actual, 10)).toBe(met ? 10 : MANUAL_SCORE);
+  });
+
+  test.each<[unknown, unknown, unknown]>([
+    [1900, 1900, kept("1900", "1900")],
+    [2099, "2099", kept("2099", "2099")],
+    [2019, 2020, missed("2019", "2020")],
+  ])("完成时限 %p / %p: years typed as numbers are dates", (target, actual, expected) => {
+    expect(suggestScore(target, actual, d(10), "完成时限")).toEqual(expected);
+  });
+
+  test("完成时限 with a date or a sentence on one side: not plain years", () => {
+    expect(suggestScore("2019年", 2020, d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：年度指标值是日期，实际完成值不是日期" });
+    expect(suggestScore(2019, "稳步推进", d(10), "完成时限")).toEqual({ kind: "manual", reason: "需人工评分：实际完成值不是可计算的数量" });
+  });
+
+  test.each<[unknown, unknown, unknown, string, boolean]>([
+    // not both plain years (1900–2099, no unit, no operator, whole): compared as figures, ≤ from 时限
+    [1899, 1899, "完成时限", "10", true],
+    [2100, 2100, "完成时限", "10", true],
+    ["≤2019", "2020", "完成时限", "10", false], // 10 × 2019 ÷ 2020 = 9.99505 → 10.00, yet missed
+    ["2019", "2020次", "完成时限", "10", false],
+    [2019, 20, "完成时限", "10", true], // 20 ≤ 2019
+    [20, 2019, "完成时限", "0.1", false], // 10 × 20 ÷ 2019 = 0.09906 → 0.10
+    ["2019.5", "2020", "完成时限", "10", false], // 10 × 2019.5 ÷ 2020 = 9.99752 → 10.00
+    [2019, 2019, "工期", "10", true], // only 时限 makes plain years dates
+  ])("%p / %p (%p): figures", (target, actual, name, score, met) => {
+    const s = suggestScore(target, actual, d(10), name);
+    expect(s.kind === "score" && [s.score.toString(), s.met, s.op]).toEqual([score, met, "<="]);
+  });
+});
+
+describe("joinIndicatorParts: numbers that are not figures", () => {
+  test.each<[unknown[], string | null]>([
+    [["≥", NaN, "%"], "≥ %"],
+    [[Infinity], null],
+    [[0, "次"], "0 次"],
+    [[null, "≥", undefined, 5], "≥ 5"],
+  ])("%p → %p", (parts, joined) => {
+    expect(joinIndicatorParts(parts)).toBe(joined);
   });
 });
