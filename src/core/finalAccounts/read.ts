@@ -98,8 +98,19 @@ export function isFinalAccountsGrid(grid: Grid): boolean {
   return findRegions([grid]).length > 0;
 }
 
+/** Where the rows of a 功能分类 table sit: cells found from the path when asked for, not indexed one by one. */
+interface RowPositions {
+  grid: Grid;
+  rows: number[];
+  cols: Record<string, number>;
+  codeCol: number;
+  nameCol: number;
+}
+
 class Reader {
   readonly index = new Map<string, Pos>();
+  /** Set by readCodeTable: its rows' cells ("rows.3.values.basic", "rows.3.code"), resolved on demand. */
+  rowPositions: RowPositions | null = null;
   constructor(
     readonly reg: Region,
     readonly base: string,
@@ -179,21 +190,22 @@ function readCodeTable(rd: Reader, id: CodeTableId, notices: string[]): CodeTabl
     used.add(c);
   }
   const table: CodeTable = { total: {}, rows: [], note: rd.note() };
+  const colList = Object.entries(cols);
+  const rowsAt: number[] = [];
   for (let r = headerEnd; r < rd.reg.end; r++) {
     const codeText = textOf(rd.v(r, codeCol)).replace(/\s+/g, "");
     const label = rd.n(r, codeCol) || rd.n(r, nameCol);
     if (label === "合计" || label === "总计") {
-      for (const [k, c] of Object.entries(cols)) table.total[k] = rd.take(`total.${k}`, r, c);
+      for (const [k, c] of colList) table.total[k] = rd.take(`total.${k}`, r, c);
       continue;
     }
     if (!/^\d{3,7}$/.test(codeText)) continue;
-    const i = table.rows.length;
     const values: Record<string, Raw> = {};
-    for (const [k, c] of Object.entries(cols)) values[k] = rd.take(`rows.${i}.values.${k}`, r, c);
-    rd.index.set(`${rd.base}.rows.${i}.code`, [rd.g, r, codeCol]);
-    rd.index.set(`${rd.base}.rows.${i}.name`, [rd.g, r, nameCol]);
+    for (const [k, c] of colList) values[k] = toRaw(rd.v(r, c));
+    rowsAt.push(r);
     table.rows.push({ code: codeText, name: textOf(rd.v(r, nameCol)).replace(/\s+/g, ""), values });
   }
+  rd.rowPositions = { grid: rd.g, rows: rowsAt, cols, codeCol, nameCol };
   return table;
 }
 
@@ -387,6 +399,8 @@ function findYearIn(grids: Grid[]): number | null {
   return null;
 }
 
+const ROW_PATH = new RegExp(`^${FA_PATH}\\.(\\w+)\\.rows\\.(\\d+)\\.(code|name|values\\.(\\w+))$`);
+
 /**
  * Reads every 决算 table found in `grids`. A table found twice (a table of
  * contents line, then the table) keeps the first that reads.
@@ -395,6 +409,7 @@ export function readFinalAccounts(grids: Grid[], year = new Date().getFullYear()
   const regions = findRegions(grids);
   const notices: string[] = [];
   const index = new Map<string, Pos>();
+  const rowTables = new Map<string, RowPositions>();
   const sheets: FinalAccountsRead["sheets"] = [];
   if (regions.length === 0) return { fa: null, cellOf: () => undefined, sheets, notices };
   const fa = emptyFinalAccounts(findYearIn(grids) ?? year);
@@ -413,11 +428,21 @@ export function readFinalAccounts(grids: Grid[], year = new Date().getFullYear()
     notices.push(...local);
     if (!fa.unit) fa.unit = rd.unit();
     for (const [k, v] of rd.index) index.set(k, v);
+    if (rd.rowPositions) rowTables.set(reg.id, rd.rowPositions);
     sheets.push({ name: reg.grid.sheet, kind: "finalAccounts", path: `${FA_PATH}.${reg.id}`, table: reg.id });
   }
   if (sheets.length === 0) return { fa: null, cellOf: () => undefined, sheets, notices };
+  /** "finalAccounts.expense.rows.3.values.basic" (or ….rows.3.code / .name) → its cell, from the table's row positions. */
+  const rowCell = (path: string): Pos | undefined => {
+    const m = ROW_PATH.exec(path);
+    const t = m ? rowTables.get(m[1]) : undefined;
+    const r = t?.rows[Number(m![2])];
+    if (!t || r === undefined) return undefined;
+    const c = m![3] === "code" ? t.codeCol : m![3] === "name" ? t.nameCol : t.cols[m![4]];
+    return c === undefined ? undefined : [t.grid, r, c];
+  };
   const cellOf = (path: string): CellRef | undefined => {
-    const p = index.get(path);
+    const p = index.get(path) ?? rowCell(path);
     if (!p) return undefined;
     const [g, r, c] = p;
     const formula = formulaAt(g, r, c);

@@ -335,15 +335,16 @@ export const finalAccountsRules: Rule[] = [
         const top = table.rows.flatMap((_, i) => (children.has(i) ? [] : [i]));
         for (const col of CODE_TABLE_COLUMNS[id]) {
           const base = `${id}.rows`;
+          const rawAt = (k: number) => table.rows[k].values[col.key];
           for (const [p, kids] of children) {
-            if (sumsAgree(table.rows[p].values[col.key], kids, (k) => table.rows[k].values[col.key])) continue;
+            if (sumsAgree(rawAt(p), kids, rawAt)) continue;
             checkSum(
               ctx,
               T(`${base}.${p}.values.${col.key}`, () => `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`, { v: table.rows[p].values[col.key] }),
               kids.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
             );
           }
-          if (top.length > 0 && !sumsAgree(table.total[col.key], top, (k) => table.rows[k].values[col.key])) {
+          if (top.length > 0 && !sumsAgree(table.total[col.key], top, rawAt)) {
             checkSum(
               ctx,
               T(`${id}.total.${col.key}`, () => `${title(id)}合计行${colName(id, col.key)}`, { v: table.total[col.key] }),
@@ -450,8 +451,16 @@ export const finalAccountsRules: Rule[] = [
             return;
           }
           for (const k of ["total", "basic", "project"]) {
-            const g = numOf(row.values[k]);
-            const e = numOf(fa.expense!.rows[j].values[k]);
+            const rawG = row.values[k];
+            const rawE = fa.expense!.rows[j].values[k];
+            // Both numbers, 05表 not above 03表 at 2 decimals: the common case, decided on exact hundredths.
+            if (typeof rawG === "number" && typeof rawE === "number") {
+              const hg = hundredths(rawG);
+              const he = hundredths(rawE);
+              if (hg !== null && he !== null && hg <= he) continue;
+            }
+            const g = numOf(rawG);
+            const e = numOf(rawE);
             if (g === null || e === null || round(g, 2).lessThanOrEqualTo(round(e, 2).plus(ctx.tolerance))) continue;
             ctx.report(`${FA_PATH}.general.rows.${i}.values.${k}`, `${title("general")}${rowName(row)}${colName("general", k)}为 ${money(g)}，超过${title("expense")}同科目的 ${money(e)}（一般公共预算财政拨款支出是全部支出的一部分）。`, `≤ ${money(e)}`, money(g));
           }
@@ -529,9 +538,17 @@ function rowSums(ctx: CheckContext, id: CodeTableId, table: CodeTable): void {
   const parts = cols.filter((c) => c.key !== totalKey && !["opening", "income", "closing"].includes(c.key));
   if (parts.length === 0) return;
   const partIndexes = parts.map((_, k) => k);
-  const check = (base: string, values: Record<string, unknown>, name: () => string) =>
-    sumsAgree(values[totalKey], partIndexes, (k) => values[parts[k].key]) ||
-    checkSum(ctx, T(`${base}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: values[totalKey] }), parts.map((c) => T(`${base}.${c.key}`, c.header, { v: values[c.key] })));
-  check(`${id}.total`, table.total, () => "合计行");
-  table.rows.forEach((r, i) => check(`${id}.rows.${i}.values`, r.values, () => rowName(r)));
+  let values: Record<string, unknown> = {};
+  const partAt = (k: number) => values[parts[k].key];
+  const check = (row: Record<string, unknown>, base: () => string, name: () => string) => {
+    values = row;
+    if (sumsAgree(row[totalKey], partIndexes, partAt)) return;
+    checkSum(ctx, T(`${base()}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: row[totalKey] }), parts.map((c) => T(`${base()}.${c.key}`, c.header, { v: row[c.key] })));
+  };
+  check(table.total, () => `${id}.total`, () => "合计行");
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i];
+    if (sumsAgree(r.values[totalKey], partIndexes, ((values = r.values), partAt))) continue; // the common case: no terms built
+    check(r.values, () => `${id}.rows.${i}.values`, () => rowName(r));
+  }
 }
