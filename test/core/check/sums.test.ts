@@ -90,6 +90,16 @@ describe("a total against its parts", () => {
     ]);
   });
 
+  test("only the column is taken off a part's name: a 专项 named with a year in brackets keeps its name", () => {
+    const p = clean();
+    p.basic!.special = { prevFinal: null, budget: null, final: 20 };
+    p.basic!.specialFunds = [{ name: "结转（2023年预算数）", prevFinal: null, budget: null, final: 19 }];
+    p.basic!.project.final = 130; // 45 + 65 + 20
+    expect(sums(p)).toEqual([
+      at("basic.special.final", "BASIC.SPECIAL_SUM", "错误", "专项资金（2024年决算数）为 20.00，但分项之和为 19.00（专项资金「结转（2023年预算数）」 = 19.00 = 19.00），相差 1.00。", "19.00", "20.00"),
+    ]);
+  });
+
   test("附件3: 年度资金总额 against 当年财政拨款 + 上年结转金额 + 其它资金, labels without a year column", () => {
     const p = clean();
     p.projects[0].funds.current.executed = 56.5; // 56.5 + 0 + 0 against 57
