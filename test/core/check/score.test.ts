@@ -107,12 +107,12 @@ describe("SCORE.LEVEL1_WEIGHT", () => {
   test("headings written with half-width brackets, spaces and decimals; a blank 分值 counts as 0", () => {
     const p = clean();
     const ev = p.selfEvaluation!;
-    ev.indicators[0].level1 = "产出指标 ( 42.5 分 )";
-    ev.indicators[1].level1 = "产出 指标(42.5分)";
-    ev.indicators[2].level1 = "产出指标（42.5分）";
-    ev.indicators[2].weight = null; // 产出 20 + 20 + 0 = 40 under 42.5
+    ev.indicators[0].level1 = "产出指标 ( 42.25 分 )";
+    ev.indicators[1].level1 = "产出 指标(42.25分)";
+    ev.indicators[2].level1 = "产出指标（42.25分）";
+    ev.indicators[2].weight = null; // 产出 20 + 20 + 0 = 40 under 42.25
     expect(findingsByPath(p, [LEVEL1])).toEqual([
-      at("selfEvaluation.indicators.0.weight", LEVEL1, "警告", "产出指标标题为42.5分，其下三级指标分值之和为 40。", "42.5", "40"),
+      at("selfEvaluation.indicators.0.weight", LEVEL1, "警告", "产出指标标题为42.25分，其下三级指标分值之和为 40。", "42.25", "40"),
     ]);
   });
 
@@ -146,6 +146,13 @@ describe("SCORE.LEVEL1_WEIGHT", () => {
     expect(findingsByPath(p, [LEVEL1], { facts })).toEqual([
       at("selfEvaluation.indicators.3.level1", LEVEL1, "警告", "效益指标（30分）：标题为30分，其下三级指标分值之和为 30，表注规定效益指标为 20 分。", "20", "30"),
     ]);
+    // A heading that disagrees with its rows: the heading is what is held against the note.
+    p.selfEvaluation!.indicators[3].weight = 25; // 效益 25 under a heading of 30
+    expect(findingsByPath(p, [LEVEL1], { facts })).toEqual([
+      at("selfEvaluation.indicators.3.level1", LEVEL1, "警告", "效益指标（30分）：标题为30分，其下三级指标分值之和为 25，表注规定效益指标为 20 分。", "20", "30"),
+      at("selfEvaluation.indicators.3.weight", LEVEL1, "警告", "效益指标标题为30分，其下三级指标分值之和为 25。", "30", "25"),
+    ]);
+    p.selfEvaluation!.indicators[3].weight = 30;
     for (const i of p.selfEvaluation!.indicators) i.level1 = i.level1.replace(/（.*）/, "");
     // Without headings the preset's 效益 30 agrees with the sum; the note's 20 does not.
     expect(findingsByPath(p, [LEVEL1], { facts })).toEqual([

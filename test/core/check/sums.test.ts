@@ -1,22 +1,17 @@
 /**
  * checkSum (src/core/check/rules/sums.ts) through the rules that use it: a total against its parts, the 尾数差
  * tolerance (SUM.ROUNDING), the 其中 rows that may not exceed their total (BASIC.PUBLIC_SUBSET).
- * Every finding is asserted whole. The cell map gives each figure its model path as the sheet name, so that a
- * finding says exactly which figure it points at.
+ * Every finding is asserted whole, at the model path of the figure it points at (test/helpers/findingsByPath.ts).
  */
-import { checkPackage, HUNAN_2024, type Finding, type Package } from "../../../src/core";
+import { HUNAN_2024, type Finding, type Package } from "../../../src/core";
 import { clean } from "../../helpers/cleanPackage";
+import { at, findingsByPath } from "../../helpers/findingsByPath";
 
 /** The rules whose figures checkSum compares, and the 尾数差 it hands to SUM.ROUNDING. */
-const SUM_RULES = new Set(["BASIC.SANGONG_SUM", "BASIC.VEHICLE_SUM", "BASIC.PROJECT_SUM", "BASIC.SPECIAL_SUM", "BASIC.PUBLIC_SUBSET", "EVAL.INCOME_SUM", "PROJECT.FUND_SUM", "SUM.ROUNDING"]);
+const SUM_RULES = ["BASIC.SANGONG_SUM", "BASIC.VEHICLE_SUM", "BASIC.PROJECT_SUM", "BASIC.SPECIAL_SUM", "BASIC.PUBLIC_SUBSET", "EVAL.INCOME_SUM", "PROJECT.FUND_SUM", "SUM.ROUNDING"];
 
-function sums(pkg: Package): Finding[] {
-  return checkPackage({ pkg, cellOf: (path) => ({ sheet: path, cell: "A1" }) }, HUNAN_2024).filter((f) => SUM_RULES.has(f.rule));
-}
-
-/** A finding at the figure `path` (its sheet name in these tests), cell A1. */
-function at(path: string, rule: string, severity: Finding["severity"], message: string, expected: string, actual: string): Finding {
-  return { rule, severity, sheet: path, cell: "A1", message, expected, actual };
+function sums(pkg: Package, preset = HUNAN_2024): Finding[] {
+  return findingsByPath(pkg, SUM_RULES, {}, preset);
 }
 
 test("the hand-made package has no sum finding", () => {
@@ -95,6 +90,16 @@ describe("a total against its parts", () => {
     ]);
   });
 
+  test("only the column is taken off a part's name: a 专项 named with a year in brackets keeps its name", () => {
+    const p = clean();
+    p.basic!.special = { prevFinal: null, budget: null, final: 20 };
+    p.basic!.specialFunds = [{ name: "结转（2023年预算数）", prevFinal: null, budget: null, final: 19 }];
+    p.basic!.project.final = 130; // 45 + 65 + 20
+    expect(sums(p)).toEqual([
+      at("basic.special.final", "BASIC.SPECIAL_SUM", "错误", "专项资金（2024年决算数）为 20.00，但分项之和为 19.00（专项资金「结转（2023年预算数）」 = 19.00 = 19.00），相差 1.00。", "19.00", "20.00"),
+    ]);
+  });
+
   test("附件3: 年度资金总额 against 当年财政拨款 + 上年结转金额 + 其它资金, labels without a year column", () => {
     const p = clean();
     p.projects[0].funds.current.executed = 56.5; // 56.5 + 0 + 0 against 57
@@ -140,8 +145,9 @@ describe("the 尾数差 tolerance (0.01 万元)", () => {
     const p = clean();
     p.basic!.project.final = 110.02; // 0.02 ≤ a tolerance of 0.05
     const loose = { ...HUNAN_2024, tolerances: { ...HUNAN_2024.tolerances, roundingDiff: 0.05 } };
-    const fs = checkPackage({ pkg: p }, loose).filter((f) => SUM_RULES.has(f.rule));
-    expect(fs.map((f) => [f.rule, f.severity, f.expected, f.actual])).toEqual([["SUM.ROUNDING", "提示", "110.00", "110.02"]]);
+    expect(sums(p, loose)).toEqual([
+      at("basic.project.final", "SUM.ROUNDING", "提示", "项目支出（2024年决算数）为 110.02，分项之和为 110.00（业务工作经费 + 运行维护经费 + 专项资金 = 45.00 + 65.00 + 0.00 = 110.00），相差 0.02，属尾数差。", "110.00", "110.02"),
+    ]);
   });
 });
 

@@ -22,7 +22,7 @@ export function denominatorPath(ctx: CheckContext, s: ScoredSheet): string {
 export function scoringOf(ctx: CheckContext, s: ScoredSheet): ExecutionScoring | null {
   const method = ctx.facts(sheetPathOf(s.base)).scoringMethod;
   if (!method) return ctx.preset.executionScoring;
-  const t = method.replace(/\s+/g, "");
+  const t = method.replace(/\s/g, "");
   if (/执行率[*×xX乘]/.test(t) || /[*×xX]执行率/.test(t) || /按比例|比例计算/.test(t)) return { kind: "proportional" };
   return null;
 }

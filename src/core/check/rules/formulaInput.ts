@@ -20,11 +20,13 @@ export const textAmountRule: Rule = {
   example: "全年执行数填的是文字「24,964.59万元」而不是数字：JX 函数能读出 24964.59，内置公式（定稿后、WPS、LibreOffice）不能。请改为数字 24964.59。",
   run(ctx) {
     forEachTypedLeaf(ctx, (value, type, pathOf) => {
-      if (!READ_BY_FORMULAS.has(type) || typeof value !== "string" || value.trim() === "") return;
+      // A blank or whitespace-only text parses as missing, not as a number.
+      if (!READ_BY_FORMULAS.has(type) || typeof value !== "string") return;
       const p = parseValue(value);
       if (p.kind !== "number") return;
       const path = pathOf();
-      ctx.report(path, `${ctx.label(path)}填的是文字「${value}」而不是数字：JX 函数能读出 ${p.value.toString()}，内置公式（定稿后、WPS、LibreOffice）不能。请改为数字 ${p.value.toString()}。`, `数字 ${p.value.toString()}`, value);
+      const digits = p.value.toFixed(); // plain digits, never 1e-7
+      ctx.report(path, `${ctx.label(path)}填的是文字「${value}」而不是数字：JX 函数能读出 ${digits}，内置公式（定稿后、WPS、LibreOffice）不能。请改为数字 ${digits}。`, `数字 ${digits}`, value);
     });
   },
 };

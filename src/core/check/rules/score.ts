@@ -11,7 +11,7 @@ export function headingWeight(level1: string): Dec | null {
 }
 
 function headingName(level1: string): string {
-  return level1.replace(/[（(][^)）]*[)）]/g, "").replace(/\s+/g, "");
+  return level1.replace(/[（(][^)）]*[)）]/g, "").replace(/\s/g, "");
 }
 
 const fmtScore = (x: Dec) => x.toFixed();
