@@ -330,3 +330,18 @@ describe("restatedRateOf", () => {
     if (r) expect(r.match.kind === "exact" ? "exact" : r.alias ? "alias" : "contains").toBe(how);
   });
 });
+
+describe("the indicator's name in messages", () => {
+  test("a row named like its column (三级指标) keeps its name; only the column's word after it goes", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "数量指标", "三级指标", "", "", 20, 20);
+    expect(ruleFindings("INDICATOR.INCOMPLETE", p).map((f) => f.message)).toEqual(["指标「三级指标」有分值 20、得分 20，但年度指标值和实际完成值都没有填写，得分无从核对。"]);
+  });
+
+  test("INDICATOR.VS_BASIC: a 编制数 left blank is not compared", () => {
+    const p = clean();
+    p.basic!.staff.authorized = null;
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "成本指标", "在职人员控制率", "≤100%", "50%", 20, 20);
+    expect(ruleFindings("INDICATOR.VS_BASIC", p)).toEqual([]);
+  });
+});
