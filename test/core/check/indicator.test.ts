@@ -345,3 +345,23 @@ describe("the indicator's name in messages", () => {
     expect(ruleFindings("INDICATOR.VS_BASIC", p)).toEqual([]);
   });
 });
+
+describe("more boundaries", () => {
+  test("a number typed against a target that is not a percent reads as itself", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].actual = 8 as unknown as string; // 20 × 8 ÷ 10 = 16
+    expect(ruleFindings("INDICATOR.FULL_NOT_MET", p).map((f) => f.message)).toEqual(["指标「完成数」目标 ≥10次，实际 8，未达标，却给了满分 20（建议 16.00）。"]);
+  });
+
+  test("a template row 指标5 without a colon is not an indicator either", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators.push(ind("效益指标（30分）", "生态效益指标", "指标5", "", "", 5, 5));
+    expect(ruleFindings("INDICATOR.INCOMPLETE", p)).toEqual([]);
+  });
+
+  test("a comparison with a word after it (≥12次实现) still restates a target; 实现 counts only at the start", () => {
+    const p = clean();
+    p.projects[0].indicators[0].actual = "≥12次实现";
+    expect(ruleFindings("INDICATOR.ACTUAL_RESTATES_TARGET", p).map((f) => f.cell)).toEqual(["projects.0.indicators.0.actual"]);
+  });
+});
