@@ -330,3 +330,38 @@ describe("restatedRateOf", () => {
     if (r) expect(r.match.kind === "exact" ? "exact" : r.alias ? "alias" : "contains").toBe(how);
   });
 });
+
+describe("the indicator's name in messages", () => {
+  test("a row named like its column (三级指标) keeps its name; only the column's word after it goes", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "数量指标", "三级指标", "", "", 20, 20);
+    expect(ruleFindings("INDICATOR.INCOMPLETE", p).map((f) => f.message)).toEqual(["指标「三级指标」有分值 20、得分 20，但年度指标值和实际完成值都没有填写，得分无从核对。"]);
+  });
+
+  test("INDICATOR.VS_BASIC: a 编制数 left blank is not compared", () => {
+    const p = clean();
+    p.basic!.staff.authorized = null;
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "成本指标", "在职人员控制率", "≤100%", "50%", 20, 20);
+    expect(ruleFindings("INDICATOR.VS_BASIC", p)).toEqual([]);
+  });
+});
+
+describe("more boundaries", () => {
+  test("a number typed against a target that is not a percent reads as itself", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0].actual = 8 as unknown as string; // 20 × 8 ÷ 10 = 16
+    expect(ruleFindings("INDICATOR.FULL_NOT_MET", p).map((f) => f.message)).toEqual(["指标「完成数」目标 ≥10次，实际 8，未达标，却给了满分 20（建议 16.00）。"]);
+  });
+
+  test("a template row 指标5 without a colon is not an indicator either", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators.push(ind("效益指标（30分）", "生态效益指标", "指标5", "", "", 5, 5));
+    expect(ruleFindings("INDICATOR.INCOMPLETE", p)).toEqual([]);
+  });
+
+  test("a comparison with a word after it (≥12次实现) still restates a target; 实现 counts only at the start", () => {
+    const p = clean();
+    p.projects[0].indicators[0].actual = "≥12次实现";
+    expect(ruleFindings("INDICATOR.ACTUAL_RESTATES_TARGET", p).map((f) => f.cell)).toEqual(["projects.0.indicators.0.actual"]);
+  });
+});

@@ -20,7 +20,7 @@ describe("SCORE.UNFILLED", () => {
     p.selfEvaluation!.funds.score = null;
     p.selfEvaluation!.indicators[1].score = "  " as unknown as number;
     p.projects[0].funds.total.score = "";
-    p.projects[0].indicators[0].score = none;
+    p.projects[0].indicators[0].score = undefined as unknown as number; // a model from JSON without the field
     expect(rows(p)).toEqual([
       [ID, "提示", EVAL, "selfEvaluation.funds.score", "得分", "（空）", "年度资金总额得分未填写（分值 8）。"],
       [ID, "提示", EVAL, "selfEvaluation.indicators.1.score", "得分", "（空）", "指标「合格率」得分未填写（分值 20）。"],

@@ -45,11 +45,12 @@ const text = (ctx: CheckContext, path: string) => String(ctx.raw(path) ?? "").tr
 /**
  * An actual as the user sees it: a percent cell holds a number (100% → 1), and against a percent
  * target it reads as a percent, as compare() reads it ("1" → "100%", "0.98" → "98%", "87.18" → "87.18%").
+ * A cell's number is always finite (an error such as #DIV/0! is read as text).
  */
 function shownActual(ctx: CheckContext, p: string): string {
   const raw = ctx.raw(`${p}.actual`);
   const target = parseIndicatorValue(ctx.raw(`${p}.target`));
-  if (typeof raw !== "number" || !Number.isFinite(raw) || target.kind !== "quantity" || target.unit !== "%") return text(ctx, `${p}.actual`);
+  if (typeof raw !== "number" || target.kind !== "quantity" || target.unit !== "%") return text(ctx, `${p}.actual`);
   const v = new D(String(raw));
   return `${(v.greaterThan(1) ? v : v.times(100)).toFixed()}%`;
 }
