@@ -240,12 +240,12 @@ export function sheetPathOf(path: string): string {
 }
 
 /**
- * parseAmount memoized by value: a package repeats the same figures and texts (0, 10, 100%, "")
- * and every rule asks for them again. Parsed results are never mutated.
+ * parseAmount memoized by value (an object by identity): a package repeats the same figures and texts
+ * (0, 10, 100%, "") and every rule asks for them again. Parsed results are never mutated. At most
+ * 50,000 values are kept: then it starts afresh.
  */
 const PARSED = new Map<unknown, Parsed>();
 export function parseValue(v: unknown): Parsed {
-  if (typeof v !== "number" && typeof v !== "string") return parseAmount(v);
   let p = PARSED.get(v);
   if (!p) {
     if (PARSED.size > 50_000) PARSED.clear();

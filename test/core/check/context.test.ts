@@ -272,6 +272,7 @@ describe("scored sheets", () => {
 describe("parsed values and message texts", () => {
   test("parseValue: the same text or number gives the same parsed figure; blanks and other values too", () => {
     expect(parseValue("12.50")).toBe(parseValue("12.50"));
+    expect(parseValue(12.5)).toBe(parseValue(12.5));
     expect(parseValue(12.5)).toEqual({ kind: "number", value: new D(12.5), percent: false, decimals: 1 });
     expect(parseValue(null)).toEqual({ kind: "missing" });
     expect(parseValue(undefined)).toEqual({ kind: "missing" });

@@ -51,6 +51,16 @@ describe("INPUT.NOT_NUMBER", () => {
     );
   });
 
+  test("every row of a long indicator table (the 11th too), and not a field the form has no cell for", () => {
+    const p = clean();
+    const ev = p.selfEvaluation!;
+    // 11 rows: the 5 of the package, 6 more of weight 0 (the weights' sum is not what this test is about).
+    for (let i = 5; i < 11; i++) ev.indicators.push({ ...ev.indicators[4], name: `指标${i + 1}`, weight: 0, score: 0 });
+    ev.indicators[10].score = "满分";
+    (p.basic as unknown as Record<string, unknown>).extra = { final: "7.50." }; // e.g. a newer version's block
+    expect(findings(p, "INPUT.NOT_NUMBER").map((f) => [f.sheet, f.message])).toEqual([[EV, "指标「指标11」得分：「满分」不是数字，应为得分（数字）。"]]);
+  });
+
   test("the cell of the finding is the reader's", () => {
     const p = clean();
     p.basic!.sangong.final = "7.50.";

@@ -30,26 +30,24 @@ let typeTrees: Record<"basic" | "selfEvaluation" | "project", TypeTree> | null =
 
 function treeOf(layout: SheetLayout): TypeTree {
   const root: TypeTree = {};
-  for (const c of layout.cells) {
-    if (!c.field || !c.type) continue;
-    const parts = c.field.split(".").map((p) => (/^\d+$/.test(p) ? "*" : p));
+  for (const { field, type } of layout.cells) {
+    if (type === undefined) continue; // a label; every typed cell holds a field
+    // A list index ("indicators.3.score") stands for every row of the list.
+    const parts = field!.split(".").map((p) => (Number.isNaN(Number(p)) ? p : "*"));
     let cur = root;
     for (let i = 0; i < parts.length - 1; i++) cur = (cur[parts[i]] ??= {}) as TypeTree;
-    cur[parts[parts.length - 1]] = c.type;
+    cur[parts[parts.length - 1]] = type;
   }
   return root;
 }
 
-function trees() {
-  if (!typeTrees) {
-    const params = { year: 2024, preset: HUNAN_2024, specialFundRows: 1 };
-    typeTrees = {
-      basic: treeOf(layoutSheet(basicTemplate(params))),
-      selfEvaluation: treeOf(layoutSheet(selfEvaluationTemplate(params))),
-      project: treeOf(layoutSheet(projectTemplate(params))),
-    };
-  }
-  return typeTrees;
+function buildTrees(): Record<"basic" | "selfEvaluation" | "project", TypeTree> {
+  const params = { year: 2024, preset: HUNAN_2024, specialFundRows: 1 };
+  return {
+    basic: treeOf(layoutSheet(basicTemplate(params))),
+    selfEvaluation: treeOf(layoutSheet(selfEvaluationTemplate(params))),
+    project: treeOf(layoutSheet(projectTemplate(params))),
+  };
 }
 
 /** One leaf of the package that a template cell holds: its value, cell type, and path parent + "." + key. */
@@ -66,22 +64,14 @@ const LEAVES = new WeakMap<object, TypedLeaf[]>();
 function typedLeaves(pkg: Package): TypedLeaf[] {
   const out: TypedLeaf[] = [];
   const walk = (value: unknown, tree: TypeTree | ValueType | undefined, parent: string, key: string) => {
-    if (tree === undefined) return;
-    if (typeof tree === "string") {
-      if (value === null || typeof value !== "object") out.push({ value, type: tree, parent, key });
-      return;
-    }
-    if (value === null || typeof value !== "object") return;
+    if (typeof tree === "string") return void out.push({ value, type: tree, parent, key });
+    // A field the form has no cell for (tree undefined) is not checked; nor is a blank list or block.
+    if (tree === undefined || value === null || typeof value !== "object") return;
     const path = parent === "" ? key : `${parent}.${key}`;
-    if (Array.isArray(value)) {
-      const sub = tree["*"];
-      if (sub === undefined) return;
-      for (let i = 0; i < value.length; i++) walk(value[i], sub, path, String(i));
-      return;
-    }
-    for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, tree["*"], path, String(i)));
+    else for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
   };
-  const t = trees();
+  const t = (typeTrees ??= buildTrees());
   if (pkg.basic) walk(pkg.basic, t.basic, "", "basic");
   if (pkg.selfEvaluation) walk(pkg.selfEvaluation, t.selfEvaluation, "", "selfEvaluation");
   out.push({ value: pkg.unit, type: "text", parent: "", key: "unit" });
@@ -95,9 +85,14 @@ function typedLeaves(pkg: Package): TypedLeaf[] {
  * while one check runs.
  */
 export function forEachTypedLeaf(scope: { readonly pkg: Package }, fn: (value: unknown, type: ValueType, path: () => string) => void): void {
-  let leaves = LEAVES.get(scope);
-  if (!leaves) LEAVES.set(scope, (leaves = typedLeaves(scope.pkg)));
+  const leaves = LEAVES.get(scope) ?? collect(scope);
   for (const leaf of leaves) fn(leaf.value, leaf.type, () => (leaf.parent === "" ? leaf.key : `${leaf.parent}.${leaf.key}`));
+}
+
+function collect(scope: { readonly pkg: Package }): TypedLeaf[] {
+  const leaves = typedLeaves(scope.pkg);
+  LEAVES.set(scope, leaves);
+  return leaves;
 }
 
 /** Figures that may legitimately be negative (调减): 部门基本支出预算调整. */
