@@ -129,6 +129,16 @@ describe("the limits of the fast path, exactly", () => {
     expect(divide(450359962737, 991, 4)).toBe(454450012.8527);
     // one more (2a + b = 2^53 − 1 + 20000): null
     expect(divide(450359962738, 991, 4)).toBeNull();
+    // 90000000.12345678 = 9000000012345678 × 10^-8; to 4 decimals: 2 × 9000000012345678 + 10^4 > 2^53 − 1
+    expect(scaled(90000000.12345678)).toEqual([9000000012345678, 8]);
+    expect(roundNumber(90000000.12345678, 4)).toBeNull();
+    // (999999999999 − 1) ÷ 1 in units of 10^-4: 9999999999980000 > 2^53 − 1
+    expect(relativeChange(999999999999, 1, 4)).toBeNull();
+  });
+
+  test("8 decimals with more than 2^53 units of 10^-8: null", () => {
+    // 123456789.12345678 would be 12345678912345678 × 10^-8, beyond 2^53 − 1 = 9007199254740991
+    expect(scaled(123456789.12345678)).toBeNull();
   });
 
   test("whole hundredths up to 2^53 − 1 (not limited to 15 digits: integers are exact)", () => {
