@@ -14,51 +14,78 @@ export type Parsed =
   | { kind: "placeholder"; text: string }
   | { kind: "invalid"; text: string; message: string };
 
-const FULL_WIDTH: Record<string, string> = {
-  "．": ".", "，": ",", "％": "%", "－": "-", "＋": "+", "　": " ", "。": ".", "、": ",",
-  "／": "/", "Ｘ": "X", "ｘ": "x", "﹪": "%", "−": "-",
-  // Comparison signs as printed in published forms (full-width, and the box-drawing ═ of some typesetting tools).
-  "＞": ">", "＜": "<", "＝": "=", "═": "=",
-};
-
 /** Full-width digits and punctuation → ASCII. */
 export function toHalfWidth(text: string): string {
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);
     if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 48);
-    else out += FULL_WIDTH[ch] ?? ch;
+    else out += halfWidth(ch);
   }
   return out;
 }
 
+// The table is a switch rather than a module-level object so that mutation testing (issue 14) attributes each
+// entry to the tests that read it instead of running every test for it.
+function halfWidth(ch: string): string {
+  switch (ch) {
+    case "．":
+    case "。":
+      return ".";
+    case "，":
+    case "、":
+      return ",";
+    case "％":
+    case "﹪":
+      return "%";
+    case "－":
+    case "−":
+      return "-";
+    case "＋":
+      return "+";
+    case "　":
+      return " ";
+    case "／":
+      return "/";
+    case "Ｘ":
+      return "X";
+    case "ｘ":
+      return "x";
+    // Comparison signs as printed in published forms (full-width, and the box-drawing ═ of some typesetting tools).
+    case "＞":
+      return ">";
+    case "＜":
+      return "<";
+    case "＝":
+    case "═":
+      return "=";
+    default:
+      return ch;
+  }
+}
+
+// The regular expressions below are written where they are used, not as module constants, for the same reason
+// as halfWidth's switch (mutation testing); a regex literal costs no compilation after its first use.
+
 /**
  * Texts that mean "none / not applicable" in a published form: a dash, a slash, 无, 不适用, an ellipsis row.
- * They are answers, not unreplaced template placeholders (INPUT.PLACEHOLDER skips them).
+ * They are answers, not unreplaced template placeholders (INPUT.PLACEHOLDER skips them). Spaces are ignored
+ * (\s includes the full-width space); a blank text is not an answer (every alternative needs a character).
  */
-const NOT_APPLICABLE = /^(?:[—–\-－─]+|[/／\\]+|[…]+|\.{3,}|。{3,}|无|暂无|无此项|不适用|不涉及|N\/?A)$/i;
-
 export function isNotApplicable(text: string): boolean {
-  const t = text.replace(/[\s\u3000]+/g, "");
-  return t !== "" && NOT_APPLICABLE.test(t);
+  const t = text.replace(/\s/g, "");
+  return /^(?:[—–\-－─]+|[/／\\]+|…+|\.{3,}|。{3,}|无|暂无|无此项|不适用|不涉及|N\/?A)$/i.test(t);
 }
 
-/** Template placeholders: ××, XX, —, -, /, and texts built around ×× ("××分", "××专项资金"). */
-const PLACEHOLDER_ONLY = /^[×xX*＊—–\-/\\_…·.]+$/;
-const PLACEHOLDER_INSIDE = /××|XX|xx|ＸＸ|○○|＊＊/;
-
-/** Any character a placeholder is made of: most texts have none and are rejected at once. */
-const PLACEHOLDER_CHAR = /[×xX*＊—–\-/\\_…·.○ＸｘＸ－／．]/;
-
+/**
+ * Template placeholders: ××, XX, —, -, /, and texts built around ×× ("××分", "××专项资金"). A first test for any
+ * character a placeholder is made of rejects most texts at once; the rest are read half-width (ＸＸ → XX).
+ */
 export function isPlaceholder(text: string): boolean {
-  if (!PLACEHOLDER_CHAR.test(text)) return false;
-  const t = toHalfWidth(text).replace(/\s+/g, "");
-  if (t === "") return false;
-  return PLACEHOLDER_ONLY.test(t) || PLACEHOLDER_INSIDE.test(t);
+  if (!/[×xX*＊—–\-/\\_…·.○Ｘｘ－／．]/.test(text)) return false;
+  const t = toHalfWidth(text).replace(/\s/g, "");
+  return /^[×xX*＊—–\-/\\_…·.]+$/.test(t) || /××|XX|xx|○○|＊＊/.test(t);
 }
-
-const NUMBER_TEXT = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)(%?)$/;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$/;
 
 /** What an amount cell expects, for messages. */
 export const EXPECTED_AMOUNT = "数字（万元，最多两位小数），如 1227.61";
@@ -85,10 +112,10 @@ export function parseAmount(cellValue: unknown): Parsed {
     return { kind: "invalid", text, message: `不是数字（${text}），应为${EXPECTED_AMOUNT}` };
   }
   const original = cellValue;
-  const compact = toHalfWidth(original).replace(/\s+/g, "");
+  const compact = toHalfWidth(original).replace(/\s/g, "");
   if (compact === "") return { kind: "missing" };
   if (isPlaceholder(compact)) return { kind: "placeholder", text: original.trim() };
-  if (/^#[A-Z0-9/!?]+/i.test(compact)) {
+  if (/^#[A-Z0-9/!?]/i.test(compact)) {
     return { kind: "invalid", text: original.trim(), message: `是错误值（${compact}），应为${EXPECTED_AMOUNT}` };
   }
   // A trailing 万元 is the expected unit and harmless; a bare 元 is a different unit.
@@ -97,10 +124,10 @@ export function parseAmount(cellValue: unknown): Parsed {
     return { kind: "invalid", text: original.trim(), message: `「${original.trim()}」以元为单位，应换算为万元填写` };
   }
   if (body.includes(",")) {
-    if (!GROUPED.test(body)) return invalid(original);
+    if (!/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$/.test(body)) return invalid(original);
     body = body.replace(/,/g, "");
   }
-  const m = NUMBER_TEXT.exec(body);
+  const m = /^([+-]?)(\d+(?:\.\d+)?|\.\d+)(%?)$/.exec(body);
   if (!m) return invalid(original);
   const [, sign, digits, pct] = m;
   let value = new D(sign + digits);

@@ -76,10 +76,11 @@ export function changeText(current: Dec, previous: Dec, unit = "万元"): string
  */
 export function changeTextNumber(current: number, previous: number, unit = "万元"): string | null {
   const diff = subtract(current, previous);
-  const shown = diff === null ? null : roundNumber(Math.abs(diff), 2);
-  if (diff === null || shown === null) return null;
+  if (diff === null) return null;
+  const shown = roundNumber(Math.abs(diff), 2);
+  if (shown === null) return null; // a difference of 10^13 or more
   if (shown === 0) return "持平";
-  const up = diff > 0;
+  const up = Math.sign(diff) === 1; // not 0 here (0 shows as 持平)
   // toFixed is exact here: each figure is the double of a 2-decimal decimal of at most 15 digits.
   const amount = `${up ? "增加" : "减少"}${shown.toFixed(2)}${unit}`;
   if (previous === 0) return `${amount}（上年为0，无可比）`;

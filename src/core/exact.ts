@@ -2,9 +2,10 @@
  * Exact decimal arithmetic on the numbers cells hold, without allocating
  * decimals: a figure such as 24964.59 is read as the integer 2496459 scaled
  * by 10^2, and quotients are rounded half-up by integer division. Every
- * function returns null when a value does not fit (more than 8 decimals, or
- * products beyond 2^53); callers then take the decimal.js path. Both paths
- * give the same results (property-tested in test/core/exact.test.ts).
+ * function returns null when a value does not fit (more than 8 decimals, more
+ * than 15 digits in hundredths, or products beyond 2^53); callers then take the
+ * decimal.js path. Both paths give the same results (property-tested in
+ * test/core/exact.fuzz.test.ts; the limits by hand in exact.test.ts).
  *
  * Decimal results are limited to 15 significant digits (MAX_RESULT): such a
  * decimal survives the trip through a double and back (String), so a result
@@ -19,14 +20,18 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 /** The largest integer of 15 digits: n / 10^k with |n| ≤ this reads back from its double unchanged. */
 const MAX_RESULT = 999_999_999_999_999;
 
-/** n / 10^k as a number, or null when the result has more than 15 significant digits (see above). */
+/**
+ * n / 10^k as a number, or null when the result has more than 15 significant digits (see above). Also null for
+ * NaN, which is what the integer arithmetic below gives for a zero divisor or a power of ten beyond POW10.
+ */
 function result(n: number, k: number): number | null {
   return Math.abs(n) <= MAX_RESULT ? n / POW10[k] : null;
 }
 
 /**
  * x = n / 10^k exactly in the decimal sense (x is the double nearest to n/10^k, as String(x) reads it),
- * with the fewest decimals k; null when x needs more than 8 decimals or is not finite.
+ * with the fewest decimals k; null when x needs more than 8 decimals, is not finite, or has more than
+ * 15 digits in hundredths (|x| ≥ 10^13, beyond any amount in 万元: the decimal path takes those).
  */
 export function scaled(x: number): [n: number, k: number] | null {
   return scale(x) ? [sn, sk] : null;
@@ -40,9 +45,13 @@ let sk = 0;
 /** scaled(x) into (sn, sk); false when x does not fit. */
 function scale(x: number): boolean {
   // Most cell figures have at most 2 decimals: one try at hundredths, then drop trailing zeros to the
-  // fewest decimals, as the loop below would find them.
+  // fewest decimals. Within 15 digits a double stands for one decimal of at most 2 decimals, so when
+  // hundredths do not read back as x, neither do tenths or units, and the loop starts at 3 decimals.
+  // (Beyond 15 digits it would not: 90071992547409.9 and …409.91 are the same double.) NaN and ±Infinity
+  // give a NaN h and stop here too.
   const h = Math.round(x * 100);
-  if (h / 100 === x && Math.abs(h) <= SAFE) {
+  if (!(Math.abs(h) <= MAX_RESULT)) return false;
+  if (h / 100 === x) {
     if (h % 10 !== 0) {
       sn = h;
       sk = 2;
@@ -55,11 +64,10 @@ function scale(x: number): boolean {
     }
     return true;
   }
-  if (!Number.isFinite(x)) return false;
-  for (let k = 0; k <= MAX_DECIMALS; k++) {
+  for (let k = 3; k <= MAX_DECIMALS; k++) {
     const p = POW10[k];
     const n = Math.round(x * p);
-    if (Math.abs(n) > SAFE) return false;
+    if (!Number.isSafeInteger(n)) return false;
     if (n / p === x) {
       sn = n;
       sk = k;
@@ -69,33 +77,42 @@ function scale(x: number): boolean {
   return false;
 }
 
-/** round_half_up(num / den) for integers (|num|, |den| ≤ 2^53, den ≠ 0); half away from zero, as decimal.js ROUND_HALF_UP. */
+/**
+ * round_half_up(num / den) for integers; half away from zero, as decimal.js ROUND_HALF_UP: floor((2a + b) / 2b).
+ * Null when 2a + b exceeds 2^53 − 1 (so when num or den does), where doubles skip odd integers and the
+ * quotient could be one off (62537879342328 ÷ 7 to 2 decimals would give …189.72 instead of …189.71).
+ * 2b needs no guard: b is then a safe integer, 2b even and below 2^54, so exact. NaN when den is 0 or an
+ * operand NaN (result() turns it into null).
+ */
 function divHalfUp(num: number, den: number): number | null {
   const negative = num < 0 !== den < 0;
   const a = Math.abs(num);
   const b = Math.abs(den);
   const twiceA = 2 * a + b;
+  if (twiceA > SAFE) return null;
   const twiceB = 2 * b;
-  if (twiceA > SAFE || twiceB > SAFE) return null;
-  const q = (twiceA - (twiceA % twiceB)) / twiceB; // exact: both operands are integers below 2^53
+  const q = (twiceA - (twiceA % twiceB)) / twiceB;
   return negative ? -q : q;
 }
 
-/** (a ÷ b) rounded half-up to `dp` decimals, as a number; null when it cannot be done exactly here. */
+/**
+ * (a ÷ b) rounded half-up to `dp` decimals, as a number; null when it cannot be done exactly here, or b is 0.
+ * Products beyond 2^53 are caught by divHalfUp (null), a zero divisor by result() (NaN → null).
+ */
 export function divide(a: number, b: number, dp: number): number | null {
   if (!scale(a)) return null;
   const na = sn;
   const ka = sk;
-  if (!scale(b) || sn === 0) return null;
+  if (!scale(b)) return null;
   // a/b = (na/10^ka)/(nb/10^kb) = na·10^(kb+dp) / (nb·10^ka) in units of 10^-dp
-  const num = na * POW10[sk + dp];
-  const den = sn * POW10[ka];
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
-  const q = divHalfUp(num, den);
+  const q = divHalfUp(na * POW10[sk + dp], sn * POW10[ka]);
   return q === null ? null : result(q, dp);
 }
 
-/** (a × b ÷ c) rounded half-up to `dp` decimals; null when it cannot be done exactly here. */
+/**
+ * (a × b ÷ c) rounded half-up to `dp` decimals; null when it cannot be done exactly here, or c is 0 (as divide;
+ * a power of ten beyond POW10 is undefined, so NaN, so null).
+ */
 export function mulDiv(a: number, b: number, c: number, dp: number): number | null {
   if (!scale(a)) return null;
   const na = sn;
@@ -103,13 +120,9 @@ export function mulDiv(a: number, b: number, c: number, dp: number): number | nu
   if (!scale(b)) return null;
   const nb = sn;
   const kb = sk;
-  if (!scale(c) || sn === 0) return null;
+  if (!scale(c)) return null;
   // a·b/c = na·nb·10^(kc+dp) / (nc·10^(ka+kb)) in units of 10^-dp
-  if (sk + dp >= POW10.length || ka + kb >= POW10.length) return null;
-  const num = na * nb * POW10[sk + dp];
-  const den = sn * POW10[ka + kb];
-  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return null;
-  const q = divHalfUp(num, den);
+  const q = divHalfUp(na * nb * POW10[sk + dp], sn * POW10[ka + kb]);
   return q === null ? null : result(q, dp);
 }
 
@@ -128,23 +141,25 @@ export function subtract(a: number, b: number): number | null {
   const ka = sk;
   if (!scale(b)) return null;
   const k = Math.max(ka, sk);
-  const n = na * POW10[k - ka] - sn * POW10[k - sk];
-  return Number.isSafeInteger(n) ? result(n, k) : null;
+  // Beyond 2^53 n may be inexact, but it is then beyond MAX_RESULT too: result() says null.
+  return result(na * POW10[k - ka] - sn * POW10[k - sk], k);
 }
 
-/** (a − b) ÷ |b| rounded half-up to `dp` decimals (a relative change); null when b is 0 or it does not fit. */
+/**
+ * (a − b) ÷ |b| rounded half-up to `dp` decimals (a relative change); null when b is 0 or it does not fit.
+ * A and B below are one figure's own n (a safe integer) and the other's times 10^j: if that one is beyond 2^53,
+ * either A − B is too (divHalfUp: null) or it is below 2^54, where a multiple of 10 is exact.
+ */
 export function relativeChange(a: number, b: number, dp: number): number | null {
   if (!scale(a)) return null;
   const na = sn;
   const ka = sk;
-  if (!scale(b) || sn === 0 || dp >= POW10.length) return null;
+  if (!scale(b)) return null;
   // Both on the scale 10^-k: (A − B) / |B| = (A − B)·10^dp / |B| in units of 10^-dp.
   const k = Math.max(ka, sk);
   const bigA = na * POW10[k - ka];
   const bigB = sn * POW10[k - sk];
-  const num = (bigA - bigB) * POW10[dp];
-  if (!Number.isSafeInteger(bigA) || !Number.isSafeInteger(bigB) || !Number.isSafeInteger(num)) return null;
-  const q = divHalfUp(num, Math.abs(bigB));
+  const q = divHalfUp((bigA - bigB) * POW10[dp], Math.abs(bigB));
   return q === null ? null : result(q, dp);
 }
 
@@ -183,11 +198,11 @@ function sumInto(xs: readonly number[]): number | null {
   let k = 0;
   for (let i = 0; i < xs.length; i++) {
     if (!scale(xs[i])) return null;
-    if (sk > k) {
-      n *= POW10[sk - k];
-      k = sk;
-    }
-    n += sn * POW10[k - sk];
+    // Both on the larger number of decimals.
+    const to = Math.max(k, sk);
+    n = n * POW10[to - k] + sn * POW10[to - sk];
+    k = to;
+    // Checked at each term: a later negative term could bring an inexact sum back into range.
     if (!Number.isSafeInteger(n)) return null;
   }
   sumK = k;

@@ -257,3 +257,97 @@ describe("amountOrNull", () => {
     expect(amountOrNull(v)).toBeNull();
   });
 });
+
+describe("messages, word for word (issue 14)", () => {
+  // What an amount cell expects, typed in: the constant itself must say it too.
+  const EXPECTED = "数字（万元，最多两位小数），如 1227.61";
+
+  test("the expected form", () => {
+    expect(EXPECTED_AMOUNT).toBe(EXPECTED);
+  });
+
+  test.each<[string, unknown, string, string]>([
+    ["NaN", NaN, "NaN", `不是有效数字（NaN），应为${EXPECTED}`],
+    ["-Infinity", -Infinity, "-Infinity", `不是有效数字（-Infinity），应为${EXPECTED}`],
+    ["TRUE", true, "TRUE", `是逻辑值（TRUE），应为${EXPECTED}`],
+    ["FALSE", false, "FALSE", `是逻辑值（FALSE），应为${EXPECTED}`],
+    ["a date", new Date(Date.UTC(2024, 11, 31)), "日期 2024-12-31", `不是数字（日期 2024-12-31），应为${EXPECTED}`],
+    ["an invalid date", new Date(NaN), "无效日期", `不是数字（无效日期），应为${EXPECTED}`],
+    ["several cells", [[1, 2]], "多个单元格", `不是数字（多个单元格），应为${EXPECTED}`],
+    ["an object", { value: 1 }, "对象", `不是数字（对象），应为${EXPECTED}`],
+    ["a bigint", BigInt(12), "12", `不是数字（12），应为${EXPECTED}`],
+    ["an error value", "#DIV/0!", "#DIV/0!", `是错误值（#DIV/0!），应为${EXPECTED}`],
+    ["an error value, lower case with spaces", " #n/a ", "#n/a", `是错误值（#n/a），应为${EXPECTED}`],
+    ["an amount in 元", "12276100元", "12276100元", "「12276100元」以元为单位，应换算为万元填写"],
+    ["an amount in 元 with separators", " 12,276,100 元 ", "12,276,100 元", "「12,276,100 元」以元为单位，应换算为万元填写"],
+    ["text", "abc", "abc", `「abc」不是数字，应为${EXPECTED}`],
+  ])("%s", (_label, cell, text, message) => {
+    expect(parseAmount(cell)).toEqual({ kind: "invalid", text, message });
+  });
+});
+
+describe("parseAmount: where 万元, 元 and # may stand", () => {
+  test.each(["万元12", "12元5", "12万元5", "5#N/A", "#", "#-5"])("%p is not a number (generic message)", (text) => {
+    expect(parseAmount(text)).toEqual({ kind: "invalid", text, message: `「${text}」不是数字，应为${EXPECTED_AMOUNT}` });
+  });
+
+  test("元 alone is not a number either", () => {
+    expect(parseAmount("元")).toEqual({ kind: "invalid", text: "元", message: `「元」不是数字，应为${EXPECTED_AMOUNT}` });
+  });
+});
+
+describe("parseAmount: thousands separators, exactly", () => {
+  test.each<[string, string, number]>([
+    ["123,456", "123456", 0], // three digits before the first comma
+    ["12,345", "12345", 0],
+    ["1,234,567.891", "1234567.891", 3],
+    ["-1,227.61", "-1227.61", 2],
+    ["+1,227", "1227", 0],
+  ])("%p → %s", (text, value, decimals) => {
+    expectNumber(parseAmount(text), value, false, decimals);
+  });
+
+  test("a grouped percentage", () => {
+    // 1,234.5% = 12.345
+    expectNumber(parseAmount("1,234.5%"), "12.345", true, 1);
+  });
+
+  test.each(["1234,567", ",123", "1,", "1,234,", "1,23", "1,234.", "1,234.5.6", "--1,234", "1,234%%", "a1,234"])("%p → invalid", (text) => {
+    expect(parseAmount(text)).toEqual({ kind: "invalid", text, message: `「${text}」不是数字，应为${EXPECTED_AMOUNT}` });
+  });
+});
+
+describe("parseAmount: the shape of a number", () => {
+  test.each(["++5", "+-5", "5-", "5+", "%5", "5%5", "1.2.3", ".", "-.", "-", "5 5 5x", "٣"])("%p → not a number", (text) => {
+    expect(parseAmount(text).kind).not.toBe("number");
+  });
+
+  test.each<[string, string, number]>([
+    ["-.5", "-0.5", 1],
+    ["+.25", "0.25", 2],
+    ["007", "7", 0],
+    ["12.000", "12", 3],
+    ["0.5%", "0.005", 1],
+    [".5%", "0.005", 1],
+  ])("%p → %s", (text, value, decimals) => {
+    expectNumber(parseAmount(text), value, text.endsWith("%"), decimals);
+  });
+});
+
+describe("isPlaceholder and isNotApplicable, edge by edge", () => {
+  test.each(["——", "--", "//", "xX", "**", "＊＊", "___", "··", "..", "○○", "××××", "XX单位", "xx项目", "＊＊局", "ｘｘ", "－", "／", "．"])("%p is a placeholder", (t) => {
+    expect(isPlaceholder(t)).toBe(true);
+  });
+
+  test.each(["5-", "-5", "a/b", "x1", "3.5", "。。。", "、", "○", "×1", "○5"])("%p is not a placeholder", (t) => {
+    expect(isPlaceholder(t)).toBe(false);
+  });
+
+  test.each(["NA", "na", "//", "／／", "\\\\", "....", "。。。。", "———", "─", "－－", "暂无", "无此项", "不涉及", "不适用"])("%p means not applicable", (t) => {
+    expect(isNotApplicable(t)).toBe(true);
+  });
+
+  test.each(["..", "。。", "达标—", "5-", "-5", "x/", "/x", "无此", "N/AA", "NA5", "…5", "5…", "无无", "N//A", "\u3000"])("%p does not", (t) => {
+    expect(isNotApplicable(t)).toBe(false);
+  });
+});

@@ -430,6 +430,8 @@ describe("changeTextNumber: changeText for cell numbers", () => {
     expect(changeTextNumber(1, 1e-9)).toBeNull();
     // 999999999999.99 ÷ 0.01 × 100 has 20 digits: the percentage does not fit
     expect(changeTextNumber(1e12, 0.01)).toBeNull();
+    // 9999999999999 − (−9999999999999) = 19999999999998: 16 digits in hundredths, beyond the exact path
+    expect(changeTextNumber(9999999999999, -9999999999999)).toBeNull();
   });
 });
 
@@ -486,5 +488,41 @@ describe("gradeMatches: quotes, spaces and 等/级 are ignored", () => {
   const liang = NATIONAL_GRADES.bands[1];
   test.each(["'良'", "‘良’", "良级", "\t良\n", "「良」等级"])("%p names 良", (s) => {
     expect(gradeMatches(s, liang)).toBe(true);
+  });
+});
+
+describe("the grade schemes, as the forms state them", () => {
+  test("national (财预〔2020〕10号)", () => {
+    expect(NATIONAL_GRADES).toEqual({
+      id: "national",
+      label: "全国通用（90分及以上为优）",
+      bands: [
+        { name: "优", aliases: ["优秀"], min: 90 },
+        { name: "良", aliases: ["良好"], min: 80 },
+        { name: "中", aliases: ["中等", "一般"], min: 60 },
+        { name: "差", aliases: ["较差"], min: null },
+      ],
+    });
+  });
+
+  test("Suining 2024 (seed 002: 优秀 大于90分)", () => {
+    expect(SUINING_GRADES).toEqual({
+      id: "suining-2024",
+      label: "绥宁县2024年说明（大于90分为优秀）",
+      bands: [
+        { name: "优秀", aliases: ["优"], min: 90, exclusive: true },
+        { name: "良好", aliases: ["良"], min: 80 },
+        { name: "较差", aliases: ["中"], min: 60 },
+        { name: "差", aliases: [], min: null },
+      ],
+    });
+  });
+
+  test("each alias of the Suining scheme names its band", () => {
+    expect(gradeMatches("优", grade(d(95), SUINING_GRADES))).toBe(true);
+    expect(gradeMatches("中", grade(d(70), SUINING_GRADES))).toBe(true);
+    expect(gradeMatches("中", grade(d(70), NATIONAL_GRADES))).toBe(true);
+    expect(gradeMatches("较差", grade(d(70), SUINING_GRADES))).toBe(true);
+    expect(gradeMatches("较差", grade(d(70), NATIONAL_GRADES))).toBe(false); // nationally 较差 is 差
   });
 });

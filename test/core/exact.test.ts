@@ -17,8 +17,28 @@ describe("scaled: a cell number as an integer and a power of ten", () => {
     expect(scaled(x)).toEqual(expected);
   });
 
-  test.each([NaN, Infinity, -Infinity, 1e-9, 1.000000001, 1e17, 2 ** 53])("scaled(%p) = null (does not fit)", (x) => {
+  test.each([
+    [0, [0, 0]],
+    [-75, [-75, 0]],
+    [120.5, [1205, 1]], // 12050 hundredths: trailing zero dropped
+    [-0.3, [-3, 1]],
+    [0.001, [1, 3]],
+    [9999999999999.99, [999999999999999, 2]], // 15 digits in hundredths: the largest that fits
+    [12345678.12345678, [1234567812345678, 8]], // 8 decimals, n below 2^53
+  ])("scaled(%p) = %p", (x, expected) => {
+    expect(scaled(x)).toEqual(expected);
+  });
+
+  test.each([NaN, Infinity, -Infinity, 1e-9, 1.000000001, 1e17, 2 ** 53, 9007199254740991, 10000000000000])("scaled(%p) = null (does not fit)", (x) => {
     expect(scaled(x)).toBeNull();
+  });
+
+  test("beyond 15 digits a double does not name one 2-decimal figure: null, not a guess", () => {
+    // 90071992547409.9 and 90071992547409.91 are the same double (doubles are 1/64 apart there). String() reads it
+    // as …409.9; taking it as 9007199254740991 hundredths made hundredths() one cent off (…0991 for …0990).
+    expect(90071992547409.9).toBe(90071992547409.91);
+    expect(scaled(90071992547409.9)).toBeNull();
+    expect(hundredths(90071992547409.9)).toBeNull();
   });
 });
 
@@ -82,6 +102,120 @@ describe("half-up edge cases, by hand", () => {
     expect(cmp(0.1, 0.2)).toBe(-1);
     expect(cmp(2, 2)).toBe(0);
     expect(cmp(-1, -2)).toBe(1);
+  });
+});
+
+describe("the limits of the fast path, exactly", () => {
+  test("results of 15 significant digits read back; 16 do not (MAX_RESULT)", () => {
+    // 9999999999999.99 − 0 = 999999999999999 hundredths: 15 digits
+    expect(subtract(9999999999999.99, 0)).toBe(9999999999999.99);
+    expect(subtract(-9999999999999.99, 0)).toBe(-9999999999999.99);
+    // 9999999999999.99 + 0.01 = 10000000000000.00: 1000000000000000 hundredths, 16 digits
+    expect(subtract(9999999999999.99, -0.01)).toBeNull();
+    expect(subtract(-9999999999999.99, 0.01)).toBeNull();
+    expect(sum([9999999999999.99, 0.01])).toBeNull();
+    expect(sum([-9999999999999.99, -0.01])).toBeNull();
+    // 12345678.12345678 to 8 decimals is itself; n = 1234567812345678 has 16 digits but needs no arithmetic
+    expect(roundNumber(12345678.12345678, 8)).toBe(12345678.12345678);
+  });
+
+  test("2a + b beyond 2^53 in the half-up division: null, because doubles there skip odd integers", () => {
+    // 531337517899 ÷ 7: 7 × 75905359699 = 531337517893, remainder 6, 6 ÷ 7 = 0.857142… → 75905359699.8571.
+    // In units of 10^-4: a = 5313375178990000, b = 7, 2a + b = 10626750357980007 > 2^53 − 1, which a double
+    // holds as …980008: floor(…980008 ÷ 14) would give 75905359699.8572.
+    expect(divide(531337517899, 7, 4)).toBeNull();
+    // 2a + b = 2^53 − 1 exactly is still exact: 450359962737 ÷ 991 (2 × 4503599627370000 + 991 = 9007199254740991).
+    // 991 × 454450012 = 450359961892, remainder 845, 845 ÷ 991 = 0.852674… → 454450012.8527
+    expect(divide(450359962737, 991, 4)).toBe(454450012.8527);
+    // one more (2a + b = 2^53 − 1 + 20000): null
+    expect(divide(450359962738, 991, 4)).toBeNull();
+    // 90000000.12345678 = 9000000012345678 × 10^-8; to 4 decimals: 2 × 9000000012345678 + 10^4 > 2^53 − 1
+    expect(scaled(90000000.12345678)).toEqual([9000000012345678, 8]);
+    expect(roundNumber(90000000.12345678, 4)).toBeNull();
+    // (999999999999 − 1) ÷ 1 in units of 10^-4: 9999999999980000 > 2^53 − 1
+    expect(relativeChange(999999999999, 1, 4)).toBeNull();
+  });
+
+  test("8 decimals with more than 2^53 units of 10^-8: null", () => {
+    // 123456789.12345678 would be 12345678912345678 × 10^-8, beyond 2^53 − 1 = 9007199254740991
+    expect(scaled(123456789.12345678)).toBeNull();
+  });
+
+  test("whole hundredths up to 2^53 − 1 (not limited to 15 digits: integers are exact)", () => {
+    // 5 × 999999999999999 = 4999999999999995 hundredths
+    const fives = [9999999999999.99, 9999999999999.99, 9999999999999.99, 9999999999999.99, 9999999999999.99];
+    expect(sumHundredths(fives)).toBe(4999999999999995);
+    expect(hundredths(9999999999999.99)).toBe(999999999999999);
+  });
+
+  test("a sum is checked at each term: a later term must not bring an inexact sum back into range", () => {
+    // 9999999999999 + 0.00000001 needs 999999999999900000001 units of 10^-8, beyond 2^53; the double
+    // rounds away the 1, and subtracting 9999999999999 again would give 0 instead of 0.00000001.
+    expect(sum([9999999999999, 0.00000001, -9999999999999])).toBeNull();
+  });
+});
+
+describe("terms with different numbers of decimals", () => {
+  test("sum: both on the larger number of decimals", () => {
+    expect(sum([0.5, 1])).toBe(1.5); // 5 tenths + 10 tenths
+    expect(sum([1, 0.25])).toBe(1.25); // 100 + 25 hundredths
+    expect(sum([0.1, 0.02, 0.003])).toBe(0.123); // 100 + 20 + 3 thousandths
+    expect(sum([-0.5, 0.25])).toBe(-0.25);
+    // 0.004 + 1 = 1.004 → 1.00; 0.006 + 1 = 1.006 → 1.01
+    expect(sumHundredths([0.004, 1])).toBe(100);
+    expect(sumHundredths([1, 0.006])).toBe(101);
+  });
+
+  test("subtract", () => {
+    expect(subtract(1, 0.25)).toBe(0.75); // 100 − 25 hundredths
+    expect(subtract(0.25, 1)).toBe(-0.75);
+    expect(subtract(2.5, 0.125)).toBe(2.375); // 2500 − 125 thousandths
+  });
+
+  test("relativeChange", () => {
+    // (1.5 − 1) ÷ 1 = 0.5: 15 − 10 tenths
+    expect(relativeChange(1.5, 1, 4)).toBe(0.5);
+    // (1 − 1.25) ÷ 1.25 = −0.2: 100 − 125 hundredths
+    expect(relativeChange(1, 1.25, 4)).toBe(-0.2);
+    // (0 − 5) ÷ 5 = −1
+    expect(relativeChange(0, 5, 4)).toBe(-1);
+    // (2 − (−3)) ÷ |−3| = 5 ÷ 3 = 1.66666… → 1.6667
+    expect(relativeChange(2, -3, 4)).toBe(1.6667);
+  });
+
+  test("divide and mulDiv", () => {
+    // 1.5 ÷ 0.25 = 6; 0.25 ÷ 1.5 = 0.16666… → 0.1667
+    expect(divide(1.5, 0.25, 4)).toBe(6);
+    expect(divide(0.25, 1.5, 4)).toBe(0.1667);
+    // 2.5 × 0.4 ÷ 0.125 = 1 ÷ 0.125 = 8
+    expect(mulDiv(2.5, 0.4, 0.125, 2)).toBe(8);
+  });
+});
+
+describe("signs and zeros", () => {
+  test("zero numerators give 0 (not −0 for a positive divisor)", () => {
+    expect(divide(0, 5, 2)).toBe(0);
+    expect(mulDiv(0, 5, 3, 2)).toBe(0);
+    expect(roundNumber(0, 2)).toBe(0);
+  });
+
+  test("the quotient's sign is the product of the operands' signs, rounded away from zero", () => {
+    // 10 × 1 ÷ 8 = 1.25; −1.25 for one negative operand, 1.25 for two
+    expect(mulDiv(-10, 1, 8, 2)).toBe(-1.25);
+    expect(mulDiv(10, -1, 8, 2)).toBe(-1.25);
+    expect(mulDiv(10, 1, -8, 2)).toBe(-1.25);
+    expect(mulDiv(-10, -1, 8, 2)).toBe(1.25);
+    expect(mulDiv(-10, 1, -8, 2)).toBe(1.25);
+    // 1 ÷ 8 = 0.125 → ±0.13
+    expect(divide(-1, -8, 2)).toBe(0.13);
+  });
+
+  test("zero divisors give null", () => {
+    expect(divide(5, 0, 4)).toBeNull();
+    expect(divide(0, 0, 4)).toBeNull();
+    expect(mulDiv(5, 1, 0, 2)).toBeNull();
+    expect(mulDiv(0, 1, 0, 2)).toBeNull();
+    expect(relativeChange(0, 0, 4)).toBeNull();
   });
 });
 
