@@ -37,6 +37,14 @@ describe("units", () => {
 });
 
 describe("absent is not zero", () => {
+  test("安徽 天长: the goals row (no label of its own) is named by its header in notices, never by its internal key", async () => {
+    const r = checkGrids(await variant("ah-tianchang-slj-2022"));
+    const text = r.notices.join("\n");
+    expect(text).toContain("工作表「项目支出绩效自评表」未找到「年度总体目标」填写行，相关数字未读取。");
+    expect(text).toContain("表中没有「年度总体目标」填写行");
+    expect(text).not.toMatch(/[a-z]{3,}/); // no "goals", no English key in a message to the user
+  });
+
   test("四川: no 年初预算数 column — absent, 执行率 B/A read from its own column", async () => {
     const read = readWorkbook(await variant("sc-zhongjiang-slj-2022"));
     expect(read.absent("projects.0.funds.total.initialBudget")).toBe("「年初预算数」栏");
