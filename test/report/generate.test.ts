@@ -103,6 +103,15 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
     expect(section(blank, "政府性基金预算支出情况")).toBe("【待填写：自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告】");
   });
 
+  test("政府性基金拨款 written as a text that is no amount is asked about, never read as 无; — is 无", () => {
+    const withText = (govFund: string) => {
+      const ev = pkg.selfEvaluation!;
+      return generateReport({ ...pkg, selfEvaluation: { ...ev, byIncome: { ...ev.byIncome, govFund } } }, MATERIAL_003, []);
+    };
+    expect(section(withText("待定"), "政府性基金预算支出情况")).toBe("【请核对：自评表「政府性基金拨款」填写为「待定」，不是金额（万元），无从判断有无政府性基金预算支出，请更正后重新生成报告】");
+    expect(section(withText("—"), "政府性基金预算支出情况")).toBe("本部门2024年度无政府性基金预算支出。");
+  });
+
   test("what only the department knows comes from 报告素材, line by line", () => {
     expect(paragraphs(doc)).toContain("（2）承担政务服务和大数据相关标准规范体系建设的事务性工作。");
     expect(section(doc, "存在的问题及原因分析").split("\n")).toContain("（二）绩效目标和指标设置量化程度有待加强。");

@@ -5,7 +5,7 @@
  */
 import type { FinalAccounts } from "../finalAccounts/model";
 import { basicSplitFromFinalAccounts, type BasicSplit } from "../finalAccounts/forReport";
-import { amountOrNull, isPlaceholder } from "../amount";
+import { amountOrNull, isNotApplicable, isPlaceholder } from "../amount";
 import { changeText, executionScore, grade, rate, share } from "../calc";
 import { D, type Dec, ZERO, fmt, fmtPercent, plain, round } from "../decimal";
 import type { Finding } from "../check/types";
@@ -223,7 +223,7 @@ const SECTIONS: ((ctx: Ctx) => ReportBlock[])[] = [
   generalBudget,
   (ctx) => govFund(ctx),
   stateCapital,
-  (ctx) => budgetOfItsOwn(ctx, "社会保险基金预算支出", materialAmount(ctx.m.socialInsuranceExpense)),
+  (ctx) => budgetOfItsOwn(ctx, "社会保险基金预算支出", materialFigure(ctx.m.socialInsuranceExpense)),
   performance,
   (ctx) => materialParagraphs(ctx.m.problems, "存在的问题及原因分析"),
   (ctx) => materialParagraphs(ctx.m.improvements, "下一步改进措施"),
@@ -493,7 +493,12 @@ function govFund(ctx: Ctx): ReportBlock[] {
   if ([income.total, income.general, income.govFund, income.specialAccount, income.other].every((x) => num(x) === null)) {
     return [prompt("待填写", "自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告")];
   }
-  const v = num(income.govFund);
+  // A text that is not an amount (and not 无 / — / /) is asked about, never read as 无 (a silent zero).
+  const raw = income.govFund;
+  if (typeof raw === "string" && raw.trim() && !isNotApplicable(raw) && num(raw) === null) {
+    return [prompt("请核对", `自评表「政府性基金拨款」填写为「${raw.trim()}」，不是金额（万元），无从判断有无政府性基金预算支出，请更正后重新生成报告`)];
+  }
+  const v = num(raw);
   if (v === null || v.isZero()) return [para(`本部门${ctx.y}年度无政府性基金预算支出。`)];
   return [para(`本部门${ctx.y}年度政府性基金拨款${money(v)}。`)];
 }
@@ -505,11 +510,25 @@ function govFund(ctx: Ctx): ReportBlock[] {
 function stateCapital(ctx: Ctx): ReportBlock[] {
   const table = ctx.finalAccounts?.stateCapital;
   const fromTable = table ? (num(table.total.total ?? null) ?? ZERO) : null;
-  return budgetOfItsOwn(ctx, "国有资本经营预算支出", fromTable ?? materialAmount(ctx.m.stateCapitalExpense));
+  return budgetOfItsOwn(ctx, "国有资本经营预算支出", fromTable !== null ? { amount: fromTable } : materialFigure(ctx.m.stateCapitalExpense));
+}
+
+/**
+ * A 报告素材 amount (万元) for 四/五: 0 or a text meaning none (无, —, /) → 0; a number → itself; blank → unknown;
+ * any other text (“十二万”) → `bad`, to be named in the prompt rather than asked for as if it were blank.
+ */
+function materialFigure(text: string): { amount: Dec | null; bad?: string } {
+  const t = text.trim();
+  if (!t) return { amount: null };
+  if (isNotApplicable(t)) return { amount: ZERO };
+  const amount = amountOrNull(t);
+  return amount === null ? { amount: null, bad: t } : { amount };
 }
 
 /** "本部门2024年度无…。" for 0, "本部门2024年度…12.50万元。" for an amount, a prompt to fill in 报告素材 when unknown. */
-function budgetOfItsOwn(ctx: Ctx, what: string, amount: Dec | null): ReportBlock[] {
+function budgetOfItsOwn(ctx: Ctx, what: string, figure: { amount: Dec | null; bad?: string }): ReportBlock[] {
+  const { amount, bad } = figure;
+  if (bad !== undefined) return [prompt("待填写", `「${MATERIAL_SHEET_NAME}」工作表的${what}填写为「${bad}」，不是金额：请填写万元数字，没有则填0`)];
   if (amount === null) return [fillIn(`${what}（万元，没有则填0）`)];
   if (amount.isZero()) return [para(`本部门${ctx.y}年度无${what}。`)];
   return [para(`本部门${ctx.y}年度${what}${money(amount)}。`)];
