@@ -453,6 +453,10 @@ const spent = (label: string, v: Dec): string => (v.isZero() ? `${label}未发�
 function sangong(ctx: Ctx): ReportBlock[] {
   const b = ctx.basic;
   const s = triple(b?.sangong);
+  const written = b?.sangong.final;
+  if (b && s.final === null && typeof written === "string" && written.trim() && !isNotApplicable(written)) {
+    return [prompt("请核对", `基础数据表“三公”经费（${ctx.y}年决算数）填写为「${written.trim()}」，不是金额（万元），请更正后重新生成报告`)];
+  }
   if (!b || s.final === null) return [prompt("待填写", "基础数据表未填写“三公”经费")];
   let text = controlSentence(`${ctx.y}年“三公”经费`, "三公经费控制率", s);
   const v = triple(b.vehicle);
@@ -578,7 +582,11 @@ interface Computed {
   facts: (ctx: Ctx) => { text: string; rate: Dec | null } | null;
   /** When there are no facts: a prompt instead (人员经费 is not on the forms). */
   missing?: string;
+  /** Where the missing figures are filled in, when not in 报告素材 (“基础数据表（附件1）”). */
+  where?: string;
 }
+
+const BASIC_FORM = "基础数据表（附件1）";
 
 const COMPUTED: Computed[] = [
   {
@@ -592,6 +600,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("公用经费", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "公用经费的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "staffExpense",
@@ -618,6 +628,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("“三公”经费", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "“三公”经费的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "projectControl",
@@ -630,6 +642,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("项目支出", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "项目支出的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "execution",
@@ -652,7 +666,8 @@ const COMPUTED: Computed[] = [
       const score = pts !== null ? `。分值${weightText(weight)}，得分${weightText(pts)}` : "";
       return { text: parts.join("，") + score, rate: r };
     },
-    missing: "自评表的预算数和执行数",
+    missing: "年度资金总额的预算数和执行数（万元）",
+    where: "自评表（附件2）",
   },
   {
     key: "staff",
@@ -703,7 +718,8 @@ function performance(ctx: Ctx): ReportBlock[] {
     const name = ind ? ind.name.trim() : c.name;
     const score = ind ? scoreSentence(ind) : "";
     if (!facts) {
-      numbered(c.aspect, `${name}：${ind ? indicatorFacts(ind) : ""}${score}`.replace(/：$/, "。"), fillIn(c.missing ?? `${name}的数据`), ...reasonBlocks(ind));
+      const ask = c.where ? prompt("待填写", `请在${c.where}填写${c.missing ?? `${name}的数据`}`) : fillIn(c.missing ?? `${name}的数据`);
+      numbered(c.aspect, `${name}：${ind ? indicatorFacts(ind) : ""}${score}`.replace(/：$/, "。"), ask, ...reasonBlocks(ind));
       continue;
     }
     const after: ReportBlock[] = [];
