@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { checkGrids, HUNAN_2024, layoutToGrid, packageLayouts, packagesByYear, readWorkbook, type Grid } from "../../src/core";
-import { checkWorkbookGrids, resultJson } from "../../src/cli/check";
+import { checkWorkbookGrids, formatFileReport, resultJson } from "../../src/cli/check";
 import { readGrids } from "../../src/cli/xlsx";
 import { loadSeed } from "../helpers/seeds";
 
@@ -100,6 +100,13 @@ describe("what jixiao check --json says about a form of another layout", () => {
     expect(json.sheets[0].layout).toBe("hunan-2020-special");
     expect(json.notChecked).toContainEqual(expect.objectContaining({ rule: "SCORE.WEIGHT_TOTAL", reason: "表中没有「总分」行" }));
     expect(json.notices).toContain("工作表「专项资金绩效目标自评表」按表头读取，版式为「湖南 2020 县级专项资金绩效目标自评表（无分值）」。");
+  });
+});
+
+describe("jixiao check's header line for a workbook without 附件2", () => {
+  test("湖北 鄂州 (two 附件3 only): 总分/等级 say there is no 附件2, not that they are blank", async () => {
+    const r = checkWorkbookGrids("form.xlsx", await variant("hb-ezhou-czj-2019"), HUNAN_2024);
+    expect(formatFileReport(r).split("\n")[1]).toBe("单位：市财政局    年度：2019    总分：—（没有附件2）    等级：—（没有附件2）");
   });
 });
 
