@@ -106,7 +106,9 @@ const KIND_NAMES: Record<string, string> = {
 export function formatFileReport(r: FileResult & { ok: true }): string {
   const out: string[] = [];
   out.push(`文件：${r.file}`);
-  out.push(`单位：${oneLine(r.unit) || "（未填写）"}    年度：${r.year}    总分：${oneLine(r.total) || "（空）"}    等级：${oneLine(r.grade) || "（空）"}`);
+  // 总分 and 等级 are those of 附件2: a workbook without it (附件3 or 决算公开表 only) has none, which is not a blank 总分.
+  const blank = r.sheets.some((s) => s.kind === "selfEvaluation") ? "（空）" : "—（没有附件2）";
+  out.push(`单位：${oneLine(r.unit) || "（未填写）"}    年度：${r.year}    总分：${oneLine(r.total) || blank}    等级：${oneLine(r.grade) || blank}`);
   out.push(`识别的表：${r.sheets.map((s) => `「${s.name}」（${KIND_NAMES[s.kind] ?? s.kind}）`).join("、")}`);
   for (const n of r.notices) out.push(`注意：${n}`);
   out.push("");

@@ -76,6 +76,7 @@ async function cmdTemplate(argv: string[]): Promise<number> {
     out("功能分类、经济分类科目按本单位实际增删行；空的政府性基金、国有资本经营表请保留表下的空表说明。「决算说明素材」表填写上年数和年初预算。jixiao check 核对各表，jixiao report --final-accounts 生成情况说明。");
     return EXIT.ok;
   }
+  if (p.options.numbering !== undefined) throw new UsageError("--numbering 只用于 --final-accounts（决算公开表的编号）；绩效自评表没有这个选项。");
   // No 附件3 unless asked for: a department without projects must not report "对1个项目开展了…".
   const projects = intOption(p, "projects", 0, 0, 200);
   const funds = p.options.funds === undefined ? undefined : intOption(p, "funds", 2, 1, 100);

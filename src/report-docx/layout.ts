@@ -76,10 +76,13 @@ export function tableColumnWidths(header: string[], rows: string[][], total: num
   for (let c = 0; c < n; c++) {
     const body = rows.map((r) => (r[c] ?? "").trim()).filter(Boolean);
     const figures = body.length > 0 && body.every((t) => UNBREAKABLE.test(t));
-    rigid.push(figures);
     const longest = Math.max(0, ...body.map((t) => textTwips(t, fontPt)));
+    // A code or amount never wraps, even in a column that also holds text (科目编码 beside its 合计 row: "2010301" not "20/10/30/1"):
+    // such a column is as rigid as a column of figures when its figures are what it needs.
+    const longestFigure = Math.max(0, ...body.filter((t) => UNBREAKABLE.test(t)).map((t) => textTwips(t, fontPt)));
+    rigid.push(figures || (longestFigure > 0 && longestFigure >= Math.ceil(longest / 2)));
     const head = Math.ceil((textTwips(header[c] ?? "", fontPt) * BOLD_HEADER_TENTHS) / 10);
-    need.push(Math.max(minimum, (figures ? longest : Math.ceil(longest / 2)) + CELL_PADDING_TWIPS, Math.ceil(head / 2) + CELL_PADDING_TWIPS));
+    need.push(Math.max(minimum, (figures ? longest : Math.max(longestFigure, Math.ceil(longest / 2))) + CELL_PADDING_TWIPS, Math.ceil(head / 2) + CELL_PADDING_TWIPS));
     like.push(Math.max(need[c], longest + CELL_PADDING_TWIPS, head + CELL_PADDING_TWIPS));
   }
   let widths: number[];

@@ -49,6 +49,11 @@ test("template --final-accounts writes the nine tables; check on it finds nothin
   expect(mixed.code).toBe(3);
   expect(mixed.stderr).toContain("--final-accounts 生成决算公开表，不带绩效自评表的选项 --projects");
   expect(fs.existsSync(p("mixed.xlsx"))).toBe(false);
+  // and the other way round: --numbering without --final-accounts is refused, nothing is written
+  const numbering = cli(["template", p("numbering.xlsx"), "--numbering", "pre2022"]);
+  expect(numbering).toMatchObject({ code: 3 });
+  expect(numbering.stderr).toContain("--numbering 只用于 --final-accounts");
+  expect(fs.existsSync(p("numbering.xlsx"))).toBe(false);
 });
 
 test("check finds seed 004's table mistakes by rule and cell (exit 1)", () => {

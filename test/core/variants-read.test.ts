@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { checkGrids, HUNAN_2024, layoutToGrid, packageLayouts, packagesByYear, readWorkbook, type Grid } from "../../src/core";
-import { checkWorkbookGrids, resultJson } from "../../src/cli/check";
+import { checkWorkbookGrids, formatFileReport, resultJson } from "../../src/cli/check";
 import { readGrids } from "../../src/cli/xlsx";
 import { loadSeed } from "../helpers/seeds";
 
@@ -37,6 +37,14 @@ describe("units", () => {
 });
 
 describe("absent is not zero", () => {
+  test("安徽 天长: the goals row (no label of its own) is named by its header in notices, never by its internal key", async () => {
+    const r = checkGrids(await variant("ah-tianchang-slj-2022"));
+    const text = r.notices.join("\n");
+    expect(text).toContain("工作表「项目支出绩效自评表」未找到「年度总体目标」填写行，相关数字未读取。");
+    expect(text).toContain("表中没有「年度总体目标」填写行");
+    expect(text).not.toMatch(/[a-z]{3,}/); // no "goals", no English key in a message to the user
+  });
+
   test("四川: no 年初预算数 column — absent, 执行率 B/A read from its own column", async () => {
     const read = readWorkbook(await variant("sc-zhongjiang-slj-2022"));
     expect(read.absent("projects.0.funds.total.initialBudget")).toBe("「年初预算数」栏");
@@ -92,6 +100,13 @@ describe("what jixiao check --json says about a form of another layout", () => {
     expect(json.sheets[0].layout).toBe("hunan-2020-special");
     expect(json.notChecked).toContainEqual(expect.objectContaining({ rule: "SCORE.WEIGHT_TOTAL", reason: "表中没有「总分」行" }));
     expect(json.notices).toContain("工作表「专项资金绩效目标自评表」按表头读取，版式为「湖南 2020 县级专项资金绩效目标自评表（无分值）」。");
+  });
+});
+
+describe("jixiao check's header line for a workbook without 附件2", () => {
+  test("湖北 鄂州 (two 附件3 only): 总分/等级 say there is no 附件2, not that they are blank", async () => {
+    const r = checkWorkbookGrids("form.xlsx", await variant("hb-ezhou-czj-2019"), HUNAN_2024);
+    expect(formatFileReport(r).split("\n")[1]).toBe("单位：市财政局    年度：2019    总分：—（没有附件2）    等级：—（没有附件2）");
   });
 });
 

@@ -28,3 +28,16 @@ test("even the figures do not fit: every column is scaled alike, and the widths 
   // 50 × 136.5 + 216 = 7041 and 40 × 136.5 + 216 = 5676, 12717 in all: × 8844 ÷ 12717 → 4896.7…, 3947.3… → 4896, 3948.
   expect(w).toEqual([4896, 3948]);
 });
+
+test("a code column that also holds a text row (科目编码 with its 合计 row, as 公开02表) keeps the codes unbroken", () => {
+  const header = ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"];
+  const rows = [
+    ["合计", "", "1227.61", "1227.61", "0.00", "0.00", "0.00", "0.00", "0.00"],
+    ["2010301", "行政运行", "192.26", "192.26", "0.00", "0.00", "0.00", "0.00", "0.00"],
+  ];
+  const w = tableColumnWidths(header, rows, 8844, 10.5);
+  // 2010301: 7 digits × 136.5 = 955.5 → 956 + 216 = 1172 at least (before: 合计 made it a text column, needing only
+  // half its longest cell, 956 / 2 = 478 + 216 = 694 → the header's 科目编码 840 × 1.1 = 924 / 2 + 216 = 678 … 694: wrapped).
+  expect(w[0]).toBeGreaterThanOrEqual(1172);
+  expect(w.reduce((a, b) => a + b, 0)).toBe(8844);
+});

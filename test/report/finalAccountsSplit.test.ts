@@ -39,6 +39,15 @@ describe("四、国有资本经营 and 五、社会保险基金预算支出: sta
     expect(fourAndFive(typed)).toEqual(["　　本部门2024年度国有资本经营预算支出3.50万元。", "　　本部门2024年度社会保险基金预算支出12.50万元。"]);
   });
 
+  test("报告素材 无 / — is none; a text that is no amount is named in the prompt, not asked for as if blank", () => {
+    const none = renderPlainText(generateReport(pkg, { ...MATERIAL_003, stateCapitalExpense: "无", socialInsuranceExpense: "—" }, []));
+    expect(fourAndFive(none)).toEqual(["　　本部门2024年度无国有资本经营预算支出。", "　　本部门2024年度无社会保险基金预算支出。"]);
+    const words = renderPlainText(generateReport(pkg, { ...MATERIAL_003, stateCapitalExpense: "十二万", socialInsuranceExpense: "=1+1" }, []));
+    expect(words).toContain("【待填写：「报告素材」工作表的国有资本经营预算支出填写为「十二万」，不是金额：请填写万元数字，没有则填0】");
+    expect(words).toContain("【待填写：「报告素材」工作表的社会保险基金预算支出填写为「=1+1」，不是金额：请填写万元数字，没有则填0】");
+    expect(words).not.toContain("无国有资本经营预算支出");
+  });
+
   test("公开08表 wins over 报告素材 for 国有资本经营: an empty table is 无, a filled one its 合计", () => {
     const blank = { ...MATERIAL_003, stateCapitalExpense: "", socialInsuranceExpense: "0" };
     const empty08 = { ...fa, stateCapital: { total: {}, rows: [], note: "说明：本单位没有使用国有资本经营预算安排的支出，故本表无数据。" } };

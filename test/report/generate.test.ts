@@ -103,6 +103,24 @@ describe("seed 003 湖南省政务服务和大数据中心", () => {
     expect(section(blank, "政府性基金预算支出情况")).toBe("【待填写：自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告】");
   });
 
+  test("政府性基金拨款 written as a text that is no amount is asked about, never read as 无; — is 无", () => {
+    const withText = (govFund: string) => {
+      const ev = pkg.selfEvaluation!;
+      return generateReport({ ...pkg, selfEvaluation: { ...ev, byIncome: { ...ev.byIncome, govFund } } }, MATERIAL_003, []);
+    };
+    expect(section(withText("待定"), "政府性基金预算支出情况")).toBe("【请核对：自评表「政府性基金拨款」填写为「待定」，不是金额（万元），无从判断有无政府性基金预算支出，请更正后重新生成报告】");
+    expect(section(withText("—"), "政府性基金预算支出情况")).toBe("本部门2024年度无政府性基金预算支出。");
+  });
+
+  test("三公 written as a text: the report names it and asks in 附件1, never 未填写 nor 「报告素材」", () => {
+    const b = pkg.basic!;
+    const text = renderPlainText(generateReport({ ...pkg, basic: { ...b, sangong: { ...b.sangong, final: "=10.41" } } }, MATERIAL_003, []));
+    expect(text).toContain("【请核对：基础数据表“三公”经费（2024年决算数）填写为「=10.41」，不是金额（万元），请更正后重新生成报告】");
+    // the 三公经费控制率 indicator of 附件2 has no facts now: it is asked for where it is filled in
+    expect(text).toContain("【待填写：请在基础数据表（附件1）填写“三公”经费的预算数和决算数（万元）】");
+    expect(text).not.toContain("请在「报告素材」工作表填写三公经费控制率");
+  });
+
   test("what only the department knows comes from 报告素材, line by line", () => {
     expect(paragraphs(doc)).toContain("（2）承担政务服务和大数据相关标准规范体系建设的事务性工作。");
     expect(section(doc, "存在的问题及原因分析").split("\n")).toContain("（二）绩效目标和指标设置量化程度有待加强。");

@@ -536,9 +536,17 @@ function composeTarget(op: CellScalar, value: CellScalar, unit: CellScalar): Cel
   return `${OPERATOR_SIGNS[o] ?? o}${v}${u}`;
 }
 
+/** Rows of the templates that carry no label of their own (found as the row after their header): named by that header. */
+const UNLABELLED_ROW_NAMES: Record<string, string> = {
+  goals: "「年度总体目标」填写",
+  staff: "「财政供养人员情况」填写",
+  buildings: "「楼堂馆所控制情况」填写",
+};
+
+/** The row as named to the user ("「总分」", "「年度总体目标」填写"): never the internal key. */
 function describeRow(row: RowDef): string {
   const label = row.cells.find((c) => c.label)?.label;
-  return label ? `「${label}」` : row.key;
+  return label ? `「${label}」` : (UNLABELLED_ROW_NAMES[row.key] ?? "（无标签的）");
 }
 
 /** Flat view of one sheet read on its own (for small sheets such as 报告素材): path → value and path → cell. */

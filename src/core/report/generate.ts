@@ -5,7 +5,7 @@
  */
 import type { FinalAccounts } from "../finalAccounts/model";
 import { basicSplitFromFinalAccounts, type BasicSplit } from "../finalAccounts/forReport";
-import { amountOrNull, isPlaceholder } from "../amount";
+import { amountOrNull, isNotApplicable, isPlaceholder } from "../amount";
 import { changeText, executionScore, grade, rate, share } from "../calc";
 import { D, type Dec, ZERO, fmt, fmtPercent, plain, round } from "../decimal";
 import type { Finding } from "../check/types";
@@ -223,7 +223,7 @@ const SECTIONS: ((ctx: Ctx) => ReportBlock[])[] = [
   generalBudget,
   (ctx) => govFund(ctx),
   stateCapital,
-  (ctx) => budgetOfItsOwn(ctx, "社会保险基金预算支出", materialAmount(ctx.m.socialInsuranceExpense)),
+  (ctx) => budgetOfItsOwn(ctx, "社会保险基金预算支出", materialFigure(ctx.m.socialInsuranceExpense)),
   performance,
   (ctx) => materialParagraphs(ctx.m.problems, "存在的问题及原因分析"),
   (ctx) => materialParagraphs(ctx.m.improvements, "下一步改进措施"),
@@ -453,6 +453,10 @@ const spent = (label: string, v: Dec): string => (v.isZero() ? `${label}未发�
 function sangong(ctx: Ctx): ReportBlock[] {
   const b = ctx.basic;
   const s = triple(b?.sangong);
+  const written = b?.sangong.final;
+  if (b && s.final === null && typeof written === "string" && written.trim() && !isNotApplicable(written)) {
+    return [prompt("请核对", `基础数据表“三公”经费（${ctx.y}年决算数）填写为「${written.trim()}」，不是金额（万元），请更正后重新生成报告`)];
+  }
   if (!b || s.final === null) return [prompt("待填写", "基础数据表未填写“三公”经费")];
   let text = controlSentence(`${ctx.y}年“三公”经费`, "三公经费控制率", s);
   const v = triple(b.vehicle);
@@ -493,7 +497,12 @@ function govFund(ctx: Ctx): ReportBlock[] {
   if ([income.total, income.general, income.govFund, income.specialAccount, income.other].every((x) => num(x) === null)) {
     return [prompt("待填写", "自评表「按收入性质分」未填写，无从判断有无政府性基金预算支出，请填写后重新生成报告")];
   }
-  const v = num(income.govFund);
+  // A text that is not an amount (and not 无 / — / /) is asked about, never read as 无 (a silent zero).
+  const raw = income.govFund;
+  if (typeof raw === "string" && raw.trim() && !isNotApplicable(raw) && num(raw) === null) {
+    return [prompt("请核对", `自评表「政府性基金拨款」填写为「${raw.trim()}」，不是金额（万元），无从判断有无政府性基金预算支出，请更正后重新生成报告`)];
+  }
+  const v = num(raw);
   if (v === null || v.isZero()) return [para(`本部门${ctx.y}年度无政府性基金预算支出。`)];
   return [para(`本部门${ctx.y}年度政府性基金拨款${money(v)}。`)];
 }
@@ -505,11 +514,25 @@ function govFund(ctx: Ctx): ReportBlock[] {
 function stateCapital(ctx: Ctx): ReportBlock[] {
   const table = ctx.finalAccounts?.stateCapital;
   const fromTable = table ? (num(table.total.total ?? null) ?? ZERO) : null;
-  return budgetOfItsOwn(ctx, "国有资本经营预算支出", fromTable ?? materialAmount(ctx.m.stateCapitalExpense));
+  return budgetOfItsOwn(ctx, "国有资本经营预算支出", fromTable !== null ? { amount: fromTable } : materialFigure(ctx.m.stateCapitalExpense));
+}
+
+/**
+ * A 报告素材 amount (万元) for 四/五: 0 or a text meaning none (无, —, /) → 0; a number → itself; blank → unknown;
+ * any other text (“十二万”) → `bad`, to be named in the prompt rather than asked for as if it were blank.
+ */
+function materialFigure(text: string): { amount: Dec | null; bad?: string } {
+  const t = text.trim();
+  if (!t) return { amount: null };
+  if (isNotApplicable(t)) return { amount: ZERO };
+  const amount = amountOrNull(t);
+  return amount === null ? { amount: null, bad: t } : { amount };
 }
 
 /** "本部门2024年度无…。" for 0, "本部门2024年度…12.50万元。" for an amount, a prompt to fill in 报告素材 when unknown. */
-function budgetOfItsOwn(ctx: Ctx, what: string, amount: Dec | null): ReportBlock[] {
+function budgetOfItsOwn(ctx: Ctx, what: string, figure: { amount: Dec | null; bad?: string }): ReportBlock[] {
+  const { amount, bad } = figure;
+  if (bad !== undefined) return [prompt("待填写", `「${MATERIAL_SHEET_NAME}」工作表的${what}填写为「${bad}」，不是金额：请填写万元数字，没有则填0`)];
   if (amount === null) return [fillIn(`${what}（万元，没有则填0）`)];
   if (amount.isZero()) return [para(`本部门${ctx.y}年度无${what}。`)];
   return [para(`本部门${ctx.y}年度${what}${money(amount)}。`)];
@@ -559,7 +582,11 @@ interface Computed {
   facts: (ctx: Ctx) => { text: string; rate: Dec | null } | null;
   /** When there are no facts: a prompt instead (人员经费 is not on the forms). */
   missing?: string;
+  /** Where the missing figures are filled in, when not in 报告素材 (“基础数据表（附件1）”). */
+  where?: string;
 }
+
+const BASIC_FORM = "基础数据表（附件1）";
 
 const COMPUTED: Computed[] = [
   {
@@ -573,6 +600,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("公用经费", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "公用经费的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "staffExpense",
@@ -599,6 +628,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("“三公”经费", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "“三公”经费的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "projectControl",
@@ -611,6 +642,8 @@ const COMPUTED: Computed[] = [
       const r = t.budget !== null ? rate(t.final, t.budget) : null;
       return { text: controlSentence("项目支出", "控制率", t), rate: r?.ok ? r.value : null };
     },
+    missing: "项目支出的预算数和决算数（万元）",
+    where: BASIC_FORM,
   },
   {
     key: "execution",
@@ -633,7 +666,8 @@ const COMPUTED: Computed[] = [
       const score = pts !== null ? `。分值${weightText(weight)}，得分${weightText(pts)}` : "";
       return { text: parts.join("，") + score, rate: r };
     },
-    missing: "自评表的预算数和执行数",
+    missing: "年度资金总额的预算数和执行数（万元）",
+    where: "自评表（附件2）",
   },
   {
     key: "staff",
@@ -684,7 +718,8 @@ function performance(ctx: Ctx): ReportBlock[] {
     const name = ind ? ind.name.trim() : c.name;
     const score = ind ? scoreSentence(ind) : "";
     if (!facts) {
-      numbered(c.aspect, `${name}：${ind ? indicatorFacts(ind) : ""}${score}`.replace(/：$/, "。"), fillIn(c.missing ?? `${name}的数据`), ...reasonBlocks(ind));
+      const ask = c.where ? prompt("待填写", `请在${c.where}填写${c.missing ?? `${name}的数据`}`) : fillIn(c.missing ?? `${name}的数据`);
+      numbered(c.aspect, `${name}：${ind ? indicatorFacts(ind) : ""}${score}`.replace(/：$/, "。"), ask, ...reasonBlocks(ind));
       continue;
     }
     const after: ReportBlock[] = [];
