@@ -49,7 +49,10 @@ export function parseArgs(argv: string[], spec: OptionSpec, command: string): Pa
 export function intOption(p: Parsed, name: string, def: number, min: number, max: number): number {
   const raw = p.options[name];
   if (raw === undefined) return def;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`选项 --${name} 应为整数，实际为「${raw}」。`);
+  if (!/^\d+$/.test(raw.trim())) {
+    // "-1" is an integer, just not one allowed here: say the range, not "应为整数".
+    throw new UsageError(/^\s*-\d+\s*$/.test(raw) ? `选项 --${name} 应在 ${min} 到 ${max} 之间，实际为 ${raw.trim()}。` : `选项 --${name} 应为整数，实际为「${raw}」。`);
+  }
   const n = Number(raw);
   if (n < min || n > max) throw new UsageError(`选项 --${name} 应在 ${min} 到 ${max} 之间，实际为 ${n}。`);
   return n;

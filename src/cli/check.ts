@@ -51,7 +51,8 @@ export function checkWorkbookGrids(file: string, grids: Grid[], preset: Preset):
   return {
     file,
     ok: true,
-    unit: r.pkg.unit,
+    // A workbook of 决算公开表 only names its unit in the tables' 部门： line.
+    unit: r.pkg.unit.trim() || r.finalAccounts?.unit.trim() || "",
     year: r.pkg.year,
     total: totalDec ? fmt(totalDec) : total === null ? "" : String(total),
     grade: gradeText,

@@ -240,6 +240,7 @@ describe("writing files", () => {
 
   test("bad options: a Chinese message and exit 3", () => {
     expect(cli(["template", p("x.xlsx"), "--projects", "many"]).stderr).toContain("--projects 应为整数");
+    expect(cli(["template", p("x.xlsx"), "--projects", "-1"]).stderr).toContain("选项 --projects 应在 0 到 200 之间，实际为 -1。");
     expect(cli(["check", p("seed-003.xlsx"), "--preset", "beijing"]).stderr).toContain("没有名为「beijing」的评分方案");
     const r = cli(["check", p("seed-003.xlsx"), "--colour"]);
     expect(r.code).toBe(3);

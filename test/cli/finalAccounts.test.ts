@@ -59,7 +59,9 @@ test("template --final-accounts writes the nine tables; check on it finds nothin
 test("check finds seed 004's table mistakes by rule and cell (exit 1)", () => {
   const r = cli(["check", p("seed-004.xlsx"), "--json"]);
   expect(r.code).toBe(1);
-  const json = JSON.parse(r.stdout) as { findings: { rule: string; sheet: string; cell: string; severity: string }[] };
+  const json = JSON.parse(r.stdout) as { unit: string; findings: { rule: string; sheet: string; cell: string; severity: string }[] };
+  // 附件1 names no unit; the 决算 tables' 部门： line does (公开01表 "部门：株洲市天元区数据局")
+  expect(json.unit).toBe("株洲市天元区数据局");
   const errors = json.findings.filter((f) => f.severity === "错误").map((f) => `${f.rule} ${f.cell}`);
   // the template lays the tables out as the seed does: 09表 values on row 8, 05表 2210201 on row 16
   expect(errors).toContain("FA.SANGONG_SUM I8"); // 09表 决算数 小计 1.4 ≠ 0 + 1.19

@@ -138,3 +138,33 @@ describe("the generated 情况说明 of seed 004", () => {
     expect(sheet.rows.some((r) => r.cells[0].includes("占95.39%"))).toBe(true);
   });
 });
+
+describe("tables that are missing or not yet filled in are asked about, never stated as 0 or 无", () => {
+  const section = (t: string, head: string) => {
+    const lines = t.split("\n");
+    const i = lines.findIndex((l) => l.trim().startsWith(head));
+    return lines[i + 1].trim();
+  };
+
+  test("a blank 09表 (all figures empty) asks to fill it in, where it used to say “预算为0万元，支出决算为0万元”", () => {
+    const blank09 = { ...fa(), year: 2024, sangong: { budget: {}, final: {} } } as FinalAccounts;
+    const t = renderPlainText(generateFinalAccountsNarrative(blank09, { extra: EXTRA }));
+    expect(section(t, "九、")).toBe("【待填写：「财政拨款“三公”经费支出决算表」尚未填写，本部分请填写表格后重新生成或手工填写】");
+    expect(t).not.toContain("“三公”经费财政拨款支出预算为0万元");
+  });
+
+  test("no 07表 / 08表 in the workbook: 七/八 ask for the table instead of stating 本单位无…收支", () => {
+    const without = { ...fa(), year: 2024, govFund: null, stateCapital: null };
+    const t = renderPlainText(generateFinalAccountsNarrative(without, { extra: EXTRA }));
+    expect(section(t, "七、")).toBe("【待填写：未找到「政府性基金预算财政拨款收入支出决算表」，本部分请补充表格后重新生成或手工填写】");
+    expect(section(t, "八、")).toBe("【待填写：未找到「国有资本经营预算财政拨款支出决算表」，本部分请补充表格后重新生成或手工填写】");
+    expect(t).not.toContain("本单位无政府性基金收支");
+  });
+
+  test("a 收入支出决算总表 that is there but blank says 尚未填写, not 未找到", () => {
+    const f = fa();
+    const blank01 = { ...f, year: 2024, balance: { ...f.balance!, income: { ...f.balance!.income, grandTotal: null }, expense: { ...f.balance!.expense, grandTotal: null } } } as FinalAccounts;
+    const t = renderPlainText(generateFinalAccountsNarrative(blank01, { extra: EXTRA }));
+    expect(section(t, "一、")).toBe("【待填写：「收入支出决算总表」尚未填写，本部分请填写表格后重新生成或手工填写】");
+  });
+});

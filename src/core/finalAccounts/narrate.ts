@@ -157,7 +157,9 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   const sub = (i: number, text: string) => blocks.push(heading(2, `（${CN[i]}）${text}`));
   const p = (text: string) => blocks.push(withPrompts(text));
   const ask = (text: string) => blocks.push(withPrompts(text));
-  const missing = (table: string) => ask(`【未找到「${table}」，本部分请补充表格后重新生成或手工填写】`);
+  // A table that is there but blank (the template as inserted) is not "未找到": the user is told to fill it in.
+  const missing = (table: string, present = false) =>
+    ask(present ? `【「${table}」尚未填写，本部分请填写表格后重新生成或手工填写】` : `【未找到「${table}」，本部分请补充表格后重新生成或手工填写】`);
 
   const b = fa.balance;
   const income = fa.income;
@@ -170,7 +172,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   if (grand) {
     const c = changeSentence(grand, num(x.prevTotal), "收支总计");
     p(`${y}年度收、支总计${wan(grand)}。${c.text}${c.needsReason ? `，${REASON}` : ""}。`);
-  } else missing(FA_TITLES.balance);
+  } else missing(FA_TITLES.balance, b !== null);
 
   // 二、收入决算情况说明 (shares of 本年收入合计)
   part(1);
@@ -186,7 +188,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
       ["其他收入", num(b?.income.other) ?? column(income, "other") ?? zero],
     ];
     p(`${y}年度收入合计${wan(incomeTotal)}，其中：${parts.map(([l, v]) => `${l}${wan(v)}${shareText(v, incomeTotal)}`).join("；")}。`);
-  } else missing(FA_TITLES.income);
+  } else missing(FA_TITLES.income, income !== null || b !== null);
 
   // 三、支出决算情况说明 (shares of 本年支出合计)
   part(2);
@@ -194,7 +196,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   if (expenseTotal && expense) {
     const parts = CODE_TABLE_COLUMNS.expense.filter((c) => c.key !== "total").map((c) => [c.header, column(expense, c.key) ?? zero] as [string, Dec]);
     p(`${y}年度支出合计${wan(expenseTotal)}，其中：${parts.map(([l, v]) => `${l}${wan(v)}${shareText(v, expenseTotal)}`).join("；")}。`);
-  } else missing(FA_TITLES.expense);
+  } else missing(FA_TITLES.expense, expense !== null);
 
   // 四、财政拨款收入支出决算总体情况说明
   part(3);
@@ -202,7 +204,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   if (fiscalGrand) {
     const c = changeSentence(fiscalGrand, num(x.prevFiscalTotal), "财政拨款收支总计");
     p(`${y}年度财政拨款收、支总计${wan(fiscalGrand)}，${c.text}${c.needsReason ? `，${REASON}` : ""}。`);
-  } else missing(FA_TITLES.fiscalBalance);
+  } else missing(FA_TITLES.fiscalBalance, fa.fiscalBalance !== null);
 
   // 五、一般公共预算财政拨款支出决算情况说明
   part(4);
@@ -238,7 +240,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
         const reason = cmp > 0 ? "，决算数大于年初预算数的主要原因是：【请填写原因】" : cmp < 0 ? "，决算数小于年初预算数的主要原因是：【请填写原因】" : "";
         p(`年初预算为${wan(base)}，支出决算为${wan(v)}${completion(v, base)}${reason}。`);
       });
-  } else missing(FA_TITLES.general);
+  } else missing(FA_TITLES.general, general !== null);
 
   // 六、一般公共预算财政拨款基本支出决算情况说明 (shares of 基本支出)
   part(5);
@@ -255,7 +257,7 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
     p(`${y}年度财政拨款基本支出${wan(basicTotal)}，其中：`);
     p(`人员经费${wan(personnel)}${shareText(personnel, basicTotal, "基本支出的")}${names(true) ? `，主要包括${names(true)}` : ""}。`);
     p(`公用经费${wan(pub)}${shareText(pub, basicTotal, "基本支出的")}${names(false) ? `，主要包括${names(false)}` : ""}。`);
-  } else missing(FA_TITLES.basicDetail);
+  } else missing(FA_TITLES.basicDetail, d !== null);
 
   // 七、八、政府性基金 / 国有资本经营
   fundPart(6, "govFund", "政府性基金预算财政拨款", "政府性基金");
@@ -263,6 +265,8 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   function fundPart(i: number, id: "govFund" | "stateCapital", what: string, short: string) {
     part(i);
     const t = fa[id];
+    // Without its table nothing says there was none: ask, never state 无.
+    if (!t) return missing(FA_TITLES[id]);
     const v = (k: string) => wan(column(t, k) ?? zero);
     const incomeV = id === "govFund" ? v("income") : wan(num(fa.fiscalBalance?.income.stateCapital) ?? zero);
     const opening = id === "govFund" ? v("opening") : wan(num(fa.fiscalBalance?.income.openingStateCapital) ?? zero);
@@ -275,8 +279,10 @@ export function generateFinalAccountsNarrative(fa: FinalAccounts, options: FaNar
   // 九、三公 (shares of 三公合计 决算数)
   part(8);
   const s = fa.sangong;
-  if (s) sangongPart(s.budget, s.final, options.basic ?? null);
-  else missing(FA_TITLES.sangong);
+  // A 09表 with no figure at all is not filled in yet: its blanks are never stated as 0.
+  const sangongBlank = s !== null && [s.budget, s.final].every((f) => Object.values(f).every((v) => num(v as Raw) === null));
+  if (s && !sangongBlank) sangongPart(s.budget, s.final, options.basic ?? null);
+  else missing(FA_TITLES.sangong, s !== null);
   function sangongPart(budget: SangongFigures, final: SangongFigures, basic: BasicData | null) {
     const prevOf: Record<keyof SangongFigures, Raw | undefined> = {
       total: basic?.sangong.prevFinal,
