@@ -43,7 +43,8 @@ function outputPath(file: string, p: Parsed, input?: string, exts: string[] = []
   if (exts.length && !exts.includes(path.extname(file).toLowerCase())) throw new UsageError(`输出文件应以 ${exts.join(" 或 ")} 结尾，实际为「${file}」。`);
   if (fs.existsSync(file) && !p.flags.has("force")) throw new UsageError(`「${file}」已存在。要覆盖请加 --force。`);
   const dir = path.dirname(path.resolve(file));
-  if (!fs.existsSync(dir)) throw new UsageError(`输出文件夹「${path.dirname(file)}」不存在。`);
+  // A folder that is not there is a file-system problem like a full disk or a missing permission (exit 2), as README says.
+  if (!fs.existsSync(dir)) throw new InputError(`无法写入「${file}」：输出文件夹「${path.dirname(file)}」不存在。请先建好文件夹或换一个路径。`);
   return file;
 }
 

@@ -100,6 +100,14 @@ describe("system errors in Chinese, with the path and what to do", () => {
     expect(f.stderr).toContain("是文件夹");
     expect(f.stderr).not.toMatch(/\n\s+at /);
   });
+
+  test("an output folder that does not exist: exit 2 (a file-system problem, as README says), nothing written", async () => {
+    const out = path.join(dir, "no such folder", "模板.xlsx");
+    const r = await run(["template", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`无法写入「${out}」：输出文件夹「${path.dirname(out)}」不存在。请先建好文件夹或换一个路径。\n`);
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
+  });
 });
 
 describe("files written by other tools", () => {
