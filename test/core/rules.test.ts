@@ -541,9 +541,23 @@ describe("forms of other layouts (issue 9): facts the reader gives beside the pa
   test("SCORE.LEVEL1_WEIGHT: 附件3 in the preset's own layout against the preset's 一级 weights (湖南 2024: 产出40 效益20 满意度10 成本20)", () => {
     const p = clean();
     const facts = { "projects.0": { layout: "hunan-2024" } };
-    // The hand-made project puts all 90 on 产出指标: 90 against 40.
-    const [f] = of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT");
-    expect(f).toMatchObject({ severity: "警告", expected: "40", actual: "90" });
+    // The hand-made project has only 产出指标 (90): not the scheme's 一级 set, so not checked against it, and said so.
+    const only = checkPackageFull({ pkg: p, facts }, HUNAN_2024);
+    expect(of(only.findings, "SCORE.LEVEL1_WEIGHT")).toEqual([]);
+    expect(only.notChecked.filter((n) => n.rule === "SCORE.LEVEL1_WEIGHT").map((n) => n.reason)).toEqual([
+      "表中没有一级指标「效益指标」、「满意度指标」、「成本指标」，不是“湖南省2024年（默认）”附件3的一级指标设置，未按其规定的一级分值核对（其他省份的表可选用本省的评分方案）",
+    ]);
+    // All four 一级, 产出 50 and 效益 10: each against the scheme (40, 20), at its 一级 cell.
+    p.projects[0].indicators = [
+      ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 50, 50),
+      ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 10, 10),
+      ind("满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", 10, 10),
+      ind("成本指标", "经济成本指标", "成本控制", "≤60万元", "57万元", 20, 20),
+    ];
+    expect(of(checkPackage({ pkg: p, facts }), "SCORE.LEVEL1_WEIGHT").map((f) => [f.severity, f.expected, f.actual])).toEqual([
+      ["警告", "40", "50"],
+      ["警告", "20", "10"],
+    ]);
     p.projects[0].indicators = [
       ind("产出指标", "数量指标", "维护次数", "≥12次", "12次", 40, 40),
       ind("效益指标", "社会效益指标", "服务水平", "稳步提升", "稳步提升", 20, 20),

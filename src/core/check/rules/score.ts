@@ -102,6 +102,13 @@ export const scoreRules: Rule[] = [
         const own = ctx.facts(sheetPathOf(s.base));
         const weights = ctx.preset.projectLevelWeights;
         if (s.kind !== "project" || noted || !weights || own.layout !== ctx.preset.layout.id) continue;
+        // A form without one of the scheme's 一级 (安徽, 河北: 成本指标 is a 二级 under 产出) follows another scheme: said, not checked.
+        const absentLevels = Object.keys(weights).filter((name) => !groups.has(name));
+        if (absentLevels.length > 0) {
+          const names = absentLevels.map((n) => `「${n}」`).join("、");
+          ctx.skip(`${s.base}indicators`, `表中没有一级指标${names}，不是“${ctx.preset.label}”附件3的一级指标设置，未按其规定的一级分值核对（其他省份的表可选用本省的评分方案）`);
+          continue;
+        }
         for (const [name, g] of groups) {
           const want = weights[name];
           if (want === undefined || wrongHeading.has(name) || g.sum.equals(want)) continue;
