@@ -168,9 +168,12 @@ describe("EXEC.SCORE", () => {
   test("a 得分计算方法 printed on the form that says proportional overrides the step preset, however it is written", () => {
     const p = clean();
     p.projects = []; // its 57 ÷ 年初 50 is another case
-    p.selfEvaluation!.funds.initialBudget = 320; // steps: 8.00; proportional: 9.38 as stated
-    for (const method of ["执行率*该指标分值,最高不得超过分值上限", "执行率 × 分值", "执行率乘分值", "分值x执行率", "分值X执行率", "按比例计分", "按执行率比例计算得分"]) {
-      expect([method, findingsByPath(p, [SCORE], { facts: { selfEvaluation: { scoringMethod: method } } }, HUNAN_STEPS)]).toEqual([method, []]);
+    p.selfEvaluation!.funds.initialBudget = 320; // steps: 8.00; proportional: 0.9375 × 10 = 9.375 → 9.38
+    p.selfEvaluation!.funds.score = 9;
+    const proportional = at("selfEvaluation.funds.score", SCORE, "错误", "年度资金总额得分填写为 9，按执行率 93.75% 计算应为 9.38（分值 10）。", "9.38", "9");
+    for (const method of ["执行率*该指标分值,最高不得超过分值上限", "执行率 × 分值", "执行 率乘分值", "分值x执行率", "分值X执行率", "按比例计分", "按执行率比例计算得分"]) {
+      const r = checkByPath(p, [SCORE], { facts: { selfEvaluation: { scoringMethod: method } } }, HUNAN_STEPS);
+      expect([method, r]).toEqual([method, { findings: [proportional], notChecked: [] }]);
     }
   });
 

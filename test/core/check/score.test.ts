@@ -132,10 +132,16 @@ describe("SCORE.LEVEL1_WEIGHT", () => {
     expect(findingsByPath(p, [LEVEL1], {}, preset)).toEqual([]);
   });
 
-  test("附件3 without weights in its headings, of no known layout, is not held to a preset; rows without a 一级 name are not grouped", () => {
+  test("附件3 without weights in its headings, of no known layout, is not held to a preset; nor is a 一级 the preset has no weight for", () => {
     const p = clean();
     p.projects[0].indicators[0].weight = 80; // 产出 80: no heading, no note, no layout
-    p.selfEvaluation!.indicators.push(ind("", "", "其他", "", "", 5, 5), ind("（5分）", "", "其他", "", "", 5, 5));
+    p.selfEvaluation!.indicators.push(ind("成本指标", "经济成本指标", "成本控制", "≤60万元", "57万元", 5, 5)); // 附件2 presets 产出/效益/满意度 only
+    expect(findingsByPath(p, [LEVEL1])).toEqual([]);
+  });
+
+  test("rows without a 一级 name are not grouped, even under a bare weight", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators.push(ind("（5分）", "", "其他一", "", "", 5, 5), ind("", "", "其他二", "", "", 5, 5)); // 5 + 5 under “5分” if grouped
     expect(findingsByPath(p, [LEVEL1])).toEqual([]);
   });
 

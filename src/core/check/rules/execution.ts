@@ -32,8 +32,9 @@ function scoredRows(ctx: CheckContext, s: ScoredSheet): { path: string; denomina
   const den = denominatorPath(ctx, s);
   const field = den.slice(den.lastIndexOf(".") + 1);
   const sheet = sheetPathOf(s.base);
-  const parts = ctx.facts(sheet).fundParts ?? [];
-  return [{ path: s.exec, denominator: den }, ...parts.map((_, i) => ({ path: `${sheet}.fundParts.${i}`, denominator: `${sheet}.fundParts.${i}.${field}` }))];
+  const rows = [{ path: s.exec, denominator: den }];
+  ctx.facts(sheet).fundParts?.forEach((_, i) => rows.push({ path: `${sheet}.fundParts.${i}`, denominator: `${sheet}.fundParts.${i}.${field}` }));
+  return rows;
 }
 
 export const executionRules: Rule[] = [
