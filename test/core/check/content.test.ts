@@ -101,3 +101,10 @@ test("no name to restate: a project without a name, or 附件2 (whose goal may s
   p.selfEvaluation!.goals = { planned: "测试局", achieved: "完成培训12次，满意度95%。" };
   expect(rows(p)).toEqual([]);
 });
+
+test("a project named only with spaces has no name to restate either", () => {
+  const p = clean();
+  p.projects[0].name = "   ";
+  p.projects[0].goals.planned = "（见附件）"; // nothing left of it as a name, like the spaces
+  expect(rows(p)).toEqual([]);
+});
