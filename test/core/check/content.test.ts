@@ -108,3 +108,9 @@ test("a project named only with spaces has no name to restate either", () => {
   p.projects[0].goals.planned = "（见附件）"; // nothing left of it as a name, like the spaces
   expect(rows(p)).toEqual([]);
 });
+
+test("a goal that mentions a length (（约5000字以内）) is not the form's prompt: the prompt's figure follows its bracket", () => {
+  const p = clean();
+  p.projects[0].goals.planned = "编写调研报告1篇（约5000字以内）";
+  expect(rows(p)).toEqual([]);
+});
