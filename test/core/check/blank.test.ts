@@ -60,3 +60,8 @@ describe("FORM.BLANK", () => {
     expect(rows(clean())).toEqual([]);
   });
 });
+
+test("isBlankForm: a 一级指标 label is skipped at any depth, but a 单位名称 only at the top", () => {
+  expect(isBlankForm({ a: { b: { level1: "产出指标", level2: "数量指标" } } })).toBe(true);
+  expect(isBlankForm({ a: { department: "测试局" } })).toBe(false);
+});

@@ -101,3 +101,16 @@ test("no name to restate: a project without a name, or 附件2 (whose goal may s
   p.selfEvaluation!.goals = { planned: "测试局", achieved: "完成培训12次，满意度95%。" };
   expect(rows(p)).toEqual([]);
 });
+
+test("a project named only with spaces has no name to restate either", () => {
+  const p = clean();
+  p.projects[0].name = "   ";
+  p.projects[0].goals.planned = "（见附件）"; // nothing left of it as a name, like the spaces
+  expect(rows(p)).toEqual([]);
+});
+
+test("a goal that mentions a length (（约5000字以内）) is not the form's prompt: the prompt's figure follows its bracket", () => {
+  const p = clean();
+  p.projects[0].goals.planned = "编写调研报告1篇（约5000字以内）";
+  expect(rows(p)).toEqual([]);
+});

@@ -138,3 +138,15 @@ describe("EXEC.SCORE_FROM_PARTS", () => {
     expect(rows({ ...zeroTotal(), projects: [] })).toEqual([]);
   });
 });
+
+describe("SCORE.UNFILLED: more boundaries", () => {
+  test("an amount executed starts a sheet though no actual is written; a row named like a 二级指标 (生态效益指标) is an indicator", () => {
+    const p = clean();
+    p.projects[0].funds.total.score = null;
+    p.projects[0].indicators = [ind("效益指标", "生态效益指标", "生态效益指标", "", "", 10, null as unknown as number)];
+    expect(ruleFindings("SCORE.UNFILLED", p).map(row)).toEqual([
+      ["SCORE.UNFILLED", "提示", PROJECT, "projects.0.funds.total.score", "得分", "（空）", "项目「信息化运维」年度资金总额得分未填写（分值 10）。"],
+      ["SCORE.UNFILLED", "提示", PROJECT, "projects.0.indicators.0.score", "得分", "（空）", "项目「信息化运维」指标「生态效益指标」得分未填写（分值 10）。"],
+    ]);
+  });
+});

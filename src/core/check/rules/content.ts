@@ -21,9 +21,9 @@ const SHORT_TEXT = 60;
 
 /**
  * What is wrong with a goal text (trimmed), or null: empty, only a figure ("287", "171万元", "100%"),
- * or only the name of the project / fund it belongs to.
+ * or only the name of the project it belongs to (`name`: the 附件3's name; undefined for 附件2, which has none).
  */
-function goalProblem(ctx: CheckContext, t: string, exec: string, names: string[]): string | null {
+function goalProblem(ctx: CheckContext, t: string, exec: string, name: unknown): string | null {
   if (t === "") return "未填写";
   if (TEMPLATE_PROMPT.test(t)) return `仍是模板的填写说明「${t.length > 30 ? `${t.slice(0, 30)}…` : t}」，应改为实际内容`;
   // A goal of a sentence is neither a bare figure nor a bare name: only short texts need the closer look.
@@ -38,8 +38,8 @@ function goalProblem(ctx: CheckContext, t: string, exec: string, names: string[]
     return `只写了一个数字「${t}」，没有写出要做成什么`;
   }
   const key = nameKey(t);
-  const restated = names.find((n) => n.trim() && (normalizeLabel(n) === normalizeLabel(t) || (key.length >= 2 && nameKey(n) === key)));
-  if (restated) return `只重复了名称「${restated.trim()}」，没有写出要做成什么`;
+  const restated = typeof name === "string" && name.trim() && (normalizeLabel(name) === normalizeLabel(t) || (key.length >= 2 && nameKey(name) === key));
+  if (restated) return `只重复了名称「${name.trim()}」，没有写出要做成什么`;
   return null;
 }
 
@@ -53,13 +53,11 @@ export const contentRules: Rule[] = [
     example: "年度总体目标（预期目标）只写了金额「287」，与年度资金总额全年预算数 287.00 相同，不是目标。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        // A 附件3's own name (附件2 has none).
         const name = ctx.raw(`${s.base}name`);
-        const names = typeof name === "string" ? [name] : [];
         for (const [part, label] of GOAL_PARTS) {
           const path = `${s.base}goals.${part}`;
           const written = String(ctx.raw(path) ?? "").trim();
-          const problem = goalProblem(ctx, written, s.exec, names);
+          const problem = goalProblem(ctx, written, s.exec, name);
           if (problem) ctx.report(path, `${label}${problem}。`, "目标的文字说明", written || "（空）");
         }
       }

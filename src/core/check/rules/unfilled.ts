@@ -15,8 +15,9 @@ const blankRaw = (v: unknown) => v === null || v === undefined || (typeof v === 
 /** An indicator row that names an indicator (not a template row such as 指标1: / …… / an empty 效益指标 line). */
 function named(name: unknown): boolean {
   if (typeof name !== "string") return false;
-  const t = name.replace(/\s+/g, "");
-  return t !== "" && !/^[.…。·、,，:：/／\\—-]*$/.test(t) && !/^指标\d*[:：]?[/／\s]*$/.test(t);
+  // Blank, only dots and dashes, or 指标1: / 指标2：/ (spaces aside)
+  const t = name.replace(/\s/g, "");
+  return !/^[.…。·、,，:：/／\\—-]*$/.test(t) && !/^指标\d*[:：]?[/／\s]*$/.test(t);
 }
 
 /** Has the unit started on this sheet (an amount executed or any actual written)? A blank form is FORM.BLANK's. */
