@@ -61,6 +61,11 @@ describe("SCORE.GROUP_MET_SHORT", () => {
     expect(of(q, one, RULE).map((f) => f.message)).toEqual([
       "项目「信息化运维」指标「整编资料审核」得分 19：目标 ≤5%，实际 0%，已达标；「年度绩效目标1(40分)」其余指标均达标、共得 20 分，推得本指标分值 20，应得 20（表中没有分值栏，分值为推算）。",
     ]);
+    // a number above 1 is a plain figure, not a percent cell's
+    const big = grouped([10, 10, 19.6], ["100%", "100%", "98%"], ["100%", "100%", 99]);
+    expect(of(big, one, RULE).map((f) => f.message)).toEqual([
+      "项目「信息化运维」指标「整编资料审核」得分 19.6：目标 98%，实际 99，已达标；「年度绩效目标1(40分)」其余指标均达标、共得 20 分，推得本指标分值 20，应得 20（表中没有分值栏，分值为推算）。",
+    ]);
     const r = grouped([10, 10, 19.6], ["100%", "100%", "98%"], ["100%", "100%", " 0.99 "]);
     expect(of(r, one, RULE).map((f) => f.message)).toEqual([
       "项目「信息化运维」指标「整编资料审核」得分 19.6：目标 98%，实际 0.99，已达标；「年度绩效目标1(40分)」其余指标均达标、共得 20 分，推得本指标分值 20，应得 20（表中没有分值栏，分值为推算）。",
@@ -74,6 +79,8 @@ describe("SCORE.GROUP_MET_SHORT", () => {
     // 0.98 typed as text is not a percentage; 98 as a number is not either
     expect(of(grouped([10, 10, 19.6], ["100%", "100%", "0.98"]), one, RULE)).toEqual(group("39.6"));
     expect(of(grouped([10, 10, 19.6], ["100%", "100%", 98]), one, RULE)).toEqual(group("39.6"));
+    // a fraction of another unit (0.98万元) is not a percentage either
+    expect(of(grouped([10, 10, 19.6], ["100%", "100%", "0.98万元"]), one, RULE)).toEqual(group("39.6"));
   });
 
   test("nothing when the scores reach the group's 分值, a member missed its target, or the form prints 分值", () => {

@@ -22,8 +22,8 @@ function projectPairs(ctx: CheckContext): { pairs: Pair[]; unpaired: number[] } 
 
 function pairProjects(ctx: CheckContext): { pairs: Pair[]; unpaired: number[] } {
   const { pairs, unpairedLeft } = pairNames(
-    ctx.pkg.projects.map((p) => p.name ?? ""),
-    (ctx.pkg.basic?.specialFunds ?? []).map((f) => f.name ?? ""),
+    ctx.pkg.projects.map((p) => p.name),
+    (ctx.pkg.basic?.specialFunds ?? []).map((f) => f.name),
     ctx.preset.tolerances.nameSimilarity,
   );
   const found = { pairs, unpaired: unpairedLeft };

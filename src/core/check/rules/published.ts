@@ -18,18 +18,18 @@ const FULL_MARKS = 100;
 const asPercent = (x: number): string => `${new D(String(x)).times(100).toFixed()}%`;
 
 /**
- * A value compared with a percentage target, as the user sees it: a number from 0 to 1 is a percent cell's (0.98 as
- * 98%, 1 as 100%); text as written. Only for values that met a target (never blank).
+ * A value compared with a percentage target, as the user sees it: a number up to 1 is a percent cell's (0.98 as
+ * 98%, 1 as 100%), a larger one a plain figure (99); text as written. Only for values that met a target (never blank).
  */
 function shown(raw: unknown): string {
-  return typeof raw === "number" && raw >= 0 && raw <= 1 ? asPercent(raw) : String(raw).trim();
+  return typeof raw === "number" && raw <= 1 ? asPercent(raw) : String(raw).trim();
 }
 
 /** A target that is a percentage below 100% (98%): the one a score of 分值 × actual% can be mistaken for. */
 function partialPercent(target: unknown): boolean {
   const v = parseIndicatorValue(target);
   // "98%" typed as text, or 0.98 in a cell formatted as a percentage (the value a percent cell holds).
-  return v.kind === "quantity" && (v.unit === "%" || (v.unit === "" && typeof target === "number")) && v.value.greaterThan(0) && v.value.lessThan(1);
+  return v.kind === "quantity" && (v.unit === "%" || typeof target === "number") && v.value.greaterThan(0) && v.value.lessThan(1);
 }
 
 /** A difference below this (in the total's own unit, 元 or 万元) is rounding, not money unaccounted for. */
@@ -189,8 +189,8 @@ export const publishedRules: Rule[] = [
           const score = numOf(ind.score);
           const actual = parseIndicatorValue(ind.actual);
           if (weight === null || score === null || actual.kind !== "quantity") continue;
-          // A percent cell holds 1 for 100%; text "100%" parses to 1 with unit "%".
-          if (actual.unit !== "%" && !(actual.unit === "" && typeof ind.actual === "number")) continue;
+          // A percent cell holds 1 for 100% (a number parses without a unit); text "100%" parses to 1 with unit "%".
+          if (actual.unit !== "%" && typeof ind.actual !== "number") continue;
           const result = executionScore(actual.value, new D(1), weight);
           if (!result.ok || result.value.minus(score).abs().lessThanOrEqualTo(ctx.tolerance)) continue;
           ctx.report(
