@@ -335,7 +335,7 @@ describe("parseAmount: the shape of a number", () => {
 });
 
 describe("isPlaceholder and isNotApplicable, edge by edge", () => {
-  test.each(["——", "--", "//", "xX", "**", "＊＊", "___", "··", "..", "○○", "××××", "XX单位", "xx项目", "＊＊局", "ｘｘ", "－", "／", "．"])("%p is a placeholder", (t) => {
+  test.each(["——", "--", "//", "xX", "**", "＊＊", "___", "··", "..", "○○", "××××", "XX单位", "xx项目", "＊＊局", "ｘｘ", "－", "／", "．", "×", "X", "*", "＊", "–", "\\", "_", "·", "ＸＸ单位", "○○"])("%p is a placeholder", (t) => {
     expect(isPlaceholder(t)).toBe(true);
   });
 
