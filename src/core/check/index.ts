@@ -26,7 +26,7 @@ export function checkPackageFull(input: CheckInput, preset: Preset = HUNAN_2024)
   const blank = new Set(ctx.findings.filter((f) => f.rule === FORM_BLANK).map((f) => f.sheet));
   const kept = ctx.findings.filter((f) => f.rule === FORM_BLANK || !blank.has(f.sheet));
   // The workbook's sheet order; a sheet it does not list (or no list) comes first. Sheet names are unique in a workbook.
-  const sheetIndex = new Map((input.sheets ?? []).map((s, i) => [s.name, i]));
+  const sheetIndex = new Map(input.sheets?.map((s, i) => [s.name, i]));
   const rank = (f: Finding) => sheetIndex.get(f.sheet) ?? -1;
   const pos = (f: Finding) => (f.cell ? parseAddress(f.cell) : { row: -1, col: 0 });
   // Array.prototype.sort is stable: findings of one cell and severity keep the catalogue's order.

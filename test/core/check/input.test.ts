@@ -2,7 +2,8 @@
  * INPUT.* rules (src/core/check/rules/input.ts): single cells. Every finding asserted whole: rule, severity, sheet, cell,
  * message, expected, actual. Messages and figures typed from the forms' labels; ratios worked out by hand in comments.
  */
-import { checkPackage, HUNAN_2024, type CellRef, type Finding, type Package } from "../../../src/core";
+import { checkPackage, HUNAN_2024, SEVERITIES, type CellRef, type Finding, type Package } from "../../../src/core";
+import { forEachTypedLeaf } from "../../../src/core/check/rules/input";
 import { clean } from "../../helpers/cleanPackage";
 
 const BASIC = "附件1 基础数据表";
@@ -225,4 +226,41 @@ describe("INPUT.REQUIRED", () => {
     p.basic = null;
     expect(findings(p, "INPUT.REQUIRED", cellOf)).toEqual([]);
   });
+});
+
+describe("the cells the INPUT rules read (forEachTypedLeaf)", () => {
+  test("each figure and text a form prints, once, with its cell type and path; the unit is text", () => {
+    const pkg: Package = { schemaVersion: 1, unit: "测试局", year: 2024, basic: null, selfEvaluation: null, projects: [] };
+    const seen: [string, string, unknown][] = [];
+    forEachTypedLeaf({ pkg }, (value, type, path) => seen.push([path(), type, value]));
+    expect(seen).toEqual([["unit", "text", "测试局"]]);
+    const p = clean();
+    const leaves: [string, string, unknown][] = [];
+    forEachTypedLeaf({ pkg: p }, (value, type, path) => leaves.push([path(), type, value]));
+    const at = (path: string) => leaves.filter((l) => l[0] === path);
+    expect(at("basic.staff.authorized")).toEqual([["basic.staff.authorized", "count", 10]]);
+    expect(at("basic.staff.controlRate")).toEqual([["basic.staff.controlRate", "rate", "80.00%"]]);
+    expect(at("selfEvaluation.indicators.4.weight")).toEqual([["selfEvaluation.indicators.4.weight", "weight", 10]]);
+    expect(at("projects.0.name")).toEqual([["projects.0.name", "text", "信息化运维"]]);
+    expect(at("projects.0.funds.total.executed")).toEqual([["projects.0.funds.total.executed", "amount", 57]]);
+    // 5 indicators × 6 cells of their own (三级指标, 指标值, 实际完成值, 分值, 得分, 偏差原因; 一级 and 二级 are merged headings)
+    expect(leaves.filter((l) => l[0].startsWith("selfEvaluation.indicators.")).length).toBe(30);
+  });
+
+  test("a blank block, a stray text or number where a block belongs, a field the form lacks: nothing to read there", () => {
+    const p = clean();
+    (p.selfEvaluation as unknown as Record<string, unknown>).byIncome = null;
+    (p.selfEvaluation as unknown as Record<string, unknown>).total = "97.38";
+    (p.basic as unknown as Record<string, unknown>).buildings = 5;
+    (p.basic as unknown as Record<string, unknown>).note = "7.50.";
+    const paths: string[] = [];
+    forEachTypedLeaf({ pkg: p }, (_v, _t, path) => paths.push(path()));
+    expect(paths.filter((x) => /^(selfEvaluation\.(byIncome|total)|basic\.(buildings|note))/.test(x))).toEqual([]);
+    expect(paths).toContain("selfEvaluation.byExpense.total"); // the rest is read as before
+    expect(paths).toContain("basic.savingMeasures");
+  });
+});
+
+test("the severities, most serious first (the task pane's filter lists them in this order)", () => {
+  expect(SEVERITIES).toEqual(["错误", "警告", "提示"]);
 });

@@ -110,6 +110,7 @@ test("签字栏: 填表人, 填报日期, 联系电话, 单位负责人; an unkn
 
 test("a path nobody named is shown as it is", () => {
   expect(describeField("somethingElse", 2024)).toBe("somethingElse");
+  expect(describeField("remarks.date", 2024)).toBe("remarks.date"); // 填报日期 is the 签字栏's only
 });
 
 test("every 经费 row of 附件1 is named as the form prints it (numbering, 其中 and the bracketed hint left out)", () => {

@@ -65,15 +65,15 @@ function typedLeaves(pkg: Package): TypedLeaf[] {
   const out: TypedLeaf[] = [];
   const walk = (value: unknown, tree: TypeTree | ValueType | undefined, parent: string, key: string) => {
     if (typeof tree === "string") return void out.push({ value, type: tree, parent, key });
-    // A field the form has no cell for (tree undefined) is not checked; nor is a blank list or block.
-    if (tree === undefined || value === null || typeof value !== "object") return;
+    if (tree === undefined) return; // a field the form has no cell for is not checked
+    // A blank block (null) or a stray number where a block belongs has no fields: the loops below find none.
     const path = parent === "" ? key : `${parent}.${key}`;
     if (Array.isArray(value)) value.forEach((item, i) => walk(item, tree["*"], path, String(i)));
     else for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
   };
   const t = (typeTrees ??= buildTrees());
-  if (pkg.basic) walk(pkg.basic, t.basic, "", "basic");
-  if (pkg.selfEvaluation) walk(pkg.selfEvaluation, t.selfEvaluation, "", "selfEvaluation");
+  walk(pkg.basic, t.basic, "", "basic");
+  walk(pkg.selfEvaluation, t.selfEvaluation, "", "selfEvaluation");
   out.push({ value: pkg.unit, type: "text", parent: "", key: "unit" });
   pkg.projects.forEach((project, i) => walk(project, t.project, "projects", String(i)));
   return out;
