@@ -225,7 +225,7 @@ function inferUncached(name: string): InferredDirection | null {
   ];
   const n = name.replace(/\s/g, "").replace(/[（(][^（()）]*[)）]/g, "");
   let best: InferredDirection | null = null;
-  let bestEnd = -1;
+  let bestEnd = 0; // every keyword found ends after position 0
   for (const [words, op] of keywords) {
     for (const keyword of words) {
       const at = n.lastIndexOf(keyword);
