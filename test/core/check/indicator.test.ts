@@ -365,3 +365,28 @@ describe("more boundaries", () => {
     expect(ruleFindings("INDICATOR.ACTUAL_RESTATES_TARGET", p).map((f) => f.cell)).toEqual(["projects.0.indicators.0.actual"]);
   });
 });
+
+describe("last boundaries", () => {
+  test("ACTUAL_RESTATES_TARGET: a target with spaces is the same text; a target left null is 未填写", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[1].target = "≥ 95 %";
+    p.selfEvaluation!.indicators[1].actual = "≥95%";
+    p.selfEvaluation!.indicators[2].target = null as unknown as string;
+    p.selfEvaluation!.indicators[2].actual = "≥99%";
+    expect(ruleFindings("INDICATOR.ACTUAL_RESTATES_TARGET", p).map((f) => f.message)).toEqual([
+      "指标「合格率」实际完成值「≥95%」只是重复了年度指标值 ≥ 95 %，没有写出实际达到的数值。",
+      "指标「及时率」实际完成值「≥99%」是目标的写法（年度指标值 未填写），没有写出实际达到的数值。",
+    ]);
+  });
+
+  test("VS_BASIC: 87.499 % (a space before %) is written with 3 decimals, compared at 2: agrees with 87.50%", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[0] = ind("产出指标（50分）", "成本指标", "三公经费控制率", "≤100%", "87.499 %", 20, 20);
+    p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "成本指标", null as unknown as string, "≤100%", "1%", 20, 20); // no name: nothing to pair
+    expect(ruleFindings("INDICATOR.VS_BASIC", p)).toEqual([]);
+  });
+
+  test("restatedRateOf: a pairing by containment says so", () => {
+    expect(restatedRateOf("机关公用经费控制率")).toEqual({ source: expect.objectContaining({ name: "公用经费控制率" }), match: { kind: "contains" }, alias: false });
+  });
+});

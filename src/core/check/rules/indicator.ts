@@ -111,10 +111,9 @@ export function restatedRateOf(name: string): { source: (typeof RESTATED_RATES)[
 function restatesTarget(actual: unknown): boolean {
   // "达到95%" reports what was reached: a value, though it parses as ≥.
   if (/^\s*(达到|已达到|实现)/.test(String(actual))) return false;
-  const v = parseIndicatorValue(actual);
-  if (v.kind === "quantity") return v.explicitOp && v.op !== "=";
-  if (v.kind === "date") return v.explicitOp && v.op !== "=";
-  return false;
+  // Quantities and dates carry the operator as written; the other kinds (words, blank, "/") have none.
+  const v = parseIndicatorValue(actual) as { explicitOp?: boolean; op?: string };
+  return v.explicitOp === true && v.op !== "=";
 }
 
 /** A cell left empty: nothing, spaces, or only a template label such as "指标2:". */
@@ -266,7 +265,7 @@ export const indicatorRules: Rule[] = [
       const s = ctx.scoredSheets().find((x) => x.kind === "selfEvaluation");
       if (!ctx.pkg.basic || !s) return;
       for (const { ind, path: p } of ctx.indicators(s)) {
-        const paired = restatedRateOf(String(ind.name ?? ""));
+        const paired = restatedRateOf(String(ind.name));
         if (!paired) continue;
         const { source, match } = paired;
         const actual = parseIndicatorValue(ind.actual);
