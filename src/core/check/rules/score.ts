@@ -25,10 +25,13 @@ export const scoreRules: Rule[] = [
     example: "指标「办事群众满意度」得分 12 超过分值 10。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        // Each indicator row ("selfEvaluation.indicators.3") and the 年度资金总额 row, by its own 分值.
-        for (const p of [...ctx.indicators(s).map((r) => r.path), s.exec]) {
-          const score = ctx.num(`${p}.score`);
-          const weight = ctx.num(`${p}.weight`);
+        // Each indicator row ("selfEvaluation.indicators.3") and the 年度资金总额 row, by its own 分值; an indicator's figures
+        // taken from the row at hand (no path lookup per row: this rule runs over every indicator of every sheet).
+        const rows = ctx.indicators(s).map(({ ind, path }) => ({ p: path, score: ind.score as unknown, weight: ind.weight as unknown }));
+        rows.push({ p: s.exec, score: ctx.raw(`${s.exec}.score`), weight: ctx.raw(`${s.exec}.weight`) });
+        for (const { p, score: rawScore, weight: rawWeight } of rows) {
+          const score = numOf(rawScore);
+          const weight = numOf(rawWeight);
           if (score === null) continue;
           if (score.isNegative()) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 为负数。`, "≥ 0", fmtScore(score));
           else if (weight !== null && score.greaterThan(weight)) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 超过分值 ${fmtScore(weight)}。`, `≤ ${fmtScore(weight)}`, fmtScore(score));
