@@ -3,11 +3,11 @@
  * 安徽 (六安 裕安区 文物局 2022) has no 一级 满意度指标 / 成本指标, so Hunan 2024's 产出 40 / 效益 20 do not apply to it.
  */
 import * as path from "node:path";
-import { checkGrids } from "../../../src/core";
-import { readGrids } from "../../../src/cli/xlsx";
+import { checkGrids } from "../../src/core";
+import { readGrids } from "../../src/cli/xlsx";
 
 test("a 附件3 of another scheme: no LEVEL1_WEIGHT finding, but the check is listed as not made, with why", async () => {
-  const grids = await readGrids(path.join(__dirname, "..", "..", "fixtures", "variants", "ah-luan-yuan-wlj-2022", "form.xlsx"));
+  const grids = await readGrids(path.join(__dirname, "..", "fixtures", "variants", "ah-luan-yuan-wlj-2022", "form.xlsx"));
   const r = checkGrids(grids);
   // Before: 产出 50 ≠ 40 and 效益 15 ≠ 20 were reported as 警告 at B12 and B20.
   expect(r.findings.filter((f) => f.rule === "SCORE.LEVEL1_WEIGHT")).toEqual([]);
