@@ -53,12 +53,7 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
   const raws = parts.map((p) => rawOf(ctx, p));
   // Fast path: cells holding numbers, added as exact hundredths (src/core/exact.ts); the decimal path below only when they differ.
   const rawTotal = rawOf(ctx, total);
-  if (typeof rawTotal === "number" && raws.every((r) => typeof r === "number" || r === null)) {
-    if (raws.every((r) => r === null)) return true;
-    const th = hundredths(rawTotal);
-    const sh = sumHundredths(raws.map((r) => (r as number | null) ?? 0));
-    if (th !== null && th === sh) return true;
-  }
+  if (sumsAgree(rawTotal, raws)) return true;
   const t = numOf(rawTotal);
   if (t === null) return true;
   if (raws.every(blank)) return true;
@@ -86,22 +81,19 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
 
 /**
  * True when `total` and every part are numbers (or blank parts) whose sum agrees exactly at 2 decimals: the common case
- * of a long table, tested without building the terms of a message. False means "let checkSum decide", not "they differ".
+ * of a long table, tested on exact hundredths without building the terms of a message. False means "let the decimal
+ * path decide", not "they differ".
  */
-function sumsAgree(total: unknown, parts: number[], raw: (k: number) => unknown): boolean {
+function sumsAgree(total: unknown, parts: unknown[]): boolean {
   if (typeof total !== "number") return false;
-  const th = hundredths(total);
-  if (th === null) return false;
   const xs: number[] = [];
-  let anyWritten = false;
-  for (const k of parts) {
-    const v = raw(k);
-    if (typeof v === "number") {
-      xs.push(v);
-      anyWritten = true;
-    } else if (v !== null) return false;
+  for (const v of parts) {
+    if (typeof v === "number") xs.push(v);
+    else if (v !== null) return false;
   }
-  return anyWritten && sumHundredths(xs) === th;
+  if (xs.length === 0) return false;
+  const th = hundredths(total);
+  return th !== null && sumHundredths(xs) === th;
 }
 
 /** a = b across tables: only when both are written. */
@@ -337,14 +329,14 @@ export const finalAccountsRules: Rule[] = [
           const base = `${id}.rows`;
           const rawAt = (k: number) => table.rows[k].values[col.key];
           for (const [p, kids] of children) {
-            if (sumsAgree(rawAt(p), kids, rawAt)) continue;
+            if (sumsAgree(rawAt(p), kids.map(rawAt))) continue;
             checkSum(
               ctx,
               T(`${base}.${p}.values.${col.key}`, () => `${title(id)}${rowName(table.rows[p])}（${functionalLevel(table.rows[p].code)}）${colName(id, col.key)}`, { v: table.rows[p].values[col.key] }),
               kids.map((k) => T(`${base}.${k}.values.${col.key}`, () => rowName(table.rows[k]), { v: table.rows[k].values[col.key] })),
             );
           }
-          if (top.length > 0 && !sumsAgree(table.total[col.key], top, rawAt)) {
+          if (top.length > 0 && !sumsAgree(table.total[col.key], top.map(rawAt))) {
             checkSum(
               ctx,
               T(`${id}.total.${col.key}`, () => `${title(id)}合计行${colName(id, col.key)}`, { v: table.total[col.key] }),
@@ -537,18 +529,11 @@ function rowSums(ctx: CheckContext, id: CodeTableId, table: CodeTable): void {
   const totalKey = "total";
   const parts = cols.filter((c) => c.key !== totalKey && !["opening", "income", "closing"].includes(c.key));
   if (parts.length === 0) return;
-  const partIndexes = parts.map((_, k) => k);
-  let values: Record<string, unknown> = {};
-  const partAt = (k: number) => values[parts[k].key];
-  const check = (row: Record<string, unknown>, base: () => string, name: () => string) => {
-    values = row;
-    if (sumsAgree(row[totalKey], partIndexes, partAt)) return;
-    checkSum(ctx, T(`${base()}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: row[totalKey] }), parts.map((c) => T(`${base()}.${c.key}`, c.header, { v: row[c.key] })));
+  const check = (values: Record<string, unknown>, base: () => string, name: () => string) => {
+    // The common case, a row that adds up, is decided before any term of a message is built.
+    if (sumsAgree(values[totalKey], parts.map((c) => values[c.key]))) return;
+    checkSum(ctx, T(`${base()}.${totalKey}`, () => `${title(id)}${name()}${colName(id, totalKey)}`, { v: values[totalKey] }), parts.map((c) => T(`${base()}.${c.key}`, c.header, { v: values[c.key] })));
   };
   check(table.total, () => `${id}.total`, () => "合计行");
-  for (let i = 0; i < table.rows.length; i++) {
-    const r = table.rows[i];
-    if (sumsAgree(r.values[totalKey], partIndexes, ((values = r.values), partAt))) continue; // the common case: no terms built
-    check(r.values, () => `${id}.rows.${i}.values`, () => rowName(r));
-  }
+  table.rows.forEach((r, i) => check(r.values, () => `${id}.rows.${i}.values`, () => rowName(r)));
 }
