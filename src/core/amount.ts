@@ -16,6 +16,8 @@ export type Parsed =
 
 /** Full-width digits and punctuation → ASCII. */
 export function toHalfWidth(text: string): string {
+  // Most texts hold none of the characters below: returned as they are, without a copy built character by character.
+  if (!/[\uff01-\uff5e\u3000。、−﹪═]/.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const code = ch.charCodeAt(0);

@@ -8,7 +8,7 @@ import { D } from "../decimal";
 import { normalizeLabel, textAt, valueAt, type Grid } from "../grid";
 import type { FundPart, IndicatorGroup, Raw, SheetFacts, YearTriple } from "../model";
 import { PREVIOUS_FINAL, CURRENT_FINAL, type HeaderCell } from "./headers";
-import type { SheetIndex } from "./sheet";
+import { cellsLabelled, textCells, type SheetIndex } from "./sheet";
 
 const FUND_FIELDS = ["initialBudget", "fullBudget", "executed", "weight", "rate", "score"] as const;
 
@@ -18,7 +18,10 @@ const numberOrText = (v: unknown): Raw => (typeof v === "number" ? v : typeof v 
 function claimedRows(index: SheetIndex): Set<number> {
   const rows = new Set<number>();
   for (const [r] of index.fixed.values()) rows.add(r);
-  for (const l of index.lists.values()) for (const r of l.rows) rows.add(r);
+  for (const l of index.lists.values()) {
+    for (const r of l.rows) rows.add(r);
+    for (const field in l.rowsOf) for (const r of l.rowsOf[field]) if (r !== undefined) rows.add(r);
+  }
   return rows;
 }
 
@@ -81,22 +84,18 @@ const LEVEL_WEIGHT = /(产出指标|效益指标|满意度指标|成本指标|�
  * 满意度指标10分、预算资金执行率10分"); the note's cell goes into the index as "levelWeights".
  */
 export function readLevelWeights(grid: Grid, index: SheetIndex): Record<string, number> | undefined {
-  for (let r = 0; r < grid.values.length; r++) {
-    const width = grid.values[r]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      const raw = textAt(grid, r, c);
-      if (!raw || !NOTE_START.test(raw)) continue;
-      const t = raw.replace(/\s+/g, "");
-      if (!/分值|权重/.test(t)) continue;
-      const out: Record<string, number> = {};
-      for (const m of t.matchAll(LEVEL_WEIGHT)) {
-        const name = /执行率/.test(m[1]) ? "预算执行率" : m[1];
-        if (out[name] === undefined) out[name] = Number(m[2]);
-      }
-      if (Object.keys(out).length >= 2) {
-        index.fixed.set("levelWeights", [r, c]);
-        return out;
-      }
+  for (const { r, c, text: raw } of textCells(grid)) {
+    if (!NOTE_START.test(raw)) continue;
+    const t = raw.replace(/\s+/g, "");
+    if (!/分值|权重/.test(t)) continue;
+    const out: Record<string, number> = {};
+    for (const m of t.matchAll(LEVEL_WEIGHT)) {
+      const name = /执行率/.test(m[1]) ? "预算执行率" : m[1];
+      if (out[name] === undefined) out[name] = Number(m[2]);
+    }
+    if (Object.keys(out).length >= 2) {
+      index.fixed.set("levelWeights", [r, c]);
+      return out;
     }
   }
   return undefined;
@@ -152,10 +151,13 @@ export function readIndicatorGroups(grid: Grid, index: SheetIndex): IndicatorGro
   if (!list || list.rows.length === 0) return undefined;
   const last = list.rows[list.rows.length - 1];
   const heads: { r: number; c: number; label: string; weight: number }[] = [];
-  for (let r = 0; r <= last; r++) {
-    const width = grid.values[r]?.length ?? 0;
-    let level1 = -1;
-    for (let c = 0; c < width && level1 < 0; c++) if (normalizeLabel(textAt(grid, r, c)) === "一级指标") level1 = c;
+  // Each row's first 一级指标 header cell, up to the last indicator.
+  const level1Cells = cellsLabelled(grid, "一级指标");
+  for (let i = 0; i < level1Cells.length; i += 2) {
+    const r = level1Cells[i];
+    const level1 = level1Cells[i + 1];
+    if (r > last) break;
+    if (i > 0 && level1Cells[i - 2] === r) continue;
     for (let c = 0; c < level1; c++) {
       const t = textAt(grid, r, c).trim();
       const m = GROUP_WEIGHT.exec(t);
@@ -180,36 +182,35 @@ const PROMPT = /[（(]\s*\d+\s*字以内\s*[)）]\s*[。.]?\s*$/;
 /** Cells holding nothing but a form's prompt ("结合自评情况,分析存在的问题及原因。(200字以内)"); cells as "promptTexts.<i>". */
 export function readPromptTexts(grid: Grid, index: SheetIndex): string[] | undefined {
   const out: string[] = [];
-  for (let r = 0; r < grid.values.length; r++) {
-    const width = grid.values[r]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      const t = textAt(grid, r, c).trim();
-      if (!PROMPT.test(t) || /^\d+\s*[.、．]/.test(t)) continue;
-      index.fixed.set(`promptTexts.${out.length}`, [r, c]);
-      out.push(t);
-    }
+  for (const { r, c, text } of textCells(grid)) {
+    // Every prompt says 字以内: most cells are ruled out before the pattern is tried.
+    if (!text.includes("字以内")) continue;
+    const t = text.trim();
+    if (!PROMPT.test(t) || /^\d+\s*[.、．]/.test(t)) continue;
+    index.fixed.set(`promptTexts.${out.length}`, [r, c]);
+    out.push(t);
   }
   return out.length ? out : undefined;
 }
 
 /** Labels of a total printed at the top of the form, above the funds (宁夏 2021: 自评得分 | 98 | 财政审核评分 | ). */
 const HEADLINE_SCORE = new Set(["自评得分", "自评总分"]);
+/** How far down the form the 自评得分 line is looked for. */
+const HEADLINE_ROWS = 8;
 
 /** The 自评得分 printed in the form's first rows: the first filled cell right of its label ("headlineScore" in the index). */
 export function readHeadlineScore(grid: Grid, index: SheetIndex): Raw | undefined {
-  const rows = Math.min(grid.values.length, 8);
-  for (let r = 0; r < rows; r++) {
-    const width = grid.values[r]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      if (!HEADLINE_SCORE.has(normalizeLabel(textAt(grid, r, c)))) continue;
-      for (let v = c + 1; v < width; v++) {
-        const value = numberOrText(valueAt(grid, r, v));
-        if (value === null) continue;
-        index.fixed.set("headlineScore", [r, v]);
-        return value;
-      }
-      return undefined;
+  for (const { r, c, text } of textCells(grid)) {
+    if (r >= HEADLINE_ROWS) break;
+    if (!HEADLINE_SCORE.has(normalizeLabel(text))) continue;
+    const width = grid.values[r].length;
+    for (let v = c + 1; v < width; v++) {
+      const value = numberOrText(valueAt(grid, r, v));
+      if (value === null) continue;
+      index.fixed.set("headlineScore", [r, v]);
+      return value;
     }
+    return undefined;
   }
   return undefined;
 }

@@ -26,8 +26,11 @@ export interface SheetIndex {
   grid: Grid;
   /** Field path → [row, col]. */
   fixed: Map<string, [number, number]>;
-  /** List path ("indicators") → the row of each item and the column of each item field. */
-  lists: Map<string, { rows: number[]; cols: Record<string, number> }>;
+  /**
+   * List path ("indicators") → the row of each item and the column of each item field; `rowsOf`: a field
+   * whose cell is on another row than its item's (an indicator's 一级 heading, merged over its group).
+   */
+  lists: Map<string, { rows: number[]; cols: Record<string, number>; rowsOf?: Record<string, number[]> }>;
   /**
    * Fields the form does not have (no such column or row): path ("funds.fullBudget", list fields as
    * "indicators.*.weight") → what is missing, in the form's words ("「全年预算数」栏"). Absent is not zero.
@@ -55,7 +58,8 @@ export function cellOf(index: SheetIndex, path: string): CellRef | undefined {
     const m = /^(.+)\.(\d+)\.([^.]+)$/.exec(path);
     const list = m && index.lists.get(m[1]);
     if (!m || !list) return undefined;
-    const row = list.rows[Number(m[2])];
+    const i = Number(m[2]);
+    const row = list.rowsOf?.[m[3]]?.[i] ?? list.rows[i];
     const col = list.cols[m[3]];
     if (row === undefined || col === undefined) return undefined;
     pos = [row, col];
@@ -156,18 +160,90 @@ function isLabel(t: string, label: string): boolean {
   return (LABEL_SYNONYMS[normalizeLabel(label)] ?? []).some((m) => matches(t, m));
 }
 
-/** First row in [from, until) holding one of the row's labels; with the column it was found in. */
-function findRow(grid: Grid, row: RowDef, from: number, until = grid.values.length): { r: number; c: number } | null {
-  const ms = matchers(row);
+/**
+ * Where each label text sits in a grid: normalized text → its cells as [row, col, row, col, …] in reading
+ * order (row by row, left to right); and the same for each regular expression asked about. Built once per
+ * grid: the reader looks up some thirty row labels per sheet, and a scan of the sheet for each cost more
+ * than reading it.
+ */
+interface TextIndex {
+  at: Map<string, number[]>;
+  byPattern: Map<RegExp, number[]>;
+  /** Every cell holding text that is not blank, in reading order, as written. */
+  texts: TextCell[];
+}
+
+/** A cell holding text (not blank): its row, column and text as written. */
+export interface TextCell {
+  r: number;
+  c: number;
+  text: string;
+}
+const textIndexCache = new WeakMap<Grid, TextIndex>();
+function textIndex(grid: Grid): TextIndex {
+  let ix = textIndexCache.get(grid);
+  if (ix) return ix;
+  ix = { at: new Map(), byPattern: new Map(), texts: [] };
   const norm = normalizedGrid(grid);
-  for (let r = from; r < until; r++) {
-    const cells = norm[r] ?? [];
-    for (let c = 0; c < cells.length; c++) {
+  for (let r = 0; r < norm.length; r++) {
+    const cells = norm[r];
+    for (let c = 0; cells && c < cells.length; c++) {
       const t = cells[c];
-      if (t && ms.some((m) => matches(t, m))) return { r, c };
+      if (t === undefined) continue;
+      ix.texts.push({ r, c, text: grid.values[r][c] as string });
+      if (t === "") continue; // a text of brackets alone names no label
+      const list = ix.at.get(t);
+      if (list) list.push(r, c);
+      else ix.at.set(t, [r, c]);
     }
   }
-  return null;
+  textIndexCache.set(grid, ix);
+  return ix;
+}
+
+const NO_CELLS: readonly number[] = [];
+
+/** The cells of a grid holding text (not blank), in reading order: for the scans that look for notes and prompts. */
+export function textCells(grid: Grid): readonly TextCell[] {
+  return textIndex(grid).texts;
+}
+
+/** The cells whose label text is `label` (compared as normalizeLabel compares), as [row, col, row, col, …] in reading order. */
+export function cellsLabelled(grid: Grid, label: string): readonly number[] {
+  return cellsMatching(textIndex(grid), label);
+}
+
+/** The cells a matcher names, in reading order. */
+function cellsMatching(ix: TextIndex, m: string | RegExp): readonly number[] {
+  if (typeof m === "string") {
+    let nm = normalizedMatcher.get(m);
+    if (nm === undefined) normalizedMatcher.set(m, (nm = normalizeLabel(m)));
+    return ix.at.get(nm) ?? NO_CELLS;
+  }
+  let cells = ix.byPattern.get(m);
+  if (!cells) {
+    const pairs: [number, number][] = [];
+    for (const [t, list] of ix.at) if (m.test(t)) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    ix.byPattern.set(m, (cells = pairs.flat()));
+  }
+  return cells;
+}
+
+/** First row in [from, until) holding one of the row's labels; with the column it was found in (the leftmost). */
+function findRow(grid: Grid, row: RowDef, from: number, until = grid.values.length): { r: number; c: number } | null {
+  const ix = textIndex(grid);
+  let best: { r: number; c: number } | null = null;
+  for (const m of matchers(row)) {
+    const cells = cellsMatching(ix, m);
+    for (let i = 0; i < cells.length; i += 2) {
+      const r = cells[i];
+      if (r < from) continue;
+      if (r < until && (!best || r < best.r || (r === best.r && cells[i + 1] < best.c))) best = { r, c: cells[i + 1] };
+      break;
+    }
+  }
+  return best;
 }
 
 /** The column keys of a template header row, by template column (computed once per row definition). */
@@ -468,6 +544,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
   const labelEnd = cols.level1 ?? cols.name ?? 0;
   const items: Record<string, unknown>[] = [];
   const rows: number[] = [];
+  const level1Rows: number[] = [];
   let level1 = "";
   let level1Row = -1;
   let level2 = "";
@@ -495,7 +572,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     if (typeof name === "string" && isFiller(name) && [target_, actual, weight, score].every(isEmpty)) continue; // a "……" row
     if (opCol !== undefined || unitCol !== undefined) target_ = composeTarget(valueAt(grid, r, opCol ?? -1), target_, valueAt(grid, r, unitCol ?? -1));
     // The 一级 heading's own cell (merged over its group, printed once), for findings about the group.
-    if (level1Row >= 0 && cols.level1 !== undefined) index.fixed.set(`${block.path}.${items.length}.level1`, [level1Row, cols.level1]);
+    if (level1Row >= 0) level1Rows[items.length] = level1Row;
     items.push({
       level1,
       level2: level2.replace(/\s+/g, ""),
@@ -509,7 +586,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     rows.push(r);
   }
   setPath(target, block.path, items);
-  index.lists.set(block.path, { rows, cols });
+  index.lists.set(block.path, { rows, cols, rowsOf: { level1: level1Rows } });
 }
 
 /**

@@ -28,8 +28,9 @@ function goalProblem(ctx: CheckContext, t: string, exec: string, name: unknown):
   if (TEMPLATE_PROMPT.test(t)) return `仍是模板的填写说明「${t.length > 30 ? `${t.slice(0, 30)}…` : t}」，应改为实际内容`;
   // A goal of a sentence is neither a bare figure nor a bare name: only short texts need the closer look.
   if (t.length > SHORT_TEXT) return null;
-  const figure = parseAmount(t.replace(/万?元$/, ""));
-  if (figure.kind === "number") {
+  // A figure has a digit (half- or full-width); most goals are words and need no parse.
+  const figure = /[0-9０-９]/.test(t) ? parseAmount(t.replace(/万?元$/, "")) : null;
+  if (figure?.kind === "number") {
     const same = FUND_COLUMNS.find((c) => {
       const v = ctx.num(`${exec}.${c}`);
       return v !== null && !figure.percent && v.equals(figure.value);
