@@ -213,3 +213,20 @@ function sumInto(xs: readonly number[]): number | null {
 export function cmp(a: number, b: number): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * True when `total` and every part are cell numbers (or blank parts, null) whose sum agrees exactly at 2 decimals:
+ * the common case of a sum check, tested on exact hundredths without building decimals or the terms of a message.
+ * False means "let the decimal path decide", not "they differ".
+ */
+export function sumsAgree(total: unknown, parts: unknown[]): boolean {
+  if (typeof total !== "number") return false;
+  const xs: number[] = [];
+  for (const v of parts) {
+    if (typeof v === "number") xs.push(v);
+    else if (v !== null) return false;
+  }
+  if (xs.length === 0) return false;
+  const th = hundredths(total);
+  return th !== null && sumHundredths(xs) === th;
+}

@@ -50,6 +50,8 @@ export function joinIndicatorParts(parts: readonly unknown[]): string | null {
 
 /** Memos, each emptied when it reaches MEMO_LIMIT entries: parsed 指标值 texts, and directions inferred from 三级指标 names. */
 const parseCache = new Map<string, IndicatorValue>();
+/** Parsed cell numbers (a weight, a score, an actual typed as a number), by value. */
+const numberCache = new Map<number, IndicatorValue>();
 const directionCache = new Map<string, InferredDirection | null>();
 const MEMO_LIMIT = 10_000;
 
@@ -60,20 +62,27 @@ const MEMO_LIMIT = 10_000;
  */
 export function clearIndicatorCaches(): void {
   parseCache.clear();
+  numberCache.clear();
   directionCache.clear();
 }
 
 /**
  * Parses a 年度指标值 or 实际完成值 as a cell holds it: text, a number, or blank (null / undefined → missing).
  * A finite number is that figure (=, no unit); NaN or ±Infinity is not a figure (qualitative). Anything else is read
- * as its text. Text results are memoized and frozen: a workbook repeats the same few dozen indicator texts on every
- * recalculation.
+ * as its text. Results are memoized and frozen: a workbook repeats the same few dozen indicator texts and figures on
+ * every recalculation.
  */
 export function parseIndicatorValue(raw: unknown): IndicatorValue {
   if (raw === null || raw === undefined) return { kind: "missing" };
   if (typeof raw === "number") {
     if (!Number.isFinite(raw)) return { kind: "qualitative", text: String(raw) };
-    return { kind: "quantity", op: "=", value: new D(String(raw)), unit: "", approx: false, explicitOp: false };
+    let n = numberCache.get(raw);
+    if (n === undefined) {
+      if (numberCache.size >= MEMO_LIMIT) numberCache.clear();
+      n = Object.freeze({ kind: "quantity", op: "=", value: new D(String(raw)), unit: "", approx: false, explicitOp: false } as const);
+      numberCache.set(raw, n);
+    }
+    return n;
   }
   const text = String(raw);
   let v = parseCache.get(text);

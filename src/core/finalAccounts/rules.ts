@@ -9,7 +9,7 @@ import { type CheckContext, money, numOf, parseValue } from "../check/context";
 import { ROUNDING_RULE_ID } from "../check/rules/sums";
 import type { Rule } from "../check/types";
 import { D, type Dec, round } from "../decimal";
-import { hundredths, sumHundredths } from "../exact";
+import { hundredths, sumsAgree } from "../exact";
 import { getPath } from "../template/layout";
 import { type CodeRow, type CodeTable, type FinalAccounts, functionalLevel, type SangongFigures } from "./model";
 import { FA_PATH } from "./read";
@@ -77,23 +77,6 @@ function checkSum(ctx: CheckContext, total: Term, parts: Term[], where = ""): bo
   }
   ctx.report(total.path, `${msg}。`, money(sum), money(t));
   return false;
-}
-
-/**
- * True when `total` and every part are numbers (or blank parts) whose sum agrees exactly at 2 decimals: the common case
- * of a long table, tested on exact hundredths without building the terms of a message. False means "let the decimal
- * path decide", not "they differ".
- */
-function sumsAgree(total: unknown, parts: unknown[]): boolean {
-  if (typeof total !== "number") return false;
-  const xs: number[] = [];
-  for (const v of parts) {
-    if (typeof v === "number") xs.push(v);
-    else if (v !== null) return false;
-  }
-  if (xs.length === 0) return false;
-  const th = hundredths(total);
-  return th !== null && sumHundredths(xs) === th;
 }
 
 /** a = b across tables: only when both are written. */

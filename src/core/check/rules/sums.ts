@@ -1,6 +1,7 @@
 /** Sum checks shared by the rules: a total against its parts, with the 尾数差 tolerance. */
 import { D, type Dec, round } from "../../decimal";
-import { type CheckContext, money } from "../context";
+import { sumsAgree } from "../../exact";
+import { type CheckContext, money, numOf, parseValue } from "../context";
 import type { Rule } from "../types";
 
 export const ROUNDING_RULE_ID = "SUM.ROUNDING";
@@ -22,14 +23,19 @@ export const roundingRule: Rule = {
  * `subset`: the parts are only some of the total (其中 rows), so the total may exceed their sum.
  */
 export function checkSum(ctx: CheckContext, totalPath: string, partPaths: string[], opts: { subset?: boolean } = {}): void {
-  const total = ctx.num(totalPath);
+  const rawTotal = ctx.raw(totalPath);
+  const raws = partPaths.map((p) => ctx.raw(p));
+  // Cells holding numbers that agree, added as exact hundredths (src/core/exact.ts): the common case, without decimals.
+  if (sumsAgree(rawTotal, raws)) return;
+  const total = numOf(rawTotal);
   if (total === null) return;
-  if (partPaths.every((p) => ctx.isBlank(p))) return;
+  if (raws.every((v) => parseValue(v).kind === "missing")) return;
   const parts: Dec[] = [];
-  for (const p of partPaths) {
-    const v = ctx.numOrZero(p);
-    if (v === null) return; // a part is not a number: INPUT.* says so
-    parts.push(v);
+  for (const v of raws) {
+    const p = parseValue(v);
+    if (p.kind === "missing") parts.push(new D(0));
+    else if (p.kind === "number") parts.push(p.value);
+    else return; // a part is not a number: INPUT.* says so
   }
   const sum = parts.reduce((a, b) => a.plus(b), new D(0));
   const diff = round(total, 2).minus(round(sum, 2));
