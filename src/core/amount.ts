@@ -8,8 +8,12 @@
 import { D, type Dec } from "./decimal";
 
 export type Parsed =
-  /** `decimals`: digits after the point as written, in the written unit (85.23% → 2). */
-  | { kind: "number"; value: Dec; percent: boolean; decimals: number }
+  /**
+   * `decimals`: digits after the point as written, in the written unit (85.23% → 2). `asNumber`: the value as the
+   * double whose shortest text it is (12.5; "85.23%" → 0.8523), for the exact integer paths of src/core/exact.ts;
+   * null when no double reads back as the value (more than 17 significant digits).
+   */
+  | { kind: "number"; value: Dec; percent: boolean; decimals: number; asNumber: number | null }
   | { kind: "missing" }
   | { kind: "placeholder"; text: string }
   | { kind: "invalid"; text: string; message: string };
@@ -104,7 +108,8 @@ export function parseAmount(cellValue: unknown): Parsed {
     }
     // String(n) is the shortest text that round-trips the double: 0.1 → "0.1", not 0.1000000000000000055…
     const value = new D(String(cellValue));
-    return { kind: "number", value, percent: false, decimals: decimalsOf(String(cellValue)) };
+    // -0 is the value 0 ("0"): held as 0.
+    return { kind: "number", value, percent: false, decimals: decimalsOf(String(cellValue)), asNumber: cellValue + 0 };
   }
   if (typeof cellValue === "boolean") {
     return { kind: "invalid", text: cellValue ? "TRUE" : "FALSE", message: `是逻辑值（${cellValue ? "TRUE" : "FALSE"}），应为${EXPECTED_AMOUNT}` };
@@ -135,7 +140,14 @@ export function parseAmount(cellValue: unknown): Parsed {
   let value = new D(sign + digits);
   const percent = pct === "%";
   if (percent) value = value.dividedBy(100);
-  return { kind: "number", value, percent, decimals: decimalsOf(digits) };
+  return { kind: "number", value, percent, decimals: decimalsOf(digits), asNumber: asNumber(value) };
+}
+
+/** The double whose shortest text is the decimal's, or null when there is none. */
+function asNumber(value: Dec): number | null {
+  const text = value.toString();
+  const n = Number(text) + 0;
+  return String(n) === text ? n : null;
 }
 
 function invalid(original: string): Parsed {

@@ -4,6 +4,7 @@
  */
 import { parseAmount, type Parsed } from "../amount";
 import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
+import { divide, roundNumber, sum as exactSum } from "../exact";
 import type { FinalAccounts } from "../finalAccounts/model";
 import type { FormFacts, Indicator, Package, SheetFacts } from "../model";
 import type { Preset } from "../preset";
@@ -254,6 +255,25 @@ export function parseValue(v: unknown): Parsed {
   return p;
 }
 
+/**
+ * Σ of the figures among raw cell values, exactly, as a decimal (万元, 分 …: the values' own unit); a blank or a
+ * value that is no number adds nothing, as `numOf(v) ?? 0` would. Figures a double holds exactly are added as
+ * integers (src/core/exact.ts) and one decimal is built; the others, or a sum that does not fit, as decimals.
+ */
+export function sumOf(values: readonly unknown[]): Dec {
+  const xs: number[] = [];
+  let rest: Dec | null = null;
+  for (const v of values) {
+    const p = parseValue(v);
+    if (p.kind !== "number") continue;
+    if (p.asNumber !== null) xs.push(p.asNumber);
+    else rest = rest === null ? p.value : rest.plus(p.value);
+  }
+  const fast = exactSum(xs);
+  const head = fast !== null ? new D(String(fast)) : xs.reduce((a, x) => a.plus(String(x)), new D(0));
+  return rest === null ? head : head.plus(rest);
+}
+
 /** A raw value as a number, or null when blank or not a number. */
 export function numOf(v: unknown): Dec | null {
   const p = parseValue(v);
@@ -271,6 +291,17 @@ export const percent = (x: Dec): string => fmtPercent(x, 2);
  */
 export function rateAgrees(stated: Parsed & { kind: "number" }, computed: Dec): boolean {
   return round(stated.value.times(100), 2).equals(round(computed.times(100), 2));
+}
+
+/**
+ * rateAgrees for cell numbers, decided on exact integers (src/core/exact.ts): true when the stated rate is
+ * numerator ÷ denominator at 2 decimals of percent. False means "let the decimal path decide" (a figure a
+ * double does not hold exactly, a zero denominator), not "they differ".
+ */
+export function rateAgreesExactly(stated: Parsed & { kind: "number" }, numerator: Parsed & { kind: "number" }, denominator: Parsed & { kind: "number" }): boolean {
+  if (stated.asNumber === null || numerator.asNumber === null || denominator.asNumber === null) return false;
+  const computed = divide(numerator.asNumber, denominator.asNumber, 4);
+  return computed !== null && computed === roundNumber(stated.asNumber, 4);
 }
 
 /** How the stated rate reads in a message. */

@@ -2,7 +2,7 @@
  * What a rule sees (CheckContext): reports under the running rule, where a figure sits, its Chinese name,
  * checks not possible on a form that lacks the cell, the scored sheets and their indicator rows.
  */
-import { CheckContext, money, numOf, parseValue, percent, rateAgrees, sheetPathOf, statedRateText } from "../../../src/core/check/context";
+import { CheckContext, money, numOf, parseValue, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText, sumOf } from "../../../src/core/check/context";
 import { D, HUNAN_2024, type CellRef, type Package, type Rule, type Severity } from "../../../src/core";
 import { clean } from "../../helpers/cleanPackage";
 import type { CheckInput } from "../../../src/core/check/context";
@@ -273,7 +273,7 @@ describe("parsed values and message texts", () => {
   test("parseValue: the same text or number gives the same parsed figure; blanks and other values too", () => {
     expect(parseValue("12.50")).toBe(parseValue("12.50"));
     expect(parseValue(12.5)).toBe(parseValue(12.5));
-    expect(parseValue(12.5)).toEqual({ kind: "number", value: new D(12.5), percent: false, decimals: 1 });
+    expect(parseValue(12.5)).toEqual({ kind: "number", value: new D(12.5), percent: false, decimals: 1, asNumber: 12.5 });
     expect(parseValue(null)).toEqual({ kind: "missing" });
     expect(parseValue(undefined)).toEqual({ kind: "missing" });
     expect(numOf("85%")?.toFixed()).toBe("0.85");
@@ -301,5 +301,44 @@ describe("parsed values and message texts", () => {
     expect(statedRateText(stated("85.2%"))).toBe("85.2%");
     expect(statedRateText(stated(0.6))).toBe("60.00%");
     expect(statedRateText(stated(0.49885))).toBe("49.89%"); // 49.885 half-up
+  });
+
+  test("asNumber: the double whose text is the value, for the exact paths; null when none reads back", () => {
+    const asNumber = (v: unknown) => (parseValue(v) as { asNumber?: number | null }).asNumber;
+    expect(asNumber(12.5)).toBe(12.5);
+    expect(Object.is(asNumber(-0), 0)).toBe(true); // -0 is the value 0
+    expect(asNumber("85.23%")).toBe(0.8523);
+    expect(asNumber("1,234.50")).toBe(1234.5);
+    expect(asNumber("-3")).toBe(-3);
+    expect(asNumber("0.00")).toBe(0);
+    expect(Object.is(asNumber("-0.00"), 0)).toBe(true);
+    expect(asNumber("0.0000001")).toBe(1e-7);
+    expect(asNumber("123456789012345678.9")).toBeNull(); // 19 digits: no double reads back as it
+    expect(asNumber("12345678901234567")).toBeNull(); // the nearest double is …568
+  });
+
+  test("sumOf: Σ of the figures, blanks and texts that are no number adding nothing; exact beyond what doubles add", () => {
+    expect(sumOf([]).toFixed()).toBe("0");
+    expect(sumOf([0.1, 0.2]).toFixed()).toBe("0.3"); // not 0.30000000000000004
+    expect(sumOf([10, null, "", "—", "约10万", 5.25]).toFixed()).toBe("15.25");
+    expect(sumOf(["1,000.10", "50%", 2]).toFixed()).toBe("1002.6");
+    expect(sumOf([-3, 1.5]).toFixed()).toBe("-1.5");
+    expect(sumOf([Number.NaN, Number.POSITIVE_INFINITY, 1]).toFixed()).toBe("1");
+    // Beyond the integer path (more than 8 decimals, 15-digit sums): the decimal path gives the exact sum.
+    expect(sumOf([0.123456789, 1]).toFixed()).toBe("1.123456789");
+    expect(sumOf([999999999999999, 999999999999999]).toFixed()).toBe("1999999999999998");
+    expect(sumOf(["123456789012345678.9", 1]).toFixed()).toBe("123456789012345679.9");
+  });
+
+  test("rateAgreesExactly: true only when the stated rate is the quotient at 2 decimals of percent; false leaves it to the decimal path", () => {
+    const n = (v: unknown) => parseValue(v) as ReturnType<typeof parseValue> & { kind: "number" };
+    expect(rateAgreesExactly(n("49.88%"), n(154.74), n(310.2))).toBe(true);
+    expect(rateAgreesExactly(n(0.4988), n(154.74), n(310.2))).toBe(true);
+    expect(rateAgreesExactly(n("50%"), n(154.74), n(310.2))).toBe(false);
+    expect(rateAgreesExactly(n("49.8849%"), n(154.74), n(310.2))).toBe(true); // → 49.88
+    expect(rateAgreesExactly(n("49.885%"), n(154.74), n(310.2))).toBe(false); // → 49.89
+    expect(rateAgreesExactly(n(0.9989), n(195.26), n(195.47))).toBe(true); // 0.998925… → 99.89%
+    expect(rateAgreesExactly(n(0), n(0), n(0))).toBe(false); // a zero denominator: for the decimal path
+    expect(rateAgreesExactly(n(1), n("123456789012345678.9"), n("123456789012345678.9"))).toBe(false); // no double holds them
   });
 });

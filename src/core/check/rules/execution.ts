@@ -1,7 +1,9 @@
 /** Rules on the scored budget row (年度资金总额) of 附件2 and every 附件3, and on sub-rows that print their own score. */
 import { executionScore, rate, type ExecutionScoring } from "../../calc";
 import { D, round } from "../../decimal";
-import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, sheetPathOf, statedRateText } from "../context";
+import type { Parsed } from "../../amount";
+import { mulDiv, roundNumber } from "../../exact";
+import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText } from "../context";
 import type { Rule } from "../types";
 
 /**
@@ -37,6 +39,17 @@ function scoredRows(ctx: CheckContext, s: ScoredSheet): { path: string; denomina
   return rows;
 }
 
+/**
+ * Proportional 执行率得分 on cell numbers, decided on exact integers (src/core/exact.ts): true when the stated score is
+ * min(B, A) × 分值 ÷ A at 2 decimals, A > 0 and B ≥ 0. False means "let the decimal path decide", not "they differ".
+ */
+function scoreAgreesExactly(stated: Parsed & { kind: "number" }, executed: Parsed & { kind: "number" }, budget: Parsed & { kind: "number" }, weight: number | null): boolean {
+  const [s, b, a] = [stated.asNumber, executed.asNumber, budget.asNumber];
+  if (s === null || b === null || a === null || weight === null || !(a > 0) || b < 0) return false;
+  const expected = mulDiv(weight, Math.min(b, a), a, 2);
+  return expected !== null && expected === roundNumber(s, 2);
+}
+
 export const executionRules: Rule[] = [
   {
     id: "EXEC.RATE",
@@ -48,9 +61,12 @@ export const executionRules: Rule[] = [
       for (const s of ctx.scoredSheets()) for (const { path: row, denominator } of scoredRows(ctx, s)) {
         const statedPath = `${row}.rate`;
         const stated = ctx.parsed(statedPath);
-        const b = ctx.num(`${row}.executed`);
-        const a = ctx.num(denominator);
-        if (stated.kind !== "number" || a === null || b === null) continue;
+        const executed = ctx.parsed(`${row}.executed`);
+        const budget = ctx.parsed(denominator);
+        if (stated.kind !== "number" || budget.kind !== "number" || executed.kind !== "number") continue;
+        if (rateAgreesExactly(stated, executed, budget)) continue; // the common case, without decimals
+        const b = executed.value;
+        const a = budget.value;
         const r = rate(b, a);
         if (!r.ok) {
           ctx.report(statedPath, `${ctx.label(statedPath)}填写为 ${statedRateText(stated)}，但${ctx.label(denominator)}为0，无法计算执行率。`, "无法计算", statedRateText(stated));
@@ -70,16 +86,22 @@ export const executionRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) for (const { path: row, denominator } of scoredRows(ctx, s)) {
         const scorePath = `${row}.score`;
-        const stated = ctx.num(scorePath);
-        const b = ctx.num(`${row}.executed`);
-        const a = ctx.num(denominator);
-        const w = ctx.num(`${row}.weight`) ?? new D(s.kind === "project" ? ctx.preset.projectExecutionWeight : ctx.preset.weights.execution);
-        if (stated === null || a === null || b === null) continue;
+        const statedCell = ctx.parsed(scorePath);
+        const executed = ctx.parsed(`${row}.executed`);
+        const budget = ctx.parsed(denominator);
+        const weight = ctx.parsed(`${row}.weight`);
+        if (statedCell.kind !== "number" || budget.kind !== "number" || executed.kind !== "number") continue;
         const scoring = scoringOf(ctx, s);
         if (!scoring) {
           ctx.skip(scorePath, `得分计算方法「${ctx.facts(sheetPathOf(s.base)).scoringMethod}」无法按公式复核`);
           continue;
         }
+        const presetWeight = s.kind === "project" ? ctx.preset.projectExecutionWeight : ctx.preset.weights.execution;
+        if (scoring.kind === "proportional" && scoreAgreesExactly(statedCell, executed, budget, weight.kind === "number" ? weight.asNumber : presetWeight)) continue;
+        const stated = statedCell.value;
+        const b = executed.value;
+        const a = budget.value;
+        const w = weight.kind === "number" ? weight.value : new D(presetWeight);
         const expected = executionScore(b, a, w, scoring);
         if (!expected.ok) continue;
         if (round(stated, 2).equals(expected.value)) continue;

@@ -1,7 +1,7 @@
 /** Rules on 分值 and 得分 of the 绩效指标 tables, 总分 and 等级. */
 import { grade, gradeMatches } from "../../calc";
 import { D, type Dec, round } from "../../decimal";
-import { money, numOf, sheetPathOf } from "../context";
+import { money, numOf, sheetPathOf, sumOf } from "../context";
 import type { Rule } from "../types";
 
 /** "产出指标（50分）" → 50; null when the heading states no weight. */
@@ -50,7 +50,7 @@ export const scoreRules: Rule[] = [
         const rows = ctx.indicators(s);
         if (rows.length === 0) continue;
         const execWeight = ctx.num(`${s.exec}.weight`) ?? new D(0);
-        const sum = rows.reduce((acc, { ind }) => acc.plus(numOf(ind.weight) ?? 0), new D(0));
+        const sum = sumOf(rows.map(({ ind }) => ind.weight));
         const total = execWeight.plus(sum);
         const at = `${s.base}total.weight`;
         if (!total.equals(100)) {
@@ -70,15 +70,16 @@ export const scoreRules: Rule[] = [
     example: "产出指标标题为50分，其下三级指标分值之和为 45。",
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
-        const groups = new Map<string, { heading: string; sum: Dec; first: string }>();
+        const weightsOf = new Map<string, { heading: string; weights: unknown[]; first: string }>();
         for (const { ind, path: p } of ctx.indicators(s)) {
           const level1 = ind.level1 ?? "";
           const key = headingName(level1);
           if (!key) continue;
-          const g = groups.get(key) ?? { heading: level1, sum: new D(0), first: p };
-          g.sum = g.sum.plus(numOf(ind.weight) ?? 0);
-          groups.set(key, g);
+          const g = weightsOf.get(key);
+          if (g) g.weights.push(ind.weight);
+          else weightsOf.set(key, { heading: level1, weights: [ind.weight], first: p });
         }
+        const groups = new Map([...weightsOf].map(([key, { heading, weights, first }]) => [key, { heading, sum: sumOf(weights), first }]));
         const wrongHeading = new Set<string>();
         const presetWeights: Record<string, number> = { 产出指标: ctx.preset.weights.output, 效益指标: ctx.preset.weights.effect, 满意度指标: ctx.preset.weights.satisfaction };
         // The form's own note fixes the 一级 weights (四川: 注：1.一级指标分值统一设置为：产出指标50分…): each group against it, at its 一级 cell.
@@ -150,9 +151,7 @@ export const scoreRules: Rule[] = [
         const at = `${s.base}total.score`;
         const stated = ctx.num(at);
         if (stated === null) continue;
-        const rows = ctx.indicators(s);
-        let sum = ctx.num(`${s.exec}.score`) ?? new D(0);
-        for (const { ind } of rows) sum = sum.plus(numOf(ind.score) ?? 0);
+        const sum = sumOf([ctx.raw(`${s.exec}.score`), ...ctx.indicators(s).map(({ ind }) => ind.score)]);
         if (round(stated, 2).equals(round(sum, 2))) continue;
         ctx.report(at, `${ctx.label(at)}填写为 ${fmtScore(stated)}，预算执行率得分与各指标得分之和为 ${money(sum)}。`, money(sum), fmtScore(stated));
       }

@@ -5,7 +5,7 @@
  * Blank stays blank: nothing here reads an empty cell as 0.
  */
 import { D, type Dec, round } from "../../decimal";
-import { type CheckContext, money, numOf, percent, type ScoredSheet } from "../context";
+import { type CheckContext, money, numOf, percent, type ScoredSheet, sumOf } from "../context";
 import type { Rule } from "../types";
 
 const fmtScore = (x: Dec) => x.toFixed();
@@ -61,19 +61,13 @@ export const unfilledRules: Rule[] = [
     run(ctx) {
       // 附件2 has no 其中 rows: its parts are blank, their sum 0, and it is never checked here.
       for (const s of ctx.scoredSheets()) {
-        let full = new D(0);
-        let executed = new D(0);
-        for (const part of FUND_PARTS) {
-          const f = ctx.num(`${s.base}funds.${part}.fullBudget`);
-          const e = ctx.num(`${s.base}funds.${part}.executed`);
-          if (f !== null) full = full.plus(f);
-          if (e !== null) executed = executed.plus(e);
-        }
+        const full = sumOf(FUND_PARTS.map((part) => ctx.raw(`${s.base}funds.${part}.fullBudget`)));
         const totalFull = ctx.num(`${s.exec}.fullBudget`);
         const weight = ctx.num(`${s.exec}.weight`);
         const stated = ctx.num(`${s.exec}.score`);
         if (!full.greaterThan(0) || totalFull === null || weight === null || stated === null) continue;
         if (!full.minus(totalFull).greaterThan(ctx.tolerance)) continue; // the total row is not below its parts
+        const executed = sumOf(FUND_PARTS.map((part) => ctx.raw(`${s.base}funds.${part}.executed`)));
         const rate = executed.dividedBy(full);
         const want = round(D.min(rate, 1).times(weight), 2);
         if (round(stated, 2).equals(want)) continue;
