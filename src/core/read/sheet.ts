@@ -596,7 +596,10 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
  */
 function isRepeatedHeader(grid: Grid, r: number, found: Map<string, HeaderCell>): boolean {
   let same = 0;
-  for (const [key, cell] of found) if (columnKey(textAt(grid, r, cell.col)) === key) same++;
+  found.forEach((cell, key) => {
+    const t = textAt(grid, r, cell.col);
+    if (t !== "" && columnKey(t) === key) same++;
+  });
   return same >= 2;
 }
 

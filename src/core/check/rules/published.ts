@@ -184,7 +184,7 @@ export const publishedRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         for (const { ind, path } of ctx.indicators(s)) {
-          if (!/执行率$/.test(ind.name.replace(/\s/g, ""))) continue;
+          if (!/执\s*行\s*率\s*$/.test(ind.name)) continue; // spaces aside
           const weight = numOf(ind.weight);
           const score = numOf(ind.score);
           const actual = parseIndicatorValue(ind.actual);

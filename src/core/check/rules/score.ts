@@ -27,15 +27,15 @@ export const scoreRules: Rule[] = [
       for (const s of ctx.scoredSheets()) {
         // Each indicator row ("selfEvaluation.indicators.3") and the 年度资金总额 row, by its own 分值; an indicator's figures
         // taken from the row at hand (no path lookup per row: this rule runs over every indicator of every sheet).
-        const rows = ctx.indicators(s).map(({ ind, path }) => ({ p: path, score: ind.score as unknown, weight: ind.weight as unknown }));
-        rows.push({ p: s.exec, score: ctx.raw(`${s.exec}.score`), weight: ctx.raw(`${s.exec}.weight`) });
-        for (const { p, score: rawScore, weight: rawWeight } of rows) {
+        const check = (p: string, rawScore: unknown, rawWeight: unknown) => {
           const score = numOf(rawScore);
           const weight = numOf(rawWeight);
-          if (score === null) continue;
+          if (score === null) return;
           if (score.isNegative()) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 为负数。`, "≥ 0", fmtScore(score));
           else if (weight !== null && score.greaterThan(weight)) ctx.report(`${p}.score`, `${ctx.label(`${p}.score`)} ${fmtScore(score)} 超过分值 ${fmtScore(weight)}。`, `≤ ${fmtScore(weight)}`, fmtScore(score));
-        }
+        };
+        for (const { ind, path } of ctx.indicators(s)) check(path, ind.score, ind.weight);
+        check(s.exec, ctx.raw(`${s.exec}.score`), ctx.raw(`${s.exec}.weight`));
       }
     },
   },
@@ -71,13 +71,15 @@ export const scoreRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         const weightsOf = new Map<string, { heading: string; weights: unknown[]; first: string }>();
+        // The 一级 heading repeats down its group: its name is worked out when it changes.
+        let level1: string | null = null;
+        let key = "";
         for (const { ind, path: p } of ctx.indicators(s)) {
-          const level1 = ind.level1 ?? "";
-          const key = headingName(level1);
+          if ((ind.level1 ?? "") !== level1) key = headingName((level1 = ind.level1 ?? ""));
           if (!key) continue;
           const g = weightsOf.get(key);
           if (g) g.weights.push(ind.weight);
-          else weightsOf.set(key, { heading: level1, weights: [ind.weight], first: p });
+          else weightsOf.set(key, { heading: level1 as string, weights: [ind.weight], first: p });
         }
         const groups = new Map([...weightsOf].map(([key, { heading, weights, first }]) => [key, { heading, sum: sumOf(weights), first }]));
         const wrongHeading = new Set<string>();

@@ -45,7 +45,7 @@ export const unfilledRules: Rule[] = [
         }
         for (const { ind, path } of ctx.indicators(s)) {
           const weight = numOf(ind.weight);
-          if (weight === null || !named(ind.name) || !blankRaw(ind.score) || ctx.hasFormula(`${path}.score`)) continue;
+          if (weight === null || !blankRaw(ind.score) || !named(ind.name) || ctx.hasFormula(`${path}.score`)) continue;
           ctx.report(`${path}.score`, `${ctx.label(`${path}.score`)}未填写（分值 ${fmtScore(weight)}）。`, "得分", "（空）");
         }
       }
