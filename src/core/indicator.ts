@@ -258,8 +258,6 @@ export type Suggestion =
       kind: "score";
       score: Dec;
       met: boolean;
-      /** actual ÷ target; null when the target is 0. */
-      ratio: Dec | null;
       target: Dec;
       actual: Dec;
       op: Op;
@@ -360,7 +358,7 @@ export function suggestScore(targetRaw: unknown, actualRaw: unknown, weight: Dec
   const c = compare(targetRaw, actualRaw, name);
   if (c.kind === "manual") return c;
   const score = fullMarks(c) ? round(weight, 2) : partialScore(weight, share(c));
-  return { kind: "score", score, met: c.met, ratio: c.t.isZero() ? null : c.a.dividedBy(c.t), target: c.t, actual: c.a, op: c.op, inferred: c.inferred };
+  return { kind: "score", score, met: c.met, target: c.t, actual: c.a, op: c.op, inferred: c.inferred };
 }
 
 /**

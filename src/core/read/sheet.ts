@@ -71,6 +71,7 @@ export function cellOf(index: SheetIndex, path: string): CellRef | undefined {
 
 /** Why a path relative to the sheet has no cell: the column or row the form lacks; undefined when it has one. */
 export function absentOf(index: SheetIndex, path: string): string | undefined {
+  if (index.absent.size === 0) return undefined; // a form with every column and row of its template
   const direct = index.absent.get(path);
   if (direct !== undefined) return direct;
   const m = /^(.+)\.\d+\.([^.]+)$/.exec(path);

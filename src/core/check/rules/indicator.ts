@@ -177,8 +177,10 @@ export const indicatorRules: Rule[] = [
     run(ctx) {
       eachCompared(ctx, ({ p, sug }) => {
         // ≥, > and = targets (= missed is read as ≥); a ≤ / < target exceeded is FULL_NOT_MET's. A target of 0 has no ratio.
-        if (sug.kind !== "score" || sug.op === "<=" || sug.op === "<" || sug.ratio === null) return;
-        const over = sug.ratio.minus(1);
+        if (sug.kind !== "score" || sug.op === "<=" || sug.op === "<" || sug.target.isZero()) return;
+        // A missed positive target is below it: not over (a division saved on every such row).
+        if (!sug.met && sug.target.isPositive()) return;
+        const over = sug.actual.dividedBy(sug.target).minus(1);
         if (!over.greaterThan(ctx.preset.tolerances.overCompletion)) return;
         ctx.report(
           `${p}.actual`,
