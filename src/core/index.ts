@@ -38,8 +38,11 @@ import { withFinalAccounts } from "./finalAccounts/read";
 /** Is this sheet a narrative report (自评报告, 自评报告(2), or a sheet whose title ends with 自评报告)? */
 export function isReportSheet(grid: Grid): boolean {
   if (/^自评报告/.test(grid.sheet.trim())) return true;
-  const first = grid.values.slice(0, 3).flat().find((v) => typeof v === "string" && v.trim());
-  return typeof first === "string" && /自评报告$/.test(first.replace(/\s+/g, ""));
+  // The first text of the first three rows is the title.
+  for (const row of grid.values.slice(0, 3)) {
+    for (const v of row ?? []) if (typeof v === "string" && v.trim()) return /自评报告$/.test(v.replace(/\s+/g, ""));
+  }
+  return false;
 }
 
 /**

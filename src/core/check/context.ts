@@ -56,6 +56,7 @@ export class CheckContext {
   private readonly labels = new Map<string, string>();
   private scored: ScoredSheet[] | null = null;
   private readonly indicatorRows = new Map<string, { ind: Indicator; path: string }[]>();
+  private roundingTolerance: Dec | undefined;
 
   constructor(
     readonly input: CheckInput,
@@ -225,8 +226,9 @@ export class CheckContext {
     return rows;
   }
 
+  /** The 尾数差 tolerance of the preset (万元), as a decimal built once per check. */
   get tolerance(): Dec {
-    return new D(this.preset.tolerances.roundingDiff);
+    return (this.roundingTolerance ??= new D(this.preset.tolerances.roundingDiff));
   }
 }
 

@@ -1,5 +1,7 @@
 /** Rules across forms and on the funding splits: 自评表 vs 基础数据表, 附件3 vs its 专项, income/expense splits. */
 import { D, type Dec, round } from "../../decimal";
+import { sumsAgree } from "../../exact";
+import type { ProjectEvaluation } from "../../model";
 import { matchNote, pairNames, type Pair } from "../../pairing";
 import { type CheckContext, money } from "../context";
 import { yearColumn } from "../labels";
@@ -111,8 +113,12 @@ export const crossSheetRules: Rule[] = [
     description: "附件3 年度资金总额 = 当年财政拨款 + 上年结转金额 + 其它资金，三列分别核对。",
     example: "年度资金总额全年执行数为 15.00，但 当年财政拨款 + 上年结转金额 + 其它资金 = 14.98 + 0 + 0 = 14.98。",
     run(ctx) {
-      ctx.pkg.projects.forEach((_, i) => {
-        for (const col of ["initialBudget", "fullBudget", "executed"]) {
+      ctx.pkg.projects.forEach((project, i) => {
+        for (const col of ["initialBudget", "fullBudget", "executed"] as const) {
+          // The common case read from the rows at hand, without a path per cell: numbers that agree.
+          const funds = project.funds as Partial<ProjectEvaluation["funds"]> | null;
+          // Stryker disable next-line all: a shortcut; when it is not taken, checkSum finds the same agreement
+          if (funds && sumsAgree(funds.total?.[col], [funds.current?.[col], funds.carryover?.[col], funds.other?.[col]])) continue;
           const f = `projects.${i}.funds`;
           checkSum(ctx, `${f}.total.${col}`, [`${f}.current.${col}`, `${f}.carryover.${col}`, `${f}.other.${col}`]);
         }

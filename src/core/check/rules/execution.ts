@@ -64,7 +64,9 @@ export const executionRules: Rule[] = [
         const executed = ctx.parsed(`${row}.executed`);
         const budget = ctx.parsed(denominator);
         if (stated.kind !== "number" || budget.kind !== "number" || executed.kind !== "number") continue;
-        if (rateAgreesExactly(stated, executed, budget)) continue; // the common case, without decimals
+        // The common case, without decimals.
+        // Stryker disable next-line all: a shortcut; the decimal path below finds the same agreement
+        if (rateAgreesExactly(stated, executed, budget)) continue;
         const b = executed.value;
         const a = budget.value;
         const r = rate(b, a);
@@ -97,6 +99,7 @@ export const executionRules: Rule[] = [
           continue;
         }
         const presetWeight = s.kind === "project" ? ctx.preset.projectExecutionWeight : ctx.preset.weights.execution;
+        // Stryker disable next-line all: a shortcut; the decimal path below finds the same agreement
         if (scoring.kind === "proportional" && scoreAgreesExactly(statedCell, executed, budget, weight.kind === "number" ? weight.asNumber : presetWeight)) continue;
         const stated = statedCell.value;
         const b = executed.value;

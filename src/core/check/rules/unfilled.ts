@@ -63,10 +63,11 @@ export const unfilledRules: Rule[] = [
       for (const s of ctx.scoredSheets()) {
         const full = sumOf(FUND_PARTS.map((part) => ctx.raw(`${s.base}funds.${part}.fullBudget`)));
         const totalFull = ctx.num(`${s.exec}.fullBudget`);
+        if (!full.greaterThan(0) || totalFull === null) continue;
+        if (!full.minus(totalFull).greaterThan(ctx.tolerance)) continue; // the total row is not below its parts
         const weight = ctx.num(`${s.exec}.weight`);
         const stated = ctx.num(`${s.exec}.score`);
-        if (!full.greaterThan(0) || totalFull === null || weight === null || stated === null) continue;
-        if (!full.minus(totalFull).greaterThan(ctx.tolerance)) continue; // the total row is not below its parts
+        if (weight === null || stated === null) continue;
         const executed = sumOf(FUND_PARTS.map((part) => ctx.raw(`${s.base}funds.${part}.executed`)));
         const rate = executed.dividedBy(full);
         const want = round(D.min(rate, 1).times(weight), 2);
