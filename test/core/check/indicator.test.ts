@@ -120,6 +120,16 @@ describe("INDICATOR.TARGET_TOO_LOW", () => {
     expect(rows(ID, p)).toEqual([]);
   });
 
+  test("a negative target is exceeded upwards: over by (actual − target) ÷ |target|", () => {
+    const p = clean();
+    p.selfEvaluation!.indicators[1] = ind("产出指标（50分）", "质量指标", "差错率变动", "≥-10%", "-5%", 20, 20); // (−5 + 10) ÷ 10 = 50%
+    p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "成本变动", "≥-10%", "-8%", 10, 10); // 2 ÷ 10 = 20%: not over
+    p.projects[0].indicators[0] = ind("产出指标", "数量指标", "维护次数变动", "≥-10次", "-20次", 90, 90); // below the target: not over
+    expect(rows(ID, p)).toEqual([
+      [ID, "提示", EVAL, "selfEvaluation.indicators.1.actual", "≥-10%", "-5%", "指标「差错率变动」目标 ≥-10%，实际 -5%，超出目标 50.00%，年度指标值可能定得过低。"],
+    ]);
+  });
+
   test("the limit is the preset's (超额完成 50% here: 40% over is not flagged, 60% is)", () => {
     const p = clean();
     const lenient: Preset = { ...HUNAN_2024, tolerances: { ...HUNAN_2024.tolerances, overCompletion: 0.5 } };

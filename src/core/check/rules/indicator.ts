@@ -175,13 +175,15 @@ export const indicatorRules: Rule[] = [
     description: "“≥”类定量指标的实际完成值超出目标30%以上，说明年度指标值可能定得过低，明年宜调高。",
     example: "指标「组织开展“政务公开日”主题活动」目标 30，实际 50，超出目标 66.67%。",
     run(ctx) {
+      const limit = ctx.preset.tolerances.overCompletion;
       eachCompared(ctx, ({ p, sug }) => {
         // ≥, > and = targets (= missed is read as ≥); a ≤ / < target exceeded is FULL_NOT_MET's. A target of 0 has no ratio.
         if (sug.kind !== "score" || sug.op === "<=" || sug.op === "<" || sug.target.isZero()) return;
-        // A missed positive target is below it: not over (a division saved on every such row).
-        if (!sug.met && sug.target.isPositive()) return;
-        const over = sug.actual.dividedBy(sug.target).minus(1);
-        if (!over.greaterThan(ctx.preset.tolerances.overCompletion)) return;
+        // Over by (actual − target) ÷ |target| (actual ÷ target − 1 for a positive target; a negative one, "≥-10%", is
+        // exceeded upwards too): tested as actual > target + |target| × limit, a product per row and no division.
+        const target = sug.target.abs();
+        if (!sug.actual.greaterThan(sug.target.plus(target.times(limit)))) return;
+        const over = sug.actual.minus(sug.target).dividedBy(target);
         ctx.report(
           `${p}.actual`,
           `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${shownActual(ctx, p)}，超出目标 ${fmtPercent(over)}${inferredNote(sug)}，年度指标值可能定得过低。`,
