@@ -276,6 +276,15 @@ export function sumOf(values: readonly unknown[]): Dec {
   return rest === null ? head : head.plus(rest);
 }
 
+/**
+ * Compares a parsed figure with a plain number (−1, 0, 1): on the double when the figure has one (no decimal
+ * built; doubles keep the order of the decimals they stand for), else as decimals.
+ */
+export function compareFigure(p: Parsed & { kind: "number" }, x: number): number {
+  if (p.asNumber === null) return p.value.comparedTo(x);
+  return p.asNumber < x ? -1 : p.asNumber > x ? 1 : 0;
+}
+
 /** A raw value as a number, or null when blank or not a number. */
 export function numOf(v: unknown): Dec | null {
   const p = parseValue(v);

@@ -2,7 +2,7 @@
  * What a rule sees (CheckContext): reports under the running rule, where a figure sits, its Chinese name,
  * checks not possible on a form that lacks the cell, the scored sheets and their indicator rows.
  */
-import { CheckContext, money, numOf, parseValue, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText, sumOf } from "../../../src/core/check/context";
+import { CheckContext, compareFigure, money, numOf, parseValue, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText, sumOf } from "../../../src/core/check/context";
 import { D, HUNAN_2024, type CellRef, type Package, type Rule, type Severity } from "../../../src/core";
 import { clean } from "../../helpers/cleanPackage";
 import type { CheckInput } from "../../../src/core/check/context";
@@ -340,5 +340,15 @@ describe("parsed values and message texts", () => {
     expect(rateAgreesExactly(n(0.9989), n(195.26), n(195.47))).toBe(true); // 0.998925… → 99.89%
     expect(rateAgreesExactly(n(0), n(0), n(0))).toBe(false); // a zero denominator: for the decimal path
     expect(rateAgreesExactly(n(1), n("123456789012345678.9"), n("123456789012345678.9"))).toBe(false); // no double holds them
+  });
+
+  test("compareFigure: a figure against a number, on its double or as a decimal when it has none", () => {
+    const n = (v: unknown) => parseValue(v) as ReturnType<typeof parseValue> & { kind: "number" };
+    expect([compareFigure(n(0.5), 1), compareFigure(n(1), 1), compareFigure(n(1.5), 1)]).toEqual([-1, 0, 1]);
+    expect([compareFigure(n("-0.00"), 0), compareFigure(n(-0.01), 0), compareFigure(n("1,000,000"), 1e6)]).toEqual([0, -1, 0]);
+    // 19 digits: no double holds them, compared as decimals (the nearest double would be 1000000 itself).
+    expect(compareFigure(n("999999.9999999999999"), 1e6)).toBe(-1);
+    expect(compareFigure(n("1000000.0000000000001"), 1e6)).toBe(1);
+    expect(compareFigure(n("-1000000.0000000000001"), -1e6)).toBe(-1);
   });
 });

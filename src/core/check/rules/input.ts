@@ -1,6 +1,6 @@
 /** Rules on single cells: not a number, placeholders left, negative amounts, amounts in 元, required figures missing. */
 import { EXPECTED_AMOUNT, isNotApplicable, isPlaceholder } from "../../amount";
-import { D, type Dec } from "../../decimal";
+import type { Dec } from "../../decimal";
 import type { Package } from "../../model";
 import { HUNAN_2024 } from "../../preset";
 import { basicTemplate } from "../../template/basic";
@@ -8,7 +8,7 @@ import { layoutSheet, type SheetLayout } from "../../template/layout";
 import { projectTemplate } from "../../template/project";
 import { selfEvaluationTemplate } from "../../template/selfEvaluation";
 import type { ValueType } from "../../template/types";
-import { money, parseValue } from "../context";
+import { compareFigure, money, parseValue } from "../context";
 import type { Rule } from "../types";
 
 const NUMERIC: ReadonlySet<ValueType> = new Set(["amount", "count", "rate", "score", "weight", "area"]);
@@ -161,7 +161,7 @@ export const inputRules: Rule[] = [
       forEachTypedLeaf(ctx, (value, type, pathOf) => {
         if (type !== "amount" && type !== "count" && type !== "area") return;
         const p = parseValue(value);
-        if (p.kind !== "number" || !p.value.lessThan(0)) return; // "-0.00" is zero
+        if (p.kind !== "number" || compareFigure(p, 0) >= 0) return; // "-0.00" is zero
         const path = pathOf();
         if (path.startsWith(SIGNED)) return;
         ctx.report(path, `${ctx.label(path)}为 ${p.value.toFixed()}，不应为负数。`, "≥ 0", p.value.toFixed());
@@ -175,7 +175,7 @@ export const inputRules: Rule[] = [
     description: "表中金额单位是万元。一个数大到不合常理（默认100万万元以上），或与同一行其他年度相差上千倍，多半是按元填的。",
     example: "三公经费（2024年决算数）为 14000.00，是同行三公经费（2023年决算数） 1.50 的 9333 倍，疑似按元填写。",
     run(ctx) {
-      const limit = new D(ctx.preset.tolerances.yuanSuspect);
+      const limit = ctx.preset.tolerances.yuanSuspect;
       const flagged = new Set<string>();
       // Rows: the same figure in its columns should be of one magnitude.
       const rows = new Map<string, { path: string; v: Dec }[]>();
@@ -184,12 +184,12 @@ export const inputRules: Rule[] = [
         const p = parseValue(value);
         if (p.kind !== "number") return;
         const v = p.value;
-        if (v.abs().greaterThanOrEqualTo(limit)) {
+        if (compareFigure(p, limit) >= 0 || compareFigure(p, -limit) <= 0) {
           const path = pathOf();
           flagged.add(path);
           ctx.report(path, `${ctx.label(path)}为 ${money(v)} 万元，数额异常大，疑似按元填写（应以万元为单位）。`, "以万元填写", money(v));
         }
-        if (!v.greaterThanOrEqualTo(1)) return;
+        if (compareFigure(p, 1) < 0) return;
         const cells = rows.get(row);
         if (cells) cells.push({ path: pathOf(), v });
         else rows.set(row, [{ path: pathOf(), v }]);
