@@ -203,8 +203,9 @@ export const indicatorRules: Rule[] = [
       for (const s of ctx.scoredSheets()) {
         for (const { ind, path: p } of ctx.indicators(s)) {
           if (!restatesTarget(ind.actual)) continue;
-          const actual = text(ctx, `${p}.actual`);
-          const target = text(ctx, `${p}.target`);
+          // The texts of the row at hand (what ctx.raw would find at its paths).
+          const actual = String(ind.actual ?? "").trim();
+          const target = String(ind.target ?? "").trim();
           const same = target.replace(/\s/g, "") === actual.replace(/\s/g, "");
           const why = same ? `只是重复了年度指标值 ${target}` : `是目标的写法（年度指标值 ${target || "未填写"}）`;
           ctx.report(`${p}.actual`, `${nameOf(ctx, p)}实际完成值「${actual}」${why}，没有写出实际达到的数值。`, "实际达到的数值", actual);
