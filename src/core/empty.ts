@@ -4,7 +4,7 @@ import type { Raw, BasicData, BudgetRow, Package, ProjectEvaluation, ScoredBudge
 const triple = (): YearTriple => ({ prevFinal: null, budget: null, final: null });
 const budgetRow = (): BudgetRow => ({ initialBudget: null, fullBudget: null, executed: null });
 /** `weight`: the official 分值 (10) for a new template; null when reading, so that a missing cell is not taken for 10. */
-const scoredRow = (weight: Raw): ScoredBudgetRow => ({ ...budgetRow(), weight, rate: null, score: null });
+const scoredRow = (weight: Raw): ScoredBudgetRow => ({ initialBudget: null, fullBudget: null, executed: null, weight, rate: null, score: null });
 
 export function emptyBasic(): BasicData {
   return {

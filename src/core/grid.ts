@@ -79,3 +79,80 @@ function normalizeUncached(text: string): string {
   t = t.replace(/[:：]+$/, "");
   return t;
 }
+
+/** Normalized label text of every text cell (undefined where no text), computed once per grid (labels are compared many times). */
+const normalizedCache = new WeakMap<Grid, (string | undefined)[][]>();
+export function normalizedGrid(grid: Grid): (string | undefined)[][] {
+  let n = normalizedCache.get(grid);
+  if (!n) {
+    n = grid.values.map((row) => row.map((v) => (typeof v === "string" && v.trim() !== "" ? normalizeLabel(v) : undefined)));
+    normalizedCache.set(grid, n);
+  }
+  return n;
+}
+
+/**
+ * Where each label text sits in a grid: normalized text → its cells as [row, col, row, col, …] in reading
+ * order (row by row, left to right); and the same for each regular expression asked about; and every text
+ * cell. Built once per grid: the reader looks up some thirty row labels per sheet and scans for notes,
+ * prompts and titles, and a scan of the sheet for each cost more than reading it.
+ */
+interface TextIndex {
+  at: Map<string, number[]>;
+  byPattern: Map<RegExp, number[]>;
+  /** Every cell holding text that is not blank, in reading order, as written. */
+  texts: GridText[];
+}
+
+/** A cell holding text (not blank): its row, column and text as written. */
+export interface GridText {
+  r: number;
+  c: number;
+  text: string;
+}
+
+const textIndexCache = new WeakMap<Grid, TextIndex>();
+function textIndex(grid: Grid): TextIndex {
+  let ix = textIndexCache.get(grid);
+  if (ix) return ix;
+  ix = { at: new Map(), byPattern: new Map(), texts: [] };
+  const norm = normalizedGrid(grid);
+  for (let r = 0; r < norm.length; r++) {
+    const cells = norm[r];
+    for (let c = 0; cells && c < cells.length; c++) {
+      const t = cells[c];
+      if (t === undefined) continue;
+      ix.texts.push({ r, c, text: grid.values[r][c] as string });
+      if (t === "") continue; // a text of brackets alone names no label
+      const list = ix.at.get(t);
+      if (list) list.push(r, c);
+      else ix.at.set(t, [r, c]);
+    }
+  }
+  textIndexCache.set(grid, ix);
+  return ix;
+}
+
+const NO_CELLS: readonly number[] = [];
+
+/** The cells of a grid holding text (not blank), in reading order: for the scans that look for notes, prompts and titles. */
+export function gridTexts(grid: Grid): readonly GridText[] {
+  return textIndex(grid).texts;
+}
+
+/**
+ * The cells a label names (compared as normalizeLabel compares: "1、年度资金总额：" is 年度资金总额), or whose
+ * normalized text a pattern matches, as [row, col, row, col, …] in reading order.
+ */
+export function cellsMatching(grid: Grid, m: string | RegExp): readonly number[] {
+  const ix = textIndex(grid);
+  if (typeof m === "string") return ix.at.get(normalizeLabel(m)) ?? NO_CELLS;
+  let cells = ix.byPattern.get(m);
+  if (!cells) {
+    const pairs: [number, number][] = [];
+    for (const [t, list] of ix.at) if (m.test(t)) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    ix.byPattern.set(m, (cells = pairs.flat()));
+  }
+  return cells;
+}

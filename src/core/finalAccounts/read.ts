@@ -5,7 +5,7 @@
  * their labels or 科目编码. Where each figure came from is kept, so findings
  * name the cell.
  */
-import { cellAddress, formulaAt, normalizeLabel, valueAt, type CellScalar, type Grid } from "../grid";
+import { cellAddress, formulaAt, normalizeLabel, gridTexts, valueAt, type CellScalar, type Grid } from "../grid";
 import type { Raw } from "../model";
 import type { CellRef } from "../read/sheet";
 import {
@@ -76,18 +76,15 @@ function findRegions(grids: Grid[]): Region[] {
   const out: Region[] = [];
   for (const grid of grids) {
     const titles: { r: number; id: FaTableId }[] = [];
-    grid.values.forEach((row, r) => {
-      for (const v of row) {
-        // a title ends with 表 and is short: most cells are ruled out without a regular expression
-        if (typeof v !== "string" || v.length > 70 || !v.trimEnd().endsWith("表")) continue;
-        const stripped = v.replace(/^[\s\u3000]*[-·•]?\s*[一二三四五六七八九十0-9]+[、.．]/, "");
-        const id = tableOfTitle(stripped);
-        if (id) {
-          titles.push({ r, id });
-          break;
-        }
-      }
-    });
+    // The texts of the grid in reading order (indexed once per grid); a row's first title counts.
+    for (const { r, text: v } of gridTexts(grid)) {
+      if (titles.length > 0 && titles[titles.length - 1].r === r) continue;
+      // a title ends with 表 and is short: most cells are ruled out without a regular expression
+      if (v.length > 70 || !v.trimEnd().endsWith("表")) continue;
+      const stripped = v.replace(/^[\s\u3000]*[-·•]?\s*[一二三四五六七八九十0-9]+[、.．]/, "");
+      const id = tableOfTitle(stripped);
+      if (id) titles.push({ r, id });
+    }
     titles.forEach((t, i) => out.push({ grid, id: t.id, top: t.r, end: i + 1 < titles.length ? titles[i + 1].r : grid.values.length }));
   }
   return out;

@@ -5,10 +5,10 @@
  * its cell in the sheet's index, so that findings name the real cell.
  */
 import { D } from "../decimal";
-import { normalizeLabel, textAt, valueAt, type Grid } from "../grid";
+import { cellsMatching, normalizeLabel, textAt, gridTexts, valueAt, type Grid } from "../grid";
 import type { FundPart, IndicatorGroup, Raw, SheetFacts, YearTriple } from "../model";
 import { PREVIOUS_FINAL, CURRENT_FINAL, type HeaderCell } from "./headers";
-import { cellsLabelled, textCells, type SheetIndex } from "./sheet";
+import type { SheetIndex } from "./sheet";
 
 const FUND_FIELDS = ["initialBudget", "fullBudget", "executed", "weight", "rate", "score"] as const;
 
@@ -84,7 +84,7 @@ const LEVEL_WEIGHT = /(产出指标|效益指标|满意度指标|成本指标|�
  * 满意度指标10分、预算资金执行率10分"); the note's cell goes into the index as "levelWeights".
  */
 export function readLevelWeights(grid: Grid, index: SheetIndex): Record<string, number> | undefined {
-  for (const { r, c, text: raw } of textCells(grid)) {
+  for (const { r, c, text: raw } of gridTexts(grid)) {
     if (!NOTE_START.test(raw)) continue;
     const t = raw.replace(/\s+/g, "");
     if (!/分值|权重/.test(t)) continue;
@@ -152,7 +152,7 @@ export function readIndicatorGroups(grid: Grid, index: SheetIndex): IndicatorGro
   const last = list.rows[list.rows.length - 1];
   const heads: { r: number; c: number; label: string; weight: number }[] = [];
   // Each row's first 一级指标 header cell, up to the last indicator.
-  const level1Cells = cellsLabelled(grid, "一级指标");
+  const level1Cells = cellsMatching(grid, "一级指标");
   for (let i = 0; i < level1Cells.length; i += 2) {
     const r = level1Cells[i];
     const level1 = level1Cells[i + 1];
@@ -182,7 +182,7 @@ const PROMPT = /[（(]\s*\d+\s*字以内\s*[)）]\s*[。.]?\s*$/;
 /** Cells holding nothing but a form's prompt ("结合自评情况,分析存在的问题及原因。(200字以内)"); cells as "promptTexts.<i>". */
 export function readPromptTexts(grid: Grid, index: SheetIndex): string[] | undefined {
   const out: string[] = [];
-  for (const { r, c, text } of textCells(grid)) {
+  for (const { r, c, text } of gridTexts(grid)) {
     // Every prompt says 字以内: most cells are ruled out before the pattern is tried.
     if (!text.includes("字以内")) continue;
     const t = text.trim();
@@ -200,7 +200,7 @@ const HEADLINE_ROWS = 8;
 
 /** The 自评得分 printed in the form's first rows: the first filled cell right of its label ("headlineScore" in the index). */
 export function readHeadlineScore(grid: Grid, index: SheetIndex): Raw | undefined {
-  for (const { r, c, text } of textCells(grid)) {
+  for (const { r, c, text } of gridTexts(grid)) {
     if (r >= HEADLINE_ROWS) break;
     if (!HEADLINE_SCORE.has(normalizeLabel(text))) continue;
     const width = grid.values[r].length;

@@ -4,7 +4,7 @@
  * over two header rows (云南: 年度指标值 over 指标性质 / 指标值 / 度量单位). This table is the one
  * place that knows those words; the reader maps the template's columns onto the form's through it.
  */
-import { normalizeLabel, textAt, type Grid } from "../grid";
+import { gridTexts, normalizeLabel, textAt, type Grid } from "../grid";
 
 /** One column of the forms: its key (the 2024 Hunan wording) and every header text seen for it. */
 export interface ColumnSynonyms {
@@ -150,18 +150,13 @@ const MONEY_LABEL = /资金|预算申请|经费|预算数|执行数|决算数/;
 export function amountUnitOf(grid: Grid): UnitFound | null {
   let fromHeader: UnitFound | null = null;
   // The unit is said above or at the money blocks' headers, in the first rows of every form seen.
-  const rows = Math.min(grid.values.length, UNIT_ROWS);
-  for (let r = 0; r < rows; r++) {
-    const width = grid.values[r]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      const text = textAt(grid, r, c);
-      if (!text) continue;
-      const line = UNIT_LINE.exec(text);
-      if (line) return { unit: line[1] as AmountUnit, text: text.trim(), row: r, col: c };
-      if (fromHeader || !MONEY_LABEL.test(text) || /投资/.test(text)) continue;
-      const m = UNIT_IN_BRACKETS.exec(text);
-      if (m) fromHeader = { unit: m[1] as AmountUnit, text: text.trim(), row: r, col: c };
-    }
+  for (const { r, c, text } of gridTexts(grid)) {
+    if (r >= UNIT_ROWS) break;
+    const line = UNIT_LINE.exec(text);
+    if (line) return { unit: line[1] as AmountUnit, text: text.trim(), row: r, col: c };
+    if (fromHeader || !MONEY_LABEL.test(text) || /投资/.test(text)) continue;
+    const m = UNIT_IN_BRACKETS.exec(text);
+    if (m) fromHeader = { unit: m[1] as AmountUnit, text: text.trim(), row: r, col: c };
   }
   return fromHeader;
 }

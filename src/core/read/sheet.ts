@@ -9,7 +9,7 @@
  */
 import { parseAmount } from "../amount";
 import { D } from "../decimal";
-import { cellAddress, formulaAt, normalizeLabel, textAt, valueAt, type CellScalar, type Grid } from "../grid";
+import { cellAddress, cellsMatching, formulaAt, normalizedGrid, normalizeLabel, textAt, valueAt, type CellScalar, type Grid } from "../grid";
 import type { Raw } from "../model";
 import type { Block, CellDef, IndicatorBlock, ListBlock, RowDef, SheetTemplate, ValueType } from "../template/types";
 import { columnKey, headerColumns, headerHits, type HeaderCell } from "./headers";
@@ -136,17 +136,6 @@ function anchorCol(row: RowDef): number {
   return row.cells.find((c) => c.label !== undefined)?.col ?? 0;
 }
 
-/** Normalized label text of every text cell, computed once per grid (labels are compared many times). */
-const normalizedCache = new WeakMap<Grid, (string | undefined)[][]>();
-function normalizedGrid(grid: Grid): (string | undefined)[][] {
-  let n = normalizedCache.get(grid);
-  if (!n) {
-    n = grid.values.map((row) => row.map((v) => (typeof v === "string" && v.trim() !== "" ? normalizeLabel(v) : undefined)));
-    normalizedCache.set(grid, n);
-  }
-  return n;
-}
-
 const normalizedMatcher = new Map<string, string>();
 function matches(t: string, m: string | RegExp): boolean {
   if (typeof m !== "string") return m.test(t);
@@ -161,82 +150,11 @@ function isLabel(t: string, label: string): boolean {
   return (LABEL_SYNONYMS[normalizeLabel(label)] ?? []).some((m) => matches(t, m));
 }
 
-/**
- * Where each label text sits in a grid: normalized text → its cells as [row, col, row, col, …] in reading
- * order (row by row, left to right); and the same for each regular expression asked about. Built once per
- * grid: the reader looks up some thirty row labels per sheet, and a scan of the sheet for each cost more
- * than reading it.
- */
-interface TextIndex {
-  at: Map<string, number[]>;
-  byPattern: Map<RegExp, number[]>;
-  /** Every cell holding text that is not blank, in reading order, as written. */
-  texts: TextCell[];
-}
-
-/** A cell holding text (not blank): its row, column and text as written. */
-export interface TextCell {
-  r: number;
-  c: number;
-  text: string;
-}
-const textIndexCache = new WeakMap<Grid, TextIndex>();
-function textIndex(grid: Grid): TextIndex {
-  let ix = textIndexCache.get(grid);
-  if (ix) return ix;
-  ix = { at: new Map(), byPattern: new Map(), texts: [] };
-  const norm = normalizedGrid(grid);
-  for (let r = 0; r < norm.length; r++) {
-    const cells = norm[r];
-    for (let c = 0; cells && c < cells.length; c++) {
-      const t = cells[c];
-      if (t === undefined) continue;
-      ix.texts.push({ r, c, text: grid.values[r][c] as string });
-      if (t === "") continue; // a text of brackets alone names no label
-      const list = ix.at.get(t);
-      if (list) list.push(r, c);
-      else ix.at.set(t, [r, c]);
-    }
-  }
-  textIndexCache.set(grid, ix);
-  return ix;
-}
-
-const NO_CELLS: readonly number[] = [];
-
-/** The cells of a grid holding text (not blank), in reading order: for the scans that look for notes and prompts. */
-export function textCells(grid: Grid): readonly TextCell[] {
-  return textIndex(grid).texts;
-}
-
-/** The cells whose label text is `label` (compared as normalizeLabel compares), as [row, col, row, col, …] in reading order. */
-export function cellsLabelled(grid: Grid, label: string): readonly number[] {
-  return cellsMatching(textIndex(grid), label);
-}
-
-/** The cells a matcher names, in reading order. */
-function cellsMatching(ix: TextIndex, m: string | RegExp): readonly number[] {
-  if (typeof m === "string") {
-    let nm = normalizedMatcher.get(m);
-    if (nm === undefined) normalizedMatcher.set(m, (nm = normalizeLabel(m)));
-    return ix.at.get(nm) ?? NO_CELLS;
-  }
-  let cells = ix.byPattern.get(m);
-  if (!cells) {
-    const pairs: [number, number][] = [];
-    for (const [t, list] of ix.at) if (m.test(t)) for (let i = 0; i < list.length; i += 2) pairs.push([list[i], list[i + 1]]);
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    ix.byPattern.set(m, (cells = pairs.flat()));
-  }
-  return cells;
-}
-
 /** First row in [from, until) holding one of the row's labels; with the column it was found in (the leftmost). */
 function findRow(grid: Grid, row: RowDef, from: number, until = grid.values.length): { r: number; c: number } | null {
-  const ix = textIndex(grid);
   let best: { r: number; c: number } | null = null;
   for (const m of matchers(row)) {
-    const cells = cellsMatching(ix, m);
+    const cells = cellsMatching(grid, m);
     for (let i = 0; i < cells.length; i += 2) {
       const r = cells[i];
       if (r < from) continue;
