@@ -53,6 +53,20 @@ function runCheck(cli: string, dir: string, jobs: number): number {
   return ms;
 }
 
+/**
+ * Cores busy during `check --jobs 1`: its CPU time (user + system, every thread of the process: V8's garbage collector
+ * and compiler threads too) over its wall time, as bash's `time` reports them. Near 2 on two cores, one thread of ours
+ * already keeps both busy, and no worker can add a core. Null where bash is missing.
+ */
+function coresBusy(cli: string, dir: string): number | null {
+  const cmd = `TIMEFORMAT='%3R %3U %3S'; time ${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} check ${JSON.stringify(dir)} --csv --jobs 1 > /dev/null`;
+  const r = spawnSync("bash", ["-c", cmd], { encoding: "utf8" });
+  const m = /([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr ?? "");
+  if (!m) return null;
+  const [real, user, sys] = m.slice(1).map(Number);
+  return (user + sys) / real;
+}
+
 /** Wall time of `check --jobs 1` run as two processes at once, one per folder. */
 function twoProcesses(cli: string, dirs: string[]): number {
   const t0 = performance.now();
@@ -183,6 +197,8 @@ export async function benchCli(): Promise<void> {
       });
       const twoProcs = Math.min(...[0, 1].map(() => twoProcesses(cli, halves)));
       line("同样的检查分成两个独立进程（各一半文件）", `${(twoProcs / 1000).toFixed(2)} s`, `${(single / twoProcs).toFixed(2)}× 单线程：本机对这类负载的两核上限`);
+      const busy = coresBusy(cli, work);
+      if (busy !== null) line("单线程运行时忙着的核数（CPU 时间 ÷ 墙钟时间）", `${busy.toFixed(2)}`, "含 V8 的垃圾回收、编译线程；接近核数时再开线程也无核可用");
     }
     const start = Math.min(await workerStart(out), await workerStart(out));
     line("启动一个工作线程（加载核心；exceljs 仅在需要时加载）", `${start.toFixed(0)} ms`, `少于 ${FILES_PER_THREAD} 个文件/线程时默认不开新线程`);

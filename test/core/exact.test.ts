@@ -3,7 +3,7 @@
  * (8 decimals, 15 significant digits, 2^53), and null rather than a wrong answer where a figure does not fit.
  * The property tests against decimal.js (25,000 generated cases per function) are in exact.fuzz.test.ts.
  */
-import { cmp, divide, hundredths, mulDiv, relativeChange, roundNumber, scaled, subtract, sum, sumHundredths } from "../../src/core/exact";
+import { cmp, divide, hundredths, mulDiv, relativeChange, roundNumber, scaled, subtract, sum, sumHundredths, sumsAgree } from "../../src/core/exact";
 
 describe("scaled: a cell number as an integer and a power of ten", () => {
   test.each([
@@ -242,5 +242,27 @@ describe("null rather than a wrong answer when figures do not fit", () => {
     ["sumHundredths with NaN", () => sumHundredths([1, NaN])],
   ])("%s → null", (_label, f) => {
     expect(f()).toBeNull();
+  });
+});
+
+describe("sumsAgree: a total and its parts that agree at 2 decimals, on exact hundredths", () => {
+  test("cells holding numbers that agree; blank parts add nothing", () => {
+    expect(sumsAgree(18259.03, [86.56, 18172.47])).toBe(true);
+    expect(sumsAgree(0.3, [0.1, 0.2])).toBe(true); // not 0.30000000000000004
+    expect(sumsAgree(10, [10, null, null])).toBe(true);
+    expect(sumsAgree(1227.615, [1227.62])).toBe(true); // the total is compared at 2 decimals, half-up
+    expect(sumsAgree(1, [0.333, 0.333, 0.334])).toBe(true);
+  });
+
+  test("false whenever the decimal path must decide: a difference, a text, a blank total, no part written, a figure that does not fit", () => {
+    expect(sumsAgree(18259.03, [86.56, 18172.46])).toBe(false); // 0.01 apart
+    expect(sumsAgree("10", [10])).toBe(false);
+    expect(sumsAgree(10, ["10"])).toBe(false);
+    expect(sumsAgree(10, [""])).toBe(false);
+    expect(sumsAgree(null, [10])).toBe(false);
+    expect(sumsAgree(0, [null, null])).toBe(false);
+    expect(sumsAgree(0, [])).toBe(false);
+    expect(sumsAgree(1e13, [1e13])).toBe(false); // beyond 15 digits in hundredths
+    expect(sumsAgree(10, [0.123456789, 9.876543211])).toBe(false); // more than 8 decimals: not on the integer path
   });
 });
