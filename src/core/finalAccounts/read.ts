@@ -79,8 +79,9 @@ function findRegions(grids: Grid[]): Region[] {
     // The texts of the grid in reading order (indexed once per grid); a row's first title counts.
     for (const { r, text: v } of gridTexts(grid)) {
       if (titles.length > 0 && titles[titles.length - 1].r === r) continue;
-      // a title ends with 表 and is short: most cells are ruled out without a regular expression
-      if (v.length > 70 || !v.trimEnd().endsWith("表")) continue;
+      // a title ends with 表 and is short: most cells are ruled out by their last character, without a copy or a pattern
+      const last = v[v.length - 1];
+      if (v.length > 70 || (last !== "表" && !/\s/.test(last)) || !v.trimEnd().endsWith("表")) continue;
       const stripped = v.replace(/^[\s\u3000]*[-·•]?\s*[一二三四五六七八九十0-9]+[、.．]/, "");
       const id = tableOfTitle(stripped);
       if (id) titles.push({ r, id });

@@ -85,7 +85,9 @@ const LEVEL_WEIGHT = /(产出指标|效益指标|满意度指标|成本指标|�
  */
 export function readLevelWeights(grid: Grid, index: SheetIndex): Record<string, number> | undefined {
   for (const { r, c, text: raw } of gridTexts(grid)) {
-    if (!NOTE_START.test(raw)) continue;
+    // Most texts are ruled out by their first character (a note starts with 注 or 说明, perhaps after spaces).
+    const first = raw[0];
+    if ((first !== "注" && first !== "说" && !/\s/.test(first)) || !NOTE_START.test(raw)) continue;
     const t = raw.replace(/\s+/g, "");
     if (!/分值|权重/.test(t)) continue;
     const out: Record<string, number> = {};

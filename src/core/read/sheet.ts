@@ -439,6 +439,7 @@ const INDICATOR_KEYS: Record<string, string> = {
   score: "得分",
   reason: "偏差原因",
 };
+const INDICATOR_KEY_ENTRIES = Object.entries(INDICATOR_KEYS);
 
 /** A standalone operator cell (云南 指标性质) as the usual sign: ≧ → ≥, ═ → =. */
 const OPERATOR_SIGNS: Record<string, string> = { "≧": "≥", "≦": "≤", "═": "=", "＝": "=", "＞": ">", "＜": "<" };
@@ -448,7 +449,7 @@ const AFTER_INDICATORS = /^(其他需要说明|说明|备注|注[:：1-9]|合计
 
 function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: number, found: Map<string, HeaderCell>, target: Record<string, unknown>, index: SheetIndex): void {
   const cols: Record<string, number> = {};
-  for (const [field, key] of Object.entries(INDICATOR_KEYS)) {
+  for (const [field, key] of INDICATOR_KEY_ENTRIES) {
     const hit = found.get(key);
     if (hit) cols[field] = hit.col;
     else index.absent.set(`${block.path}.*.${field}`, `「${key}」栏`);
@@ -481,7 +482,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
       level1Row = r;
       level2 = "";
     }
-    if (l2) level2 = l2;
+    if (l2) level2 = l2.replace(/\s+/g, "");
     const name = at(r, "name");
     let target_ = at(r, "target");
     const actual = at(r, "actual");
@@ -494,7 +495,7 @@ function readIndicators(grid: Grid, block: IndicatorBlock, from: number, end: nu
     if (level1Row >= 0) level1Rows[items.length] = level1Row;
     items.push({
       level1,
-      level2: level2.replace(/\s+/g, ""),
+      level2,
       name: toRaw(name, "text"),
       target: toRaw(target_, "indicatorValue"),
       actual: toRaw(actual, "indicatorValue"),
