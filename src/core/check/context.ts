@@ -4,7 +4,7 @@
  */
 import { parseAmount, type Parsed } from "../amount";
 import { D, type Dec, round, fmt, fmtPercent } from "../decimal";
-import { divide, roundNumber, sum as exactSum } from "../exact";
+import { divide, mulDiv, roundNumber, sum as exactSum } from "../exact";
 import type { FinalAccounts } from "../finalAccounts/model";
 import type { FormFacts, Indicator, Package, SheetFacts } from "../model";
 import type { Preset } from "../preset";
@@ -313,6 +313,18 @@ export function rateAgreesExactly(stated: Parsed & { kind: "number" }, numerator
   if (stated.asNumber === null || numerator.asNumber === null || denominator.asNumber === null) return false;
   const computed = divide(numerator.asNumber, denominator.asNumber, 4);
   return computed !== null && computed === roundNumber(stated.asNumber, 4);
+}
+
+/**
+ * Proportional 执行率得分 (EXEC.SCORE) on cell numbers, decided on exact integers (src/core/exact.ts): true when the
+ * stated score is min(B, A) × 分值 ÷ A at 2 decimals, with A > 0 and B ≥ 0 (B, A in 万元; 分值 and score in points).
+ * False means "let the decimal path decide" (a figure a double does not hold exactly, A ≤ 0, B < 0), not "they differ".
+ */
+export function scoreAgreesExactly(stated: Parsed & { kind: "number" }, executed: Parsed & { kind: "number" }, budget: Parsed & { kind: "number" }, weight: number | null): boolean {
+  const [s, b, a] = [stated.asNumber, executed.asNumber, budget.asNumber];
+  if (s === null || b === null || a === null || weight === null || !(a > 0) || b < 0) return false;
+  const expected = mulDiv(weight, Math.min(b, a), a, 2);
+  return expected !== null && expected === roundNumber(s, 2);
 }
 
 /** How the stated rate reads in a message. */

@@ -2,7 +2,7 @@
  * What a rule sees (CheckContext): reports under the running rule, where a figure sits, its Chinese name,
  * checks not possible on a form that lacks the cell, the scored sheets and their indicator rows.
  */
-import { CheckContext, compareFigure, money, numOf, parseValue, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText, sumOf } from "../../../src/core/check/context";
+import { CheckContext, compareFigure, money, numOf, parseValue, percent, rateAgrees, rateAgreesExactly, scoreAgreesExactly, sheetPathOf, statedRateText, sumOf } from "../../../src/core/check/context";
 import { D, HUNAN_2024, type CellRef, type Package, type Rule, type Severity } from "../../../src/core";
 import { clean } from "../../helpers/cleanPackage";
 import type { CheckInput } from "../../../src/core/check/context";
@@ -350,5 +350,26 @@ describe("parsed values and message texts", () => {
     expect(compareFigure(n("999999.9999999999999"), 1e6)).toBe(-1);
     expect(compareFigure(n("1000000.0000000000001"), 1e6)).toBe(1);
     expect(compareFigure(n("-1000000.0000000000001"), -1e6)).toBe(-1);
+  });
+
+  test("scoreAgreesExactly: true only when the score is min(B, A) × 分值 ÷ A at 2 decimals; false leaves it to the decimal path", () => {
+    const n = (v: unknown) => parseValue(v) as ReturnType<typeof parseValue> & { kind: "number" };
+    expect(scoreAgreesExactly(n(9.99), n(195.26), n(195.47), 10)).toBe(true); // 10 × 195.26 ÷ 195.47 = 9.9892… → 9.99
+    expect(scoreAgreesExactly(n(9.989), n(195.26), n(195.47), 10)).toBe(true); // the stated score at 2 decimals: 9.99
+    expect(scoreAgreesExactly(n(9.98), n(195.26), n(195.47), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(10), n(300), n(200), 10)).toBe(true); // above the budget: capped at the 分值
+    expect(scoreAgreesExactly(n(15), n(300), n(200), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(0), n(0), n(200), 10)).toBe(true);
+    expect(scoreAgreesExactly(n(4.5), n(90), n(200), 10)).toBe(true);
+    expect(scoreAgreesExactly(n("4.50"), n("90"), n("200"), 10)).toBe(true); // texts that doubles hold
+    // The decimal path's cases: A of 0 or below, B below 0, no 分值, a figure no double holds, more than 8 decimals.
+    expect(scoreAgreesExactly(n(0), n(0), n(0), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(10), n(5), n(-5), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(-5), n(-100), n(200), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(4.5), n(90), n(200), null)).toBe(false);
+    expect(scoreAgreesExactly(n("123456789012345678.9"), n(90), n(200), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(4.5), n("123456789012345678.9"), n(200), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(4.5), n(90), n("123456789012345678.9"), 10)).toBe(false);
+    expect(scoreAgreesExactly(n(10), n(0.123456789), n(0.123456789), 10)).toBe(false);
   });
 });

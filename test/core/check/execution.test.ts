@@ -28,6 +28,25 @@ describe("EXEC.RATE", () => {
     ]);
   });
 
+  test("figures beyond the exact integer path (more than 8 decimals, 16 digits) are compared as decimals: agreeing, nothing is said", () => {
+    const p = clean();
+    p.selfEvaluation!.funds.executed = 0.123456789; // 9 decimals
+    p.selfEvaluation!.funds.fullBudget = 0.123456789;
+    p.selfEvaluation!.funds.rate = "100.00%";
+    p.selfEvaluation!.funds.score = 10;
+    p.projects[0].funds.total.executed = "1234567890123456"; // 16 digits: no double holds the quotient's terms exactly
+    p.projects[0].funds.total.fullBudget = "1234567890123456";
+    p.projects[0].funds.total.rate = 1;
+    p.projects[0].funds.total.score = 10;
+    expect(findingsByPath(p, [RATE, SCORE])).toEqual([]);
+    p.selfEvaluation!.funds.rate = "99.99%";
+    p.selfEvaluation!.funds.score = 9.99;
+    expect(findingsByPath(p, [RATE, SCORE])).toEqual([
+      at("selfEvaluation.funds.rate", RATE, "错误", "年度资金总额执行率填写为 99.99%，按 0.12 ÷ 0.12 计算应为 100.00%。", "100.00%", "99.99%"),
+      at("selfEvaluation.funds.score", SCORE, "错误", "年度资金总额得分填写为 9.99，按执行率 100.00% 计算应为 10.00（分值 10）。", "10.00", "9.99"),
+    ]);
+  });
+
   test("a zero 全年预算数 cannot be divided: said at the rate", () => {
     const p = clean();
     p.selfEvaluation!.funds.fullBudget = 0;

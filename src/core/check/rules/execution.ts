@@ -1,9 +1,7 @@
 /** Rules on the scored budget row (年度资金总额) of 附件2 and every 附件3, and on sub-rows that print their own score. */
 import { executionScore, rate, type ExecutionScoring } from "../../calc";
 import { D, round } from "../../decimal";
-import type { Parsed } from "../../amount";
-import { mulDiv, roundNumber } from "../../exact";
-import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, rateAgreesExactly, sheetPathOf, statedRateText } from "../context";
+import { type CheckContext, type ScoredSheet, money, percent, rateAgrees, rateAgreesExactly, scoreAgreesExactly, sheetPathOf, statedRateText } from "../context";
 import type { Rule } from "../types";
 
 /**
@@ -37,17 +35,6 @@ function scoredRows(ctx: CheckContext, s: ScoredSheet): { path: string; denomina
   const rows = [{ path: s.exec, denominator: den }];
   ctx.facts(sheet).fundParts?.forEach((_, i) => rows.push({ path: `${sheet}.fundParts.${i}`, denominator: `${sheet}.fundParts.${i}.${field}` }));
   return rows;
-}
-
-/**
- * Proportional 执行率得分 on cell numbers, decided on exact integers (src/core/exact.ts): true when the stated score is
- * min(B, A) × 分值 ÷ A at 2 decimals, A > 0 and B ≥ 0. False means "let the decimal path decide", not "they differ".
- */
-function scoreAgreesExactly(stated: Parsed & { kind: "number" }, executed: Parsed & { kind: "number" }, budget: Parsed & { kind: "number" }, weight: number | null): boolean {
-  const [s, b, a] = [stated.asNumber, executed.asNumber, budget.asNumber];
-  if (s === null || b === null || a === null || weight === null || !(a > 0) || b < 0) return false;
-  const expected = mulDiv(weight, Math.min(b, a), a, 2);
-  return expected !== null && expected === roundNumber(s, 2);
 }
 
 export const executionRules: Rule[] = [
