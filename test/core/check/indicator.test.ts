@@ -146,7 +146,7 @@ describe("INDICATOR.ACTUAL_RESTATES_TARGET", () => {
 
   test("an actual written with a comparison: the same as the target (spaces aside), another one, or with no target", () => {
     const p = clean();
-    p.selfEvaluation!.indicators[0].actual = "≥10 次";
+    p.selfEvaluation!.indicators[0].actual = " ≥10 次 "; // quoted without the spaces around it
     p.selfEvaluation!.indicators[1].actual = "≥98%";
     p.selfEvaluation!.indicators[2] = ind("产出指标（50分）", "时效指标", "及时率", "  ", "不低于95%", 10, 10);
     p.projects[0].indicators[0] = ind("产出指标", "时效指标", "完成时间", "2024年12月", "2024年12月底前", 90, 90);

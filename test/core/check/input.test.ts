@@ -148,6 +148,7 @@ describe("INPUT.YUAN", () => {
     const p = clean();
     p.basic!.procurement = { prevFinal: 1, budget: null, final: 1_000_000 }; // exactly the limit
     p.basic!.reception.final = -2_000_000;
+    p.basic!.vehicleOperation.final = -1_000_000; // exactly the limit below zero
     p.basic!.businessWork = { prevFinal: 999_999.99, budget: 999_999.99, final: 999_999.99 }; // just below, one magnitude
     p.selfEvaluation!.funds.weight = 5_000_000; // 分值, not an amount
     p.basic!.staff.authorized = 2_000_000; // 人数, not an amount
@@ -155,6 +156,7 @@ describe("INPUT.YUAN", () => {
       sorted([
         [BASIC, "政府采购金额（2024年决算数）为 1000000.00 万元，数额异常大，疑似按元填写（应以万元为单位）。", "以万元填写", "1000000.00"],
         [BASIC, "公务接待（2024年决算数）为 -2000000.00 万元，数额异常大，疑似按元填写（应以万元为单位）。", "以万元填写", "-2000000.00"],
+        [BASIC, "公车运行维护（2024年决算数）为 -1000000.00 万元，数额异常大，疑似按元填写（应以万元为单位）。", "以万元填写", "-1000000.00"],
       ]),
     );
   });

@@ -78,9 +78,8 @@ function typedLeaves(pkg: Package): TypedLeaves {
     if (tree === undefined) return; // a field the form has no cell for is not checked
     // A blank block (null) or a stray number where a block belongs has no fields: the loops below find none.
     const path = parent === "" ? key : `${parent}.${key}`;
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) walk(value[i], tree["*"], path, String(i));
-    } else for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, tree["*"], path, String(i)));
+    else for (const k in value as Record<string, unknown>) walk((value as Record<string, unknown>)[k], tree[k], path, k);
   };
   const t = (typeTrees ??= buildTrees());
   walk(pkg.basic, t.basic, "", "basic");
