@@ -71,15 +71,13 @@ export const scoreRules: Rule[] = [
     run(ctx) {
       for (const s of ctx.scoredSheets()) {
         const weightsOf = new Map<string, { heading: string; weights: unknown[]; first: string }>();
-        // The 一级 heading repeats down its group: its name is worked out when it changes.
-        let level1: string | null = null;
-        let key = "";
         for (const { ind, path: p } of ctx.indicators(s)) {
-          if ((ind.level1 ?? "") !== level1) key = headingName((level1 = ind.level1 ?? ""));
+          const level1 = ind.level1 ?? "";
+          const key = headingName(level1);
           if (!key) continue;
           const g = weightsOf.get(key);
           if (g) g.weights.push(ind.weight);
-          else weightsOf.set(key, { heading: level1 as string, weights: [ind.weight], first: p });
+          else weightsOf.set(key, { heading: level1, weights: [ind.weight], first: p });
         }
         const groups = new Map([...weightsOf].map(([key, { heading, weights, first }]) => [key, { heading, sum: sumOf(weights), first }]));
         const wrongHeading = new Set<string>();
