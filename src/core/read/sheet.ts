@@ -136,12 +136,9 @@ function anchorCol(row: RowDef): number {
   return row.cells.find((c) => c.label !== undefined)?.col ?? 0;
 }
 
-const normalizedMatcher = new Map<string, string>();
+/** Does a normalized cell text match a label (compared normalized; normalizeLabel keeps its own memo) or a pattern? */
 function matches(t: string, m: string | RegExp): boolean {
-  if (typeof m !== "string") return m.test(t);
-  let nm = normalizedMatcher.get(m);
-  if (nm === undefined) normalizedMatcher.set(m, (nm = normalizeLabel(m)));
-  return t === nm;
+  return typeof m === "string" ? t === normalizeLabel(m) : m.test(t);
 }
 
 /** Does a normalized cell text name this label (or one of its synonyms)? */
