@@ -181,9 +181,9 @@ export const indicatorRules: Rule[] = [
         if (sug.kind !== "score" || sug.op === "<=" || sug.op === "<" || sug.target.isZero()) return;
         // Over by (actual − target) ÷ |target| (actual ÷ target − 1 for a positive target; a negative one, "≥-10%", is
         // exceeded upwards too): tested as actual > target + |target| × limit, a product per row and no division.
-        const target = sug.target.abs();
-        if (!sug.actual.greaterThan(sug.target.plus(target.times(limit)))) return;
-        const over = sug.actual.minus(sug.target).dividedBy(target);
+        const size = sug.target.abs();
+        if (!sug.actual.greaterThan(sug.target.plus(size.times(limit)))) return;
+        const over = sug.actual.minus(sug.target).dividedBy(size);
         ctx.report(
           `${p}.actual`,
           `${nameOf(ctx, p)}目标 ${text(ctx, `${p}.target`)}，实际 ${shownActual(ctx, p)}，超出目标 ${fmtPercent(over)}${inferredNote(sug)}，年度指标值可能定得过低。`,
